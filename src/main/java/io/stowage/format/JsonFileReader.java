@@ -1,0 +1,168 @@
+package io.stowage.format;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import io.stowage.model.json.Json;
+import io.stowage.model.json.JsonArray;
+import io.stowage.model.json.JsonBool;
+import io.stowage.model.json.JsonNull;
+import io.stowage.model.json.JsonNumber;
+import io.stowage.model.json.JsonObject;
+import io.stowage.model.json.JsonPath;
+import io.stowage.model.json.JsonString;
+
+import java.io.CharConversionException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a JSON file into the model's tree, strictly (duplicate keys, trailing garbage and binary content are
+ * errors) and with the position of every value. Errors come out as one clear sentence, never a parser trace.
+ */
+public final class JsonFileReader {
+    /** Far above any real task definition (ECS caps them at 64 KiB) or design, far below what harms the app. */
+    public static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+    public static final int MAX_DEPTH = 200;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .build();
+
+    private JsonFileReader() {
+    }
+
+    public static JsonDocument read(Path file) throws UnreadableFileException {
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new UnreadableFileException(file, null, "is a directory, not a file");
+            }
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw new UnreadableFileException(file, null, String.format(
+                        "file is %.1f MB; Stowage reads JSON files up to %d MB (ECS limits a task definition to 64 KiB)",
+                        size / 1_000_000.0, MAX_FILE_BYTES / (1024 * 1024)));
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new UnreadableFileException(file, null, "no such file");
+        } catch (IOException e) {
+            throw new UnreadableFileException(file, null, "cannot read the file: " + e.getMessage());
+        }
+        return parse(file, bytes);
+    }
+
+    public static JsonDocument parse(Path file, byte[] bytes) throws UnreadableFileException {
+        if (bytes.length == 0 || new String(bytes, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            throw new UnreadableFileException(file, null, "the file is empty; expected a JSON object");
+        }
+        int nul = indexOfNul(bytes);
+        if (nul >= 0) {
+            throw new UnreadableFileException(file, null,
+                    "this is a binary file, not JSON text (byte 0x00 at offset " + nul + ")");
+        }
+        Map<String, SourcePosition> positions = new HashMap<>();
+        try (JsonParser parser = FACTORY.createParser(bytes)) {
+            JsonToken first = parser.nextToken();
+            Json root = readValue(parser, first, JsonPath.ROOT, positions);
+            JsonToken trailing = parser.nextToken();
+            if (trailing != null) {
+                throw new UnreadableFileException(file, position(parser.currentTokenLocation()),
+                        "unexpected content after the end of the JSON value; expected the end of the file");
+            }
+            return new JsonDocument(file, root, Map.copyOf(positions));
+        } catch (StreamConstraintsException e) {
+            throw new UnreadableFileException(file, null,
+                    "JSON nested deeper than " + MAX_DEPTH + " levels; a task definition or design is far shallower");
+        } catch (JsonProcessingException e) {
+            throw new UnreadableFileException(file, position(e.getLocation()), plain(e));
+        } catch (CharConversionException e) {
+            throw new UnreadableFileException(file, null, "not UTF-8 text (" + e.getMessage() + ")");
+        } catch (IOException e) {
+            throw new UnreadableFileException(file, null, "cannot read the file: " + e.getMessage());
+        }
+    }
+
+    private static Json readValue(JsonParser parser, JsonToken token, JsonPath path,
+                                  Map<String, SourcePosition> positions) throws IOException {
+        positions.put(path.text(), position(parser.currentTokenLocation()));
+        switch (token) {
+            case START_OBJECT: {
+                Map<String, Json> members = new LinkedHashMap<>();
+                JsonToken next;
+                while ((next = parser.nextToken()) == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    JsonPath child = path.key(key);
+                    members.put(key, readValue(parser, parser.nextToken(), child, positions));
+                }
+                return JsonObject.of(members);
+            }
+            case START_ARRAY: {
+                List<Json> items = new ArrayList<>();
+                JsonToken next;
+                int index = 0;
+                while ((next = parser.nextToken()) != JsonToken.END_ARRAY) {
+                    items.add(readValue(parser, next, path.index(index++), positions));
+                }
+                return JsonArray.of(items);
+            }
+            case VALUE_STRING:
+                return new JsonString(parser.getText());
+            case VALUE_NUMBER_INT:
+            case VALUE_NUMBER_FLOAT:
+                return JsonNumber.parse(parser.getText());
+            case VALUE_TRUE:
+                return JsonBool.TRUE;
+            case VALUE_FALSE:
+                return JsonBool.FALSE;
+            case VALUE_NULL:
+                return JsonNull.INSTANCE;
+            default:
+                throw new JsonParseException(parser, "unexpected " + token);
+        }
+    }
+
+    private static SourcePosition position(JsonLocation location) {
+        if (location == null || location.getLineNr() < 1) {
+            return null;
+        }
+        return new SourcePosition(location.getLineNr(), Math.max(1, location.getColumnNr()));
+    }
+
+    /** Jackson's message without the source excerpt and location suffix it appends. */
+    private static String plain(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        int cut = message.indexOf("\n at [Source");
+        if (cut >= 0) {
+            message = message.substring(0, cut);
+        }
+        message = message.replace("\n", " ").replaceAll("\\s+", " ").strip();
+        if (message.startsWith("Duplicate field")) {
+            return message.replace("Duplicate field", "duplicate key") + "; each key may appear once in an object";
+        }
+        return "invalid JSON: " + message;
+    }
+
+    private static int indexOfNul(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+}

@@ -1,0 +1,38 @@
+package io.stowage.model.json;
+
+import java.util.regex.Pattern;
+
+/**
+ * A location inside a JSON document as users read it: {@code containerDefinitions[1].portMappings[0].hostPort}.
+ * Keys that are not plain identifiers are quoted: {@code dockerLabels["com.example.team"]}.
+ */
+public record JsonPath(String text) {
+    public static final JsonPath ROOT = new JsonPath("");
+    private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$-]*");
+
+    public JsonPath key(String key) {
+        if (IDENTIFIER.matcher(key).matches()) {
+            return new JsonPath(text.isEmpty() ? key : text + "." + key);
+        }
+        return new JsonPath(text + "[" + JsonText.quote(key) + "]");
+    }
+
+    public JsonPath index(int index) {
+        return new JsonPath(text + "[" + index + "]");
+    }
+
+    public boolean isRoot() {
+        return text.isEmpty();
+    }
+
+    /** Whether this path is {@code other} or lies inside it. */
+    public boolean startsWith(JsonPath other) {
+        return other.isRoot() || text.equals(other.text)
+                || text.startsWith(other.text + ".") || text.startsWith(other.text + "[");
+    }
+
+    @Override
+    public String toString() {
+        return text.isEmpty() ? "(top level)" : text;
+    }
+}
