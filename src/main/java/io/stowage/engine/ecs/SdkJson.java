@@ -29,7 +29,8 @@ final class SdkJson {
             .enable(SerializationFeature.INDENT_OUTPUT)
             // The builders' getters answer null for members never set; those are absent on the wire.
             .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-            .registerModule(new SimpleModule("sdk-timestamps").addSerializer(Instant.class, ToStringSerializer.instance));
+            .registerModule(new SimpleModule("sdk-timestamps")
+                    .addSerializer(Instant.class, ToStringSerializer.instance));
 
     private SdkJson() {
     }

@@ -38,7 +38,7 @@ public final class DockerConnection implements AutoCloseable {
         return new DockerConnection(DefaultDockerClientConfig.createDefaultConfigBuilder().build());
     }
 
-    /** @param dockerHost an engine address such as {@code unix:///var/run/docker.sock} or {@code tcp://127.0.0.1:2375} */
+    /** @param dockerHost an engine address, e.g. {@code unix:///var/run/docker.sock} or {@code tcp://127.0.0.1:2375} */
     public static DockerConnection to(String dockerHost) {
         return new DockerConnection(
                 DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(dockerHost).build());
