@@ -1,7 +1,9 @@
 package io.stowage.cli;
 
 import io.stowage.format.AtomicFiles;
-import io.stowage.format.LoadedTaskDefinition;
+import io.stowage.format.JsonDocument;
+import io.stowage.format.JsonFileReader;
+import io.stowage.format.design.DesignFormat;
 import io.stowage.format.TaskDefinitionFormat;
 import io.stowage.format.UnreadableFileException;
 import picocli.CommandLine.Command;
@@ -34,7 +36,7 @@ final class FmtCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "OUT", description = "Write to OUT instead of in place (one FILE only).")
     Path output;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Task-definition JSON files.")
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Task-definition JSON files (or *.stowage.json designs).")
     List<Path> files;
 
     @Override
@@ -48,8 +50,7 @@ final class FmtCommand implements Callable<Integer> {
         boolean wouldChange = false;
         for (Path file : files) {
             try {
-                LoadedTaskDefinition loaded = TaskDefinitionFormat.read(file);
-                String formatted = TaskDefinitionFormat.write(loaded.taskDefinition());
+                String formatted = formatted(file);
                 Path target = output == null ? file : output;
                 boolean changes = !sameText(target, formatted);
                 if (check) {
@@ -74,6 +75,15 @@ final class FmtCommand implements Callable<Integer> {
             return Cli.UNUSABLE_INPUT;
         }
         return wouldChange ? Cli.FINDINGS : Cli.OK;
+    }
+
+    /** The file as Stowage writes it: a task definition in the register shape, or a design in the current format. */
+    private static String formatted(Path file) throws UnreadableFileException {
+        JsonDocument document = JsonFileReader.read(file);
+        if (FileChecks.isDesign(file, document)) {
+            return DesignFormat.write(DesignFormat.fromDocument(document).design());
+        }
+        return TaskDefinitionFormat.write(TaskDefinitionFormat.fromDocument(document).taskDefinition());
     }
 
     private static boolean sameText(Path target, String text) {

@@ -1,7 +1,5 @@
 package io.stowage.cli;
 
-import io.stowage.format.JsonDocument;
-import io.stowage.format.SourcePosition;
 import io.stowage.format.UnreadableFileException;
 import io.stowage.model.json.JsonArray;
 import io.stowage.model.json.JsonObject;
@@ -116,16 +114,5 @@ final class ValidateCommand implements Callable<Integer> {
                 .put("warnings", reports.stream().mapToLong(FileReport::warnings).sum())
                 .put("unreadable", reports.stream().filter(r -> !r.readable()).count())
                 .build();
-    }
-
-    static List<int[]> positions(JsonDocument document, List<Finding> findings, String prefix) {
-        List<int[]> out = new ArrayList<>();
-        for (Finding finding : findings) {
-            String path = prefix.isEmpty() ? finding.path()
-                    : finding.path().isEmpty() ? prefix : prefix + "." + finding.path();
-            SourcePosition at = document.positionOf(path);
-            out.add(at == null ? null : new int[] {at.line(), at.column()});
-        }
-        return out;
     }
 }

@@ -89,7 +89,7 @@ public final class JsonFileReader {
             throw new UnreadableFileException(file, null,
                     "JSON nested deeper than " + MAX_DEPTH + " levels; a task definition or design is far shallower");
         } catch (JsonProcessingException e) {
-            throw new UnreadableFileException(file, position(e.getLocation()), plain(e));
+            throw new UnreadableFileException(file, errorPosition(e), plain(e));
         } catch (CharConversionException e) {
             throw new UnreadableFileException(file, null, "not UTF-8 text (" + e.getMessage() + ")");
         } catch (IOException e) {
@@ -143,6 +143,18 @@ public final class JsonFileReader {
         return new SourcePosition(location.getLineNr(), Math.max(1, location.getColumnNr()));
     }
 
+    /** Where the error starts: Jackson reports an unrecognised token at its end, users look for its start. */
+    private static SourcePosition errorPosition(JsonProcessingException e) {
+        SourcePosition at = position(e.getLocation());
+        java.util.regex.Matcher token = UNRECOGNIZED.matcher(String.valueOf(e.getOriginalMessage()));
+        if (at != null && token.find() && at.column() > token.group(1).length() + 1) {
+            return new SourcePosition(at.line(), at.column() - token.group(1).length() - 1);
+        }
+        return at;
+    }
+
+    private static final java.util.regex.Pattern UNRECOGNIZED = java.util.regex.Pattern.compile("Unrecognized token '([^']*)'");
+
     /** Jackson's message without the source excerpt and location suffix it appends. */
     private static String plain(JsonProcessingException e) {
         String message = e.getOriginalMessage();
@@ -153,6 +165,11 @@ public final class JsonFileReader {
         message = message.replace("\n", " ").replaceAll("\\s+", " ").strip();
         if (message.startsWith("Duplicate field")) {
             return message.replace("Duplicate field", "duplicate key") + "; each key may appear once in an object";
+        }
+        java.util.regex.Matcher token = UNRECOGNIZED.matcher(message);
+        if (token.find() && (token.group(1).startsWith("$") || token.group(1).startsWith("<"))) {
+            return "invalid JSON: unquoted template placeholder " + token.group(1)
+                    + "; substitute it, or quote it (\"" + token.group(1) + "\") to keep it in the file";
         }
         return "invalid JSON: " + message;
     }

@@ -1,0 +1,53 @@
+package io.stowage.model.rules;
+
+import java.math.BigDecimal;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Task-level cpu and memory as ECS reads them: CPU units ("1024") or vCPUs ("1 vCPU", "0.25 vcpu"), and MiB
+ * ("2048") or GB ("2 GB", "2GB"), normalized to CPU units and MiB when the task definition is registered.
+ * Source: ECS API reference, RegisterTaskDefinition cpu and memory members.
+ */
+final class TaskSize {
+    private static final Pattern CPU = Pattern.compile("(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(vcpu)?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MEMORY = Pattern.compile("(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(gb)?", Pattern.CASE_INSENSITIVE);
+
+    private TaskSize() {
+    }
+
+    /** CPU units, or null when the text is null or not a CPU value. */
+    static Integer cpuUnits(String text) {
+        return parse(text, CPU);
+    }
+
+    /** MiB, or null when the text is null or not a memory value. */
+    static Integer memoryMiB(String text) {
+        return parse(text, MEMORY);
+    }
+
+    private static Integer parse(String text, Pattern pattern) {
+        if (text == null) {
+            return null;
+        }
+        Matcher matcher = pattern.matcher(text.strip());
+        if (!matcher.matches()) {
+            return null;
+        }
+        BigDecimal amount = new BigDecimal(matcher.group(1).startsWith(".") ? "0" + matcher.group(1) : matcher.group(1));
+        if (matcher.group(2) != null) {
+            amount = amount.multiply(BigDecimal.valueOf(1024));
+        }
+        try {
+            return amount.stripTrailingZeros().intValueExact();
+        } catch (ArithmeticException e) {
+            return null;
+        }
+    }
+
+    /** "1024 (1 vCPU)" */
+    static String describeCpu(int units) {
+        BigDecimal vcpu = BigDecimal.valueOf(units).divide(BigDecimal.valueOf(1024)).stripTrailingZeros();
+        return units + " (" + vcpu.toPlainString() + " vCPU)";
+    }
+}
