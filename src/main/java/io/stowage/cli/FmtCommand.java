@@ -24,7 +24,7 @@ import java.util.concurrent.Callable;
 @Command(name = "fmt", mixinStandardHelpOptions = true,
         description = {"Rewrite task-definition files in the RegisterTaskDefinition input shape: read-only keys of",
                 "describe output dropped, the taskDefinition wrapper removed (its tags kept), 2-space indentation,",
-                "every other member kept in its place. Files are replaced atomically. Formatting is not validation:",
+                "every other member kept in its place, line endings (LF or CRLF) kept. Files are replaced atomically. Formatting is not validation:",
                 "a semantically wrong file is formatted too; a file that cannot be parsed is left untouched (exit 2)."})
 final class FmtCommand implements Callable<Integer> {
     @Spec
@@ -80,10 +80,10 @@ final class FmtCommand implements Callable<Integer> {
     /** The file as Stowage writes it: a task definition in the register shape, or a design in the current format. */
     private static String formatted(Path file) throws UnreadableFileException {
         JsonDocument document = JsonFileReader.read(file);
-        if (FileChecks.isDesign(file, document)) {
-            return DesignFormat.write(DesignFormat.fromDocument(document).design());
-        }
-        return TaskDefinitionFormat.write(TaskDefinitionFormat.fromDocument(document).taskDefinition());
+        String text = FileChecks.isDesign(file, document)
+                ? DesignFormat.write(DesignFormat.fromDocument(document).design())
+                : TaskDefinitionFormat.write(TaskDefinitionFormat.fromDocument(document).taskDefinition());
+        return document.lineEnding().apply(text);
     }
 
     private static boolean sameText(Path target, String text) {

@@ -16,7 +16,8 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, String text) throws IOException {
-        Path absolute = target.toAbsolutePath();
+        // Through a symbolic link, replace the file it points to, not the link.
+        Path absolute = Files.isSymbolicLink(target) ? target.toRealPath() : target.toAbsolutePath();
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
         Path temp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");

@@ -84,7 +84,7 @@ public final class JsonFileReader {
                 throw new UnreadableFileException(file, position(parser.currentTokenLocation()),
                         "unexpected content after the end of the JSON value; expected the end of the file");
             }
-            return new JsonDocument(file, root, Map.copyOf(positions));
+            return new JsonDocument(file, root, Map.copyOf(positions), LineEnding.of(bytes));
         } catch (StreamConstraintsException e) {
             throw new UnreadableFileException(file, null,
                     "JSON nested deeper than " + MAX_DEPTH + " levels; a task definition or design is far shallower");

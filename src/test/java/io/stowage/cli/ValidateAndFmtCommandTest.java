@@ -80,6 +80,20 @@ class ValidateAndFmtCommandTest {
     }
 
     @Test
+    void fmtKeepsCrlfLineEndingsAndWritesThroughSymbolicLinks() throws IOException {
+        Path file = copy("templated-crlf-tabs.json");
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), file);
+
+        assertThat(CliRun.of("fmt", link.toString()).exitCode()).isZero();
+
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        String text = Files.readString(file);
+        assertThat(text).startsWith("{\r\n  \"family\": \"templated\",\r\n").doesNotContain("\t");
+        assertThat(text.replace("\r\n", "")).doesNotContain("\n");
+        assertThat(CliRun.of("fmt", "--check", file.toString()).exitCode()).isZero();
+    }
+
+    @Test
     void fmtWritesToOutputWithOneFileOnly() throws IOException {
         Path file = copy("unknown-members-and-nulls.json");
         byte[] before = Files.readAllBytes(file);
