@@ -22,10 +22,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "fmt", mixinStandardHelpOptions = true,
-        description = {"Rewrite task-definition files in the RegisterTaskDefinition input shape: read-only keys of",
-                "describe output dropped, the taskDefinition wrapper removed (its tags kept), 2-space indentation,",
-                "every other member kept in its place, line endings (LF or CRLF) kept. Files are replaced atomically. Formatting is not validation:",
-                "a semantically wrong file is formatted too; a file that cannot be parsed is left untouched (exit 2)."})
+        description = {"Rewrite task-definition files in the RegisterTaskDefinition input shape.",
+                "Read-only keys of describe output are dropped and the taskDefinition wrapper removed (its tags",
+                "kept); 2-space indentation; line endings (LF or CRLF) and every other member kept in place.",
+                "Files are replaced atomically. Formatting is not validation: a semantically wrong file is",
+                "formatted too; a file that cannot be parsed is left untouched (exit 2)."})
 final class FmtCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

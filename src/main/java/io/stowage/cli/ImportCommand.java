@@ -21,10 +21,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Make a design from task-definition files that runs as it is: one cluster 'default',",
-                "each task definition a service of desired count 1, and capacity that fits them (EC2 instances",
-                "sized to fit, or Fargate where a task definition requires it). Prints what it assumed.",
-                "Nothing is written when a file cannot be read (exit 2)."})
+        description = {"Make a design from task-definition files that runs as it is.",
+                "One cluster 'default', each task definition a service of desired count 1, and capacity that",
+                "fits them (EC2 instances sized to fit, or Fargate where a task definition requires it).",
+                "Prints what it assumed. Nothing is written when a file cannot be read (exit 2)."})
 final class ImportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
