@@ -1,93 +1,262 @@
 package io.stowage.ui.shell;
 
-import javafx.geometry.Insets;
+import io.stowage.edit.EditHistory;
+import io.stowage.format.UnreadableFileException;
+import io.stowage.format.design.DesignFormat;
+import io.stowage.model.design.Design;
+import io.stowage.model.rules.Finding;
+import io.stowage.ui.common.Selection;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToolBar;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
 /**
- * The main window's frame: menu bar, toolbar, palette, canvas, inspector, problems and status bar. The canvas
- * and forms arrive with the design-canvas work; this shell gives them their places and stable ids.
+ * The main window: menu bar, toolbar, palette, canvas, inspector, problems and status bar, around one open
+ * document. It opens the last design, or the example on first start; it asks before discarding changes.
  */
 public final class MainWindow {
     private final String version;
+    private final Supplier<OpenDocument> firstDocument;
+    private final RecentFiles recent;
+    private final Selection selection = new Selection();
+    private final ProblemsPanel problems = new ProblemsPanel(selection);
+    private final StackPane canvasArea = new StackPane();
+    private final StackPane inspectorArea = new StackPane();
+    private final Label status = new Label("Ready");
+    private final Label counts = new Label();
+    private final WorkAreas areas;
+    private Stage stage;
+    private OpenDocument document;
+    private MainMenus menus;
 
-    public MainWindow(String version) {
+    public MainWindow(String version, Supplier<OpenDocument> firstDocument, RecentFiles recent, WorkAreas areas) {
         this.version = version;
+        this.firstDocument = firstDocument;
+        this.recent = recent;
+        this.areas = areas;
     }
 
     public void show(Stage stage) {
+        this.stage = stage;
+        menus = new MainMenus(this);
         BorderPane root = new BorderPane();
         root.setId("main-window");
-        root.setTop(new VBox(menuBar(stage), toolBar()));
+        root.setTop(new VBox(menus.menuBar(), toolBar()));
         root.setCenter(workArea());
         root.setBottom(statusBar());
-        Scene scene = new Scene(root, 1200, 780);
+        Scene scene = new Scene(root, 1280, 820);
         scene.getStylesheets().add(MainWindow.class.getResource("/io/stowage/ui/stowage.css").toExternalForm());
-        stage.setTitle("Stowage");
         stage.setScene(scene);
+        stage.setOnCloseRequest(e -> {
+            if (!confirmDiscard("closing")) {
+                e.consume();
+            }
+        });
+        display(firstDocument.get());
         stage.show();
     }
 
-    private MenuBar menuBar(Stage stage) {
-        MenuItem quit = new MenuItem("Quit");
-        quit.setId("menu-quit");
-        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> stage.close());
-        Menu file = new Menu("File", null, quit);
-        file.setId("menu-file");
-        MenuItem about = new MenuItem("About Stowage");
-        about.setId("menu-about");
-        about.setOnAction(e -> {
-            Alert alert = new Alert(Alert.AlertType.INFORMATION,
-                    "Stowage " + version + "\nDesign Amazon ECS layouts, run them on Docker, deploy them to ECS.");
-            alert.setHeaderText("Stowage");
-            alert.initOwner(stage);
-            alert.show();
-        });
-        Menu help = new Menu("Help", null, about);
-        help.setId("menu-help");
-        MenuBar bar = new MenuBar(file, help);
-        bar.setId("menu-bar");
-        return bar;
+    OpenDocument document() {
+        return document;
+    }
+
+    Stage stage() {
+        return stage;
+    }
+
+    String version() {
+        return version;
+    }
+
+    void display(OpenDocument opened) {
+        document = opened;
+        selection.clear();
+        EditHistory history = opened.history();
+        canvasArea.getChildren().setAll(areas.canvas(history, selection));
+        inspectorArea.getChildren().setAll(areas.inspector(history, selection));
+        problems.follow(history);
+        history.addListener(h -> refreshChrome());
+        if (opened.file() != null) {
+            recent.remember(opened.file());
+        }
+        refreshChrome();
+    }
+
+    private void refreshChrome() {
+        EditHistory history = document.history();
+        stage.setTitle((history.isUnsaved() ? "• " : "") + document.displayName() + " — Stowage");
+        menus.refresh(history);
+        List<Finding> findings = problems.findings();
+        long errors = findings.stream().filter(Finding::isError).count();
+        counts.setText(errors + (errors == 1 ? " error, " : " errors, ") + (findings.size() - errors)
+                + (findings.size() - errors == 1 ? " warning" : " warnings"));
+        status.setText(document.file() == null ? "Not saved yet" : document.file().toString());
+    }
+
+    void newDesign() {
+        if (confirmDiscard("starting a new design")) {
+            display(OpenDocument.untitled(Design.empty("Untitled")));
+        }
+    }
+
+    void open() {
+        if (!confirmDiscard("opening another file")) {
+            return;
+        }
+        FileChooser chooser = chooser("Open a design or a task definition");
+        java.io.File file = chooser.showOpenDialog(stage);
+        if (file != null) {
+            open(file.toPath());
+        }
+    }
+
+    /** Opens a file; one that cannot be read is reported and nothing else changes. */
+    public void open(Path file) {
+        try {
+            display(DocumentFiles.open(file));
+        } catch (UnreadableFileException e) {
+            error("Cannot open " + file.getFileName(), e.getMessage());
+        }
+    }
+
+    boolean save() {
+        if (document.file() == null) {
+            return saveAs();
+        }
+        return saveTo(null);
+    }
+
+    boolean saveAs() {
+        FileChooser chooser = chooser("Save the design");
+        chooser.setInitialFileName(document.history().current().name() + DesignFormat.EXTENSION);
+        java.io.File file = chooser.showSaveDialog(stage);
+        return file != null && saveTo(file.toPath());
+    }
+
+    private boolean saveTo(Path target) {
+        try {
+            OpenDocument saved = DocumentFiles.save(document, target);
+            if (saved != document) {
+                document = saved;
+                recent.remember(saved.file());
+            }
+            refreshChrome();
+            return true;
+        } catch (IOException e) {
+            error("Cannot save", e.getMessage());
+            return false;
+        }
+    }
+
+    /** Whether unsaved changes may be dropped: nothing unsaved, saved now, or the user chose to discard them. */
+    boolean confirmDiscard(String reason) {
+        if (document == null || !document.history().isUnsaved()) {
+            return true;
+        }
+        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
+                "Your changes to " + document.displayName() + " will be lost if you don't save them.",
+                save, discard, ButtonType.CANCEL);
+        alert.setHeaderText("Save changes before " + reason + "?");
+        alert.initOwner(stage);
+        Optional<ButtonType> answer = alert.showAndWait();
+        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
+            return false;
+        }
+        return answer.get() != save || save();
+    }
+
+    void quit() {
+        if (confirmDiscard("quitting")) {
+            stage.close();
+        }
+    }
+
+    void fitToView() {
+        areas.fitToView();
+    }
+
+    void zoomTo100() {
+        areas.zoomTo100();
+    }
+
+    private FileChooser chooser(String title) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(title);
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Designs and task definitions", "*.stowage.json", "*.json"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        if (document.file() != null && document.file().toAbsolutePath().getParent() != null) {
+            chooser.setInitialDirectory(document.file().toAbsolutePath().getParent().toFile());
+        }
+        return chooser;
+    }
+
+    private void error(String header, String message) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.setHeaderText(header);
+        alert.initOwner(stage);
+        alert.show();
+        status.setText(header + ": " + message);
     }
 
     private ToolBar toolBar() {
-        ToolBar bar = new ToolBar();
+        ToolBar bar = new ToolBar(
+                button("New", "tool-new", this::newDesign), button("Open", "tool-open", this::open),
+                button("Save", "tool-save", this::save),
+                menus.undoButton(), menus.redoButton(),
+                button("Fit", "tool-fit", this::fitToView), button("100%", "tool-zoom-100", this::zoomTo100));
         bar.setId("tool-bar");
         return bar;
     }
 
+    private static Button button(String text, String id, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.setOnAction(e -> action.run());
+        button.setFocusTraversable(false);
+        return button;
+    }
+
     private SplitPane workArea() {
-        TitledPane palette = panel("Palette", "palette", "Clusters, instances, services, task definitions and containers.");
-        StackPane canvas = new StackPane(placeholder("The design canvas"));
-        canvas.setId("canvas");
-        canvas.getStyleClass().add("canvas");
-        TitledPane inspector = panel("Inspector", "inspector", "Select an element to edit it.");
-        TitledPane problems = panel("Problems", "problems", "No design open.");
-        SplitPane middle = new SplitPane(canvas, problems);
-        middle.setOrientation(javafx.geometry.Orientation.VERTICAL);
-        middle.setDividerPositions(0.8);
+        TitledPane palette = panel("Palette", "palette", placeholder("Drag clusters, instances, services, task definitions and containers onto the canvas."));
+        canvasArea.setId("canvas");
+        canvasArea.getStyleClass().add("canvas");
+        TitledPane inspector = panel("Inspector", "inspector", inspectorArea);
+        TitledPane problemsPane = panel("Problems", "problems", problems.node());
+        SplitPane middle = new SplitPane(canvasArea, problemsPane);
+        middle.setOrientation(Orientation.VERTICAL);
+        middle.setDividerPositions(0.78);
         SplitPane split = new SplitPane(palette, middle, inspector);
-        split.setDividerPositions(0.16, 0.78);
+        split.setDividerPositions(0.13, 0.72);
         return split;
     }
 
-    private static TitledPane panel(String title, String id, String hint) {
-        TitledPane pane = new TitledPane(title, placeholder(hint));
+    private static TitledPane panel(String title, String id, Node content) {
+        TitledPane pane = new TitledPane(title, content);
         pane.setId(id);
         pane.setCollapsible(false);
         pane.setMaxHeight(Double.MAX_VALUE);
@@ -98,14 +267,15 @@ public final class MainWindow {
         Label label = new Label(text);
         label.getStyleClass().add("placeholder");
         label.setWrapText(true);
-        label.setPadding(new Insets(12));
         return label;
     }
 
     private HBox statusBar() {
-        Label status = new Label("Ready");
         status.setId("status-text");
-        HBox bar = new HBox(status);
+        counts.setId("status-counts");
+        HBox spacer = new HBox();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(12, status, spacer, counts);
         bar.setId("status-bar");
         bar.getStyleClass().add("status-bar");
         bar.setAlignment(Pos.CENTER_LEFT);

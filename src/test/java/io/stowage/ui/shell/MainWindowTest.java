@@ -1,30 +1,94 @@
 package io.stowage.ui.shell;
 
+import io.stowage.edit.EditHistory;
+import io.stowage.format.design.ExampleDesigns;
+import io.stowage.model.design.ElementId;
+import io.stowage.model.rules.Finding;
+import io.stowage.ui.common.Selection;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The shell opens headless (Monocle) with every area in its place, under its stable id. */
+/** The main window opens headless (Monocle) around the example design, and its chrome follows the edits. */
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
+    private OpenDocument document;
+    private Selection shownSelection;
 
     @Start
-    void start(Stage stage) {
-        new MainWindow("test").show(stage);
+    void start(Stage stage) throws Exception {
+        Preferences preferences = Preferences.userRoot().node("io/stowage/test/main-window");
+        preferences.clear();
+        document = OpenDocument.untitled(ExampleDesigns.firstStart().design());
+        WorkAreas areas = new WorkAreas() {
+            @Override
+            public Node canvas(EditHistory history, Selection selection) {
+                shownSelection = selection;
+                return new Label("canvas");
+            }
+
+            @Override
+            public Node inspector(EditHistory history, Selection selection) {
+                return new Label("inspector");
+            }
+
+            @Override
+            public void fitToView() {
+            }
+
+            @Override
+            public void zoomTo100() {
+            }
+        };
+        new MainWindow("test", () -> document, new RecentFiles(preferences), areas).show(stage);
     }
 
     @Test
     void showsEveryAreaUnderItsStableId(FxRobot robot) {
-        for (String id : new String[] {"#menu-bar", "#tool-bar", "#palette", "#canvas", "#inspector", "#problems", "#status-bar"}) {
+        for (String id : new String[] {"#menu-bar", "#tool-bar", "#palette", "#canvas", "#inspector", "#problems",
+                "#problems-list", "#status-bar", "#status-counts"}) {
             assertThat(robot.lookup(id).tryQuery()).as(id).isPresent();
         }
-        assertThat(robot.lookup("#status-text").queryAs(Label.class).getText()).isEqualTo("Ready");
         assertThat(robot.window(0).getScene().getStylesheets()).anyMatch(s -> s.endsWith("stowage.css"));
+        assertThat(((Stage) robot.window(0)).getTitle()).isEqualTo("Demo: web, api and worker — Stowage");
+        assertThat(robot.lookup("#status-counts").queryAs(Label.class).getText()).isEqualTo("0 errors, 0 warnings");
+    }
+
+    @Test
+    void titleUndoAndProblemsFollowTheEdits(FxRobot robot) {
+        robot.interact(() -> document.history().apply("Change desired count",
+                design -> design.withCluster(design.clusters().get(0).withServices(
+                        design.clusters().get(0).services().stream()
+                                .map(s -> s.withSpec(s.spec().withDesiredCount(-1))).toList()))));
+
+        assertThat(((Stage) robot.window(0)).getTitle()).startsWith("• ");
+        assertThat(robot.lookup("#tool-undo").queryAs(Button.class).isDisabled()).isFalse();
+        assertThat(robot.lookup("#tool-undo").queryAs(Button.class).getTooltip().getText()).isEqualTo("Undo Change desired count");
+        @SuppressWarnings("unchecked")
+        ListView<Finding> problems = robot.lookup("#problems-list").queryAs(ListView.class);
+        assertThat(problems.getItems()).isNotEmpty().allMatch(f -> f.path().startsWith("clusters[0].services["));
+
+        robot.interact(() -> problems.getSelectionModel().select(0));
+        robot.doubleClickOn("#problems-list .list-cell");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(shownSelection.primary()).isNotNull();
+        assertThat(shownSelection.primary().kind()).isEqualTo(ElementId.SERVICE);
+        assertThat(shownSelection.focusedPathProperty().get()).startsWith("service.desiredCount");
+
+        robot.clickOn("#tool-undo");
+        assertThat(((Stage) robot.window(0)).getTitle()).doesNotStartWith("• ");
+        assertThat(problems.getItems()).isEmpty();
     }
 }

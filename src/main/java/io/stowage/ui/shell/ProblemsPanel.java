@@ -1,0 +1,82 @@
+package io.stowage.ui.shell;
+
+import io.stowage.edit.EditHistory;
+import io.stowage.model.design.Design;
+import io.stowage.model.rules.Finding;
+import io.stowage.model.rules.design.DesignValidator;
+import io.stowage.ui.common.Selection;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+
+import java.util.List;
+
+/**
+ * Every finding of the whole design, refreshed after each edit; double-click (or Enter) selects the element
+ * it is about and asks the inspector to focus its field.
+ */
+final class ProblemsPanel {
+    private final ObservableList<Finding> findings = FXCollections.observableArrayList();
+    private final ListView<Finding> list = new ListView<>(findings);
+    private EditHistory history;
+
+    ProblemsPanel(Selection selection) {
+        list.setId("problems-list");
+        list.setPlaceholder(new javafx.scene.control.Label("No problems: every rule passes."));
+        list.setCellFactory(view -> new ListCell<>() {
+            @Override
+            protected void updateItem(Finding finding, boolean empty) {
+                super.updateItem(finding, empty);
+                getStyleClass().removeAll("finding-error", "finding-warning");
+                if (empty || finding == null) {
+                    setText(null);
+                    return;
+                }
+                getStyleClass().add(finding.isError() ? "finding-error" : "finding-warning");
+                setText((finding.isError() ? "Error  " : "Warning  ") + finding.message() + "   "
+                        + finding.path() + "  [" + finding.ruleId() + "]");
+            }
+        });
+        list.setOnMouseClicked(e -> {
+            if (e.getClickCount() == 2) {
+                reveal(selection);
+            }
+        });
+        list.setOnKeyPressed(e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                reveal(selection);
+            }
+        });
+    }
+
+    ListView<Finding> node() {
+        return list;
+    }
+
+    void follow(EditHistory newHistory) {
+        history = newHistory;
+        history.addListener(h -> refresh(h.current()));
+        refresh(history.current());
+    }
+
+    List<Finding> findings() {
+        return List.copyOf(findings);
+    }
+
+    private void refresh(Design design) {
+        findings.setAll(DesignValidator.validate(design));
+    }
+
+    private void reveal(Selection selection) {
+        Finding finding = list.getSelectionModel().getSelectedItem();
+        if (finding == null || history == null) {
+            return;
+        }
+        FindingTargets.Target target = FindingTargets.of(history.current(), finding.path());
+        if (target != null) {
+            selection.select(target.element());
+            selection.focusedPathProperty().set(target.innerPath());
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package io.stowage.ui.shell;
+
+import io.stowage.edit.EditHistory;
+import io.stowage.ui.common.Selection;
+import javafx.scene.Node;
+
+/** Makes the canvas and the inspector for each document the window opens. */
+public interface WorkAreas {
+    Node canvas(EditHistory history, Selection selection);
+
+    Node inspector(EditHistory history, Selection selection);
+
+    void fitToView();
+
+    void zoomTo100();
+}
