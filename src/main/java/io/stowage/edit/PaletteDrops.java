@@ -1,0 +1,159 @@
+package io.stowage.edit;
+
+import io.stowage.model.design.Bounds;
+import io.stowage.model.design.Cluster;
+import io.stowage.model.design.ContainerInstance;
+import io.stowage.model.design.Design;
+import io.stowage.model.design.ElementId;
+import io.stowage.model.design.FargateCapacity;
+import io.stowage.model.design.Service;
+import io.stowage.model.ecs.ContainerDefinition;
+import io.stowage.model.ecs.ServiceSpec;
+import io.stowage.model.ecs.TaskDefinition;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * Drop targets for the palette (Scene Builder's pattern): for an item and the element under the pointer, says
+ * whether the drop is legal there and builds the one undoable edit that adds the element where it was dropped.
+ * A drop onto an element inside a legal target counts as a drop onto that target (a container dropped on a
+ * container goes into its task definition).
+ */
+public final class PaletteDrops {
+    public static final String DEFAULT_INSTANCE_TYPE = "t3.medium";
+
+    private PaletteDrops() {
+    }
+
+    /**
+     * @param target the element under the pointer, or null for the empty canvas
+     * @param x where it was dropped, in canvas coordinates
+     */
+    public static DropOutcome drop(Design design, PaletteItem item, ElementId target, double x, double y) {
+        return switch (item) {
+            case CLUSTER -> target == null ? addCluster(design, x, y)
+                    : DropOutcome.refused("A cluster goes on the empty canvas, not inside another element.");
+            case EC2_INSTANCE -> inCluster(design, target)
+                    .map(cluster -> addInstance(design, cluster, x, y))
+                    .orElseGet(() -> DropOutcome.refused("An EC2 container instance goes into a cluster."));
+            case FARGATE -> inCluster(design, target)
+                    .map(cluster -> cluster.hasFargate()
+                            ? DropOutcome.refused("Cluster " + cluster.name() + " already has Fargate capacity.")
+                            : addFargate(design, cluster, x, y))
+                    .orElseGet(() -> DropOutcome.refused("Fargate capacity goes into a cluster."));
+            case SERVICE -> inCluster(design, target)
+                    .map(cluster -> addService(design, cluster, x, y))
+                    .orElseGet(() -> DropOutcome.refused("A service goes into a cluster."));
+            case TASK_DEFINITION -> target == null ? addTaskDefinition(design, x, y)
+                    : DropOutcome.refused("A task definition goes on the empty canvas: it is a blueprint, not part of a cluster.");
+            default -> inTaskDefinition(target)
+                    .map(family -> addContainer(design, family, item, x, y))
+                    .orElseGet(() -> DropOutcome.refused("A container goes into a task definition."));
+        };
+    }
+
+    private static Optional<Cluster> inCluster(Design design, ElementId target) {
+        for (ElementId id = target; id != null; id = id.parent()) {
+            if (ElementId.CLUSTER.equals(id.kind())) {
+                return design.cluster(id.localId());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> inTaskDefinition(ElementId target) {
+        for (ElementId id = target; id != null; id = id.parent()) {
+            if (ElementId.TASK_DEFINITION.equals(id.kind())) {
+                return Optional.of(id.localId());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static DropOutcome addCluster(Design design, double x, double y) {
+        List<String> taken = design.clusters().stream().map(Cluster::id).toList();
+        String id = unique("cluster", taken::contains);
+        Cluster cluster = Cluster.named(id);
+        Design after = design.withCluster(cluster)
+                .withLayout(design.layout().with(cluster.elementId(), new Bounds(x, y, 640, 360)));
+        return DropOutcome.accepted(Edit.of("Add cluster " + id, design, after), cluster.elementId());
+    }
+
+    private static DropOutcome addInstance(Design design, Cluster cluster, double x, double y) {
+        Set<String> taken = new java.util.HashSet<>();
+        design.clusters().forEach(c -> c.instances().forEach(i -> taken.add(i.id())));
+        String id = unique("i-new", taken::contains);
+        String zone = cluster.instances().isEmpty() ? "us-east-1a" : cluster.instances().get(0).availabilityZone();
+        ContainerInstance instance = ContainerInstance.of(id, DEFAULT_INSTANCE_TYPE, zone);
+        ElementId element = ElementId.instance(cluster.id(), id);
+        Design after = design.withCluster(cluster.withInstance(instance))
+                .withLayout(design.layout().with(element, new Bounds(x, y, 220, 130)));
+        return DropOutcome.accepted(Edit.of("Add EC2 instance " + id, design, after), element);
+    }
+
+    private static DropOutcome addFargate(Design design, Cluster cluster, double x, double y) {
+        ElementId element = ElementId.fargate(cluster.id());
+        Design after = design.withCluster(cluster.withFargate(FargateCapacity.in(List.of("us-east-1a", "us-east-1b"))))
+                .withLayout(design.layout().with(element, new Bounds(x, y, 240, 130)));
+        return DropOutcome.accepted(Edit.of("Add Fargate capacity", design, after), element);
+    }
+
+    /** A service needs a task definition: it gets a new one of the same name, with one container. */
+    private static DropOutcome addService(Design design, Cluster cluster, double x, double y) {
+        List<String> names = new ArrayList<>(design.taskDefinitions().keySet());
+        design.clusters().forEach(c -> c.services().forEach(s -> names.add(s.id())));
+        String name = unique("service", names::contains);
+        TaskDefinition taskDefinition = TaskDefinition.EMPTY.withFamily(name)
+                .withContainerDefinitions(List.of(PaletteItem.CONTAINER.container("app")));
+        Service service = Service.of(ServiceSpec.EMPTY.withServiceName(name).withTaskDefinition(name).withDesiredCount(1));
+        ElementId element = ElementId.service(cluster.id(), service.id());
+        Design after = design.withTaskDefinition(taskDefinition).withCluster(cluster.withService(service))
+                .withLayout(design.layout().with(element, new Bounds(x, y, 200, 90)));
+        return DropOutcome.accepted(Edit.of("Add service " + name, design, after), element);
+    }
+
+    private static DropOutcome addTaskDefinition(Design design, double x, double y) {
+        String family = unique("taskdef", design.taskDefinitions()::containsKey);
+        TaskDefinition taskDefinition = TaskDefinition.EMPTY.withFamily(family)
+                .withContainerDefinitions(List.of(PaletteItem.CONTAINER.container("app")));
+        ElementId element = ElementId.taskDefinition(family);
+        Design after = design.withTaskDefinition(taskDefinition)
+                .withLayout(design.layout().with(element, new Bounds(x, y, 260, 160)));
+        return DropOutcome.accepted(Edit.of("Add task definition " + family, design, after), element);
+    }
+
+    private static DropOutcome addContainer(Design design, String family, PaletteItem item, double x, double y) {
+        Optional<TaskDefinition> taskDefinition = design.taskDefinition(family);
+        if (taskDefinition.isEmpty()) {
+            return DropOutcome.refused("Task definition " + family + " is not in this design.");
+        }
+        if (taskDefinition.get().containerDefinitions().size() >= 10) {
+            return DropOutcome.refused("Task definition " + family + " already has 10 containers, the most ECS allows.");
+        }
+        List<String> names = taskDefinition.get().containerDefinitions().stream().map(ContainerDefinition::name).toList();
+        String base = switch (item) {
+            case WEB_SERVER -> "web";
+            case WORKER -> "worker";
+            case LOG_ROUTER -> "log_router";
+            default -> "container";
+        };
+        String name = names.contains(base) ? unique(base, names::contains) : base;
+        Edit added = DesignEdits.addContainer(design, family, item.container(name));
+        ElementId element = ElementId.container(family, name);
+        Design after = added.after().withLayout(added.after().layout().with(element, new Bounds(x, y, 200, 56)));
+        return DropOutcome.accepted(Edit.of("Add container " + name, design, after), element);
+    }
+
+    private static String unique(String base, Predicate<String> taken) {
+        for (int n = 1; ; n++) {
+            String candidate = base + "-" + n;
+            if (!taken.test(candidate)) {
+                return candidate;
+            }
+        }
+    }
+}

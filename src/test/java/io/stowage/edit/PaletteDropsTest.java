@@ -1,0 +1,66 @@
+package io.stowage.edit;
+
+import io.stowage.format.design.ExampleDesigns;
+import io.stowage.model.design.Bounds;
+import io.stowage.model.design.Design;
+import io.stowage.model.design.ElementId;
+import io.stowage.model.ecs.ContainerDefinition;
+import io.stowage.model.rules.Finding;
+import io.stowage.model.rules.design.DesignValidator;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Legal drops build one undoable edit that adds the element where it was dropped; illegal ones say why. */
+class PaletteDropsTest {
+    private final Design example = ExampleDesigns.firstStart().design();
+
+    @Test
+    void aContainerDroppedOnAContainerGoesIntoItsTaskDefinition() {
+        ElementId nginx = ElementId.container("web", example.taskDefinition("web").orElseThrow().containerDefinitions().get(0).name());
+
+        DropOutcome outcome = PaletteDrops.drop(example, PaletteItem.WEB_SERVER, nginx, 300, 400);
+
+        assertThat(outcome.isLegal()).isTrue();
+        assertThat(outcome.edit().description()).startsWith("Add container web");
+        ContainerDefinition added = outcome.edit().after().taskDefinition("web").orElseThrow().containerDefinitions()
+                .stream().filter(c -> c.name().equals(outcome.created().localId())).findFirst().orElseThrow();
+        assertThat(added.portMappings()).hasSize(1);
+        assertThat(outcome.edit().after().layout().boundsOf(outcome.created())).contains(new Bounds(300, 400, 200, 56));
+
+        EditHistory history = new EditHistory(example);
+        history.push(outcome.edit());
+        history.undo();
+        assertThat(history.current()).isEqualTo(example);
+    }
+
+    @Test
+    void illegalDropsAreRefusedWithAReason() {
+        assertThat(PaletteDrops.drop(example, PaletteItem.CONTAINER, null, 0, 0).refusal())
+                .isEqualTo("A container goes into a task definition.");
+        assertThat(PaletteDrops.drop(example, PaletteItem.EC2_INSTANCE, ElementId.taskDefinition("web"), 0, 0).refusal())
+                .isEqualTo("An EC2 container instance goes into a cluster.");
+        assertThat(PaletteDrops.drop(example, PaletteItem.CLUSTER, ElementId.cluster("demo"), 0, 0).isLegal()).isFalse();
+        assertThat(PaletteDrops.drop(example, PaletteItem.FARGATE, ElementId.cluster("demo"), 0, 0).refusal())
+                .contains("already has Fargate capacity");
+    }
+
+    @Test
+    void instancesServicesClustersAndTaskDefinitionsLandWhereDroppedAndValidate() {
+        Design design = example;
+        for (PaletteItem item : new PaletteItem[] {PaletteItem.EC2_INSTANCE, PaletteItem.SERVICE}) {
+            DropOutcome outcome = PaletteDrops.drop(design, item, ElementId.cluster("demo"), 50, 60);
+            assertThat(outcome.isLegal()).as(item.name()).isTrue();
+            design = outcome.edit().after();
+            assertThat(design.layout().boundsOf(outcome.created()).orElseThrow().x()).isEqualTo(50);
+        }
+        DropOutcome cluster = PaletteDrops.drop(design, PaletteItem.CLUSTER, null, 2000, 0);
+        design = cluster.edit().after();
+        DropOutcome taskDefinition = PaletteDrops.drop(design, PaletteItem.TASK_DEFINITION, null, 2000, 800);
+        design = taskDefinition.edit().after();
+
+        assertThat(design.cluster(cluster.created().localId())).isPresent();
+        assertThat(design.taskDefinition(taskDefinition.created().localId())).isPresent();
+        assertThat(DesignValidator.validate(design)).filteredOn(Finding::isError).isEmpty();
+    }
+}
