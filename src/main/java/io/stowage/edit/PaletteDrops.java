@@ -34,11 +34,17 @@ public final class PaletteDrops {
      * @param x where it was dropped, in canvas coordinates
      */
     public static DropOutcome drop(Design design, PaletteItem item, ElementId target, double x, double y) {
+        return drop(design, item, target, x, y, DEFAULT_INSTANCE_TYPE);
+    }
+
+    /** @param instanceType the type of an EC2 instance the drop adds, from the palette's picker */
+    public static DropOutcome drop(Design design, PaletteItem item, ElementId target, double x, double y,
+                                   String instanceType) {
         return switch (item) {
             case CLUSTER -> target == null ? addCluster(design, x, y)
                     : DropOutcome.refused("A cluster goes on the empty canvas, not inside another element.");
             case EC2_INSTANCE -> inCluster(design, target)
-                    .map(cluster -> addInstance(design, cluster, x, y))
+                    .map(cluster -> addInstance(design, cluster, x, y, instanceType))
                     .orElseGet(() -> DropOutcome.refused("An EC2 container instance goes into a cluster."));
             case FARGATE -> inCluster(design, target)
                     .map(cluster -> cluster.hasFargate()
@@ -83,12 +89,12 @@ public final class PaletteDrops {
         return DropOutcome.accepted(Edit.of("Add cluster " + id, design, after), cluster.elementId());
     }
 
-    private static DropOutcome addInstance(Design design, Cluster cluster, double x, double y) {
+    private static DropOutcome addInstance(Design design, Cluster cluster, double x, double y, String instanceType) {
         Set<String> taken = new java.util.HashSet<>();
         design.clusters().forEach(c -> c.instances().forEach(i -> taken.add(i.id())));
         String id = unique("i-new", taken::contains);
         String zone = cluster.instances().isEmpty() ? "us-east-1a" : cluster.instances().get(0).availabilityZone();
-        ContainerInstance instance = ContainerInstance.of(id, DEFAULT_INSTANCE_TYPE, zone);
+        ContainerInstance instance = ContainerInstance.of(id, instanceType, zone);
         ElementId element = ElementId.instance(cluster.id(), id);
         Design after = design.withCluster(cluster.withInstance(instance))
                 .withLayout(design.layout().with(element, new Bounds(x, y, 220, 130)));

@@ -47,6 +47,7 @@ public final class MainWindow {
     private final Label status = new Label("Ready");
     private final Label counts = new Label();
     private final WorkAreas areas;
+    private final Palette palette = new Palette();
     private Stage stage;
     private OpenDocument document;
     private MainMenus menus;
@@ -242,7 +243,10 @@ public final class MainWindow {
     }
 
     private SplitPane workArea() {
-        TitledPane palette = panel("Palette", "palette", placeholder("Drag clusters, instances, services, task definitions and containers onto the canvas."));
+        javafx.scene.control.ScrollPane paletteScroll = new javafx.scene.control.ScrollPane(palette.node());
+        paletteScroll.setFitToWidth(true);
+        TitledPane palettePane = panel("Palette", "palette", paletteScroll);
+        new PaletteDropTarget(canvasArea, palette, areas, () -> document.history(), selection, status::setText).install();
         canvasArea.setId("canvas");
         canvasArea.getStyleClass().add("canvas");
         TitledPane inspector = panel("Inspector", "inspector", inspectorArea);
@@ -250,7 +254,7 @@ public final class MainWindow {
         SplitPane middle = new SplitPane(canvasArea, problemsPane);
         middle.setOrientation(Orientation.VERTICAL);
         middle.setDividerPositions(0.78);
-        SplitPane split = new SplitPane(palette, middle, inspector);
+        SplitPane split = new SplitPane(palettePane, middle, inspector);
         split.setDividerPositions(0.13, 0.72);
         return split;
     }
@@ -261,13 +265,6 @@ public final class MainWindow {
         pane.setCollapsible(false);
         pane.setMaxHeight(Double.MAX_VALUE);
         return pane;
-    }
-
-    private static Label placeholder(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("placeholder");
-        label.setWrapText(true);
-        return label;
     }
 
     private HBox statusBar() {

@@ -12,5 +12,10 @@ public interface WorkAreas {
 
     void fitToView();
 
+    /** Scene coordinates as canvas (design) coordinates, for drops. */
+    default javafx.geometry.Point2D toDesign(double sceneX, double sceneY) {
+        return new javafx.geometry.Point2D(sceneX, sceneY);
+    }
+
     void zoomTo100();
 }
