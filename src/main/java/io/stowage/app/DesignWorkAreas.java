@@ -1,16 +1,24 @@
 package io.stowage.app;
 
 import io.stowage.edit.EditHistory;
+import io.stowage.ui.canvas.DesignCanvas;
 import io.stowage.ui.common.Selection;
 import io.stowage.ui.shell.WorkAreas;
+import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 
 /** The canvas and inspector of each open document. */
 final class DesignWorkAreas implements WorkAreas {
+    private DesignCanvas canvas;
+
     @Override
     public Node canvas(EditHistory history, Selection selection) {
-        return new Label("canvas");
+        if (canvas != null) {
+            canvas.dispose();
+        }
+        canvas = new DesignCanvas(history, selection);
+        return canvas;
     }
 
     @Override
@@ -20,9 +28,20 @@ final class DesignWorkAreas implements WorkAreas {
 
     @Override
     public void fitToView() {
+        if (canvas != null) {
+            canvas.fitToView();
+        }
     }
 
     @Override
     public void zoomTo100() {
+        if (canvas != null) {
+            canvas.zoomTo100();
+        }
+    }
+
+    @Override
+    public Point2D toDesign(double sceneX, double sceneY) {
+        return canvas == null ? new Point2D(sceneX, sceneY) : canvas.world().sceneToLocal(sceneX, sceneY);
     }
 }

@@ -1,0 +1,43 @@
+package io.stowage.ui.canvas;
+
+import io.stowage.model.design.ElementId;
+import io.stowage.model.placement.TaskRef;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+
+/** Stable node ids, the element-id property and the pseudo-classes every canvas node uses. */
+public final class CanvasIds {
+    /** The key under which each element node's {@link ElementId} is kept in {@link Node#getProperties()}. */
+    public static final String ELEMENT_ID = "elementId";
+    public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    public static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
+
+    private CanvasIds() {
+    }
+
+    /** {@code el-} + the element id with every character outside {@code [A-Za-z0-9-_]} replaced by {@code _}. */
+    public static String nodeId(ElementId id) {
+        return "el-" + sanitize(id.value());
+    }
+
+    /** The id of a task chip: {@code task-} + the sanitized task reference, e.g. {@code task-demo_service_web_1}. */
+    public static String chipId(TaskRef task) {
+        return "task-" + sanitize(task.toString());
+    }
+
+    static String sanitize(String text) {
+        return text.replaceAll("[^A-Za-z0-9_-]", "_");
+    }
+
+    /** The element a canvas node stands for, or null. */
+    public static ElementId elementOf(Node node) {
+        Object value = node.getProperties().get(ELEMENT_ID);
+        return value instanceof ElementId id ? id : null;
+    }
+
+    static void tag(Node node, ElementId id, String styleClass) {
+        node.setId(nodeId(id));
+        node.getStyleClass().add(styleClass);
+        node.getProperties().put(ELEMENT_ID, id);
+    }
+}

@@ -1,0 +1,292 @@
+package io.stowage.ui.canvas;
+
+import io.stowage.edit.DesignEdits;
+import io.stowage.edit.Edit;
+import io.stowage.edit.EditHistory;
+import io.stowage.model.design.Bounds;
+import io.stowage.model.design.Cluster;
+import io.stowage.model.design.ContainerInstance;
+import io.stowage.model.design.Design;
+import io.stowage.model.design.ElementId;
+import io.stowage.model.design.Service;
+import io.stowage.model.design.StandaloneTask;
+import io.stowage.model.ecs.ContainerDefinition;
+import io.stowage.model.ecs.TaskDefinition;
+import io.stowage.model.placement.PlacementEngine;
+import io.stowage.model.placement.PlacementResult;
+import io.stowage.ui.common.Selection;
+import javafx.collections.SetChangeListener;
+import javafx.scene.Group;
+import javafx.scene.Node;
+import javafx.scene.layout.Region;
+import javafx.scene.shape.Rectangle;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * The design canvas: draws the current document of an {@link EditHistory} (clusters with their instances,
+ * Fargate capacity, services and tasks; task definitions with their containers; relations), follows and changes
+ * the shared {@link Selection}, and turns drags and arrow keys into move edits. Zoom and pan apply to a world
+ * group inside this region; element bounds are world (canvas) coordinates.
+ */
+public final class DesignCanvas extends Region {
+    private final EditHistory history;
+    private final Selection selection;
+    private final Group world = new Group();
+    private final Viewport viewport = new Viewport(world);
+    private final Rectangle band = new Rectangle();
+    private final Consumer<EditHistory> historyListener = h -> render();
+    private final SetChangeListener<ElementId> selectionListener = change -> showSelection();
+    private Design rendered;
+    private Map<ElementId, Bounds> layout = Map.of();
+    private final Map<ElementId, Region> nodes = new LinkedHashMap<>();
+    private Group workloadRelations = new Group();
+    private Group containerRelations = new Group();
+
+    public DesignCanvas(EditHistory history, Selection selection) {
+        this.history = history;
+        this.selection = selection;
+        setId("design-canvas");
+        getStyleClass().add("design-canvas");
+        setFocusTraversable(true);
+        Rectangle clip = new Rectangle();
+        clip.widthProperty().bind(widthProperty());
+        clip.heightProperty().bind(heightProperty());
+        setClip(clip);
+        band.getStyleClass().add("rubber-band");
+        band.setId("rubber-band");
+        band.setManaged(false);
+        band.setVisible(false);
+        band.setMouseTransparent(true);
+        getChildren().addAll(world, band);
+        history.addListener(historyListener);
+        selection.elements().addListener(selectionListener);
+        new CanvasInteraction(this).install();
+        render();
+    }
+
+    /** This canvas, for callers that place it in a layout. */
+    public Node node() {
+        return this;
+    }
+
+    /** Stops following the history and the selection (when the design is closed). */
+    public void dispose() {
+        history.removeListener(historyListener);
+        selection.elements().removeListener(selectionListener);
+    }
+
+    /** Zooms and pans so that the whole design is in view. */
+    public void fitToView() {
+        double width = getWidth() > 0 ? getWidth() : prefWidth(-1);
+        double height = getHeight() > 0 ? getHeight() : prefHeight(-1);
+        viewport.fit(EffectiveLayout.extent(layout), width, height);
+    }
+
+    /** Zoom 100 %, keeping the centre of the view in place. */
+    public void zoomTo100() {
+        viewport.zoomAt(getWidth() / 2, getHeight() / 2, 1 / viewport.zoom());
+    }
+
+    /** Zooms in (factor above 1) or out around the centre of the view. */
+    public void zoomBy(double factor) {
+        viewport.zoomAt(getWidth() / 2, getHeight() / 2, factor);
+    }
+
+    /** The zoom factor, 1 at 100 %. */
+    public double zoom() {
+        return viewport.zoom();
+    }
+
+    /** The node drawn for an element, or null. */
+    public Region nodeOf(ElementId id) {
+        return nodes.get(id);
+    }
+
+    /** Where each element is drawn now, in canvas coordinates. */
+    public Map<ElementId, Bounds> drawnBounds() {
+        return layout;
+    }
+
+    /** The group that zoom and pan apply to; its local coordinates are canvas coordinates. */
+    public Group world() {
+        return world;
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 800;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return 600;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        // The world keeps its own size; only the band is placed by hand.
+    }
+
+    // ------------------------------------------------------------------ rendering
+
+    private void render() {
+        Design design = history.current();
+        if (design == rendered) {
+            return;
+        }
+        rendered = design;
+        layout = EffectiveLayout.of(design);
+        PlacementResult placement = PlacementEngine.place(design, 0);
+        nodes.clear();
+        List<Node> clusters = new ArrayList<>();
+        List<Node> inside = new ArrayList<>();
+        for (Cluster cluster : design.clusters()) {
+            add(clusters, cluster.elementId(), b -> ElementViews.cluster(cluster, b));
+            if (cluster.fargate() != null) {
+                add(inside, ElementId.fargate(cluster.id()), b -> ElementViews.fargate(cluster, cluster.fargate(), placement, b));
+            }
+            for (ContainerInstance instance : cluster.instances()) {
+                add(inside, ElementId.instance(cluster.id(), instance.id()), b -> ElementViews.instance(cluster.id(),
+                        instance, placement.instance(cluster.id(), instance.id()).orElse(null), cluster, b));
+            }
+            for (Service service : cluster.services()) {
+                add(inside, ElementId.service(cluster.id(), service.id()), b -> ElementViews.service(cluster, service, placement, b));
+            }
+            for (StandaloneTask task : cluster.tasks()) {
+                add(inside, ElementId.task(cluster.id(), task.id()), b -> ElementViews.standaloneTask(cluster, task, placement, b));
+            }
+        }
+        List<Node> cards = new ArrayList<>();
+        List<Node> containers = new ArrayList<>();
+        for (TaskDefinition td : design.taskDefinitionList()) {
+            add(cards, ElementId.taskDefinition(td.family()), b -> ElementViews.taskDefinition(td, b));
+            for (ContainerDefinition container : td.containerDefinitions()) {
+                if (container.name() != null) {
+                    add(containers, ElementId.container(td.family(), container.name()),
+                            b -> ElementViews.container(td.family(), container, b));
+                }
+            }
+        }
+        workloadRelations = RelationLayer.workloads(design, layout);
+        containerRelations = RelationLayer.containers(design, layout);
+        List<Node> children = new ArrayList<>(clusters);
+        children.add(workloadRelations);
+        children.addAll(inside);
+        children.addAll(cards);
+        children.addAll(containers);
+        children.add(containerRelations);
+        world.getChildren().setAll(children);
+        showSelection();
+    }
+
+    private void add(List<Node> into, ElementId id, java.util.function.Function<Bounds, Region> view) {
+        Bounds bounds = layout.get(id);
+        if (bounds == null || nodes.containsKey(id)) {
+            return;
+        }
+        Region node = view.apply(bounds);
+        nodes.put(id, node);
+        into.add(node);
+    }
+
+    private void showSelection() {
+        nodes.forEach((id, node) -> node.pseudoClassStateChanged(CanvasIds.SELECTED, selection.elements().contains(id)));
+    }
+
+    // ------------------------------------------------------------------ used by the interaction
+
+    Viewport viewport() {
+        return viewport;
+    }
+
+    Selection selection() {
+        return selection;
+    }
+
+    Rectangle band() {
+        return band;
+    }
+
+    /** The innermost element drawn at the world point (the last drawn wins), or null. */
+    ElementId elementAt(double x, double y) {
+        ElementId hit = null;
+        for (Map.Entry<ElementId, Region> entry : nodes.entrySet()) {
+            Bounds b = layout.get(entry.getKey());
+            if (x >= b.x() && x <= b.right() && y >= b.y() && y <= b.bottom()) {
+                hit = entry.getKey();
+            }
+        }
+        return hit;
+    }
+
+    /** The elements whose bounds lie inside the world rectangle, in drawing order. */
+    List<ElementId> elementsWithin(Bounds area) {
+        List<ElementId> out = new ArrayList<>();
+        layout.forEach((id, b) -> {
+            if (area.contains(b)) {
+                out.add(id);
+            }
+        });
+        return out;
+    }
+
+    /** Shows the selected elements moved by dx, dy without changing the document. */
+    void preview(double dx, double dy) {
+        Set<ElementId> moving = Set.copyOf(selection.elements());
+        nodes.forEach((id, node) -> {
+            boolean moved = EffectiveLayout.isMoved(id, moving);
+            node.setTranslateX(moved ? dx : 0);
+            node.setTranslateY(moved ? dy : 0);
+        });
+        Map<ElementId, Bounds> moved = EffectiveLayout.offset(layout, moving, dx, dy);
+        Group workloads = RelationLayer.workloads(rendered, moved);
+        Group containers = RelationLayer.containers(rendered, moved);
+        world.getChildren().set(world.getChildren().indexOf(workloadRelations), workloads);
+        world.getChildren().set(world.getChildren().indexOf(containerRelations), containers);
+        workloadRelations = workloads;
+        containerRelations = containers;
+    }
+
+    /** Ends a preview: pushes one edit moving the selection by dx, dy (none when both are 0), then redraws. */
+    void commitMove(double dx, double dy, boolean merging) {
+        boolean changed = false;
+        if ((dx != 0 || dy != 0) && !selection.elements().isEmpty()) {
+            Edit edit = moveEdit(history.current(), new LinkedHashSet<>(selection.elements()), dx, dy);
+            if (!merging) {
+                edit = Edit.of(edit.description(), edit.before(), edit.after());
+            }
+            changed = history.push(edit);
+        }
+        if (!changed) {
+            rendered = null;
+            render();
+        }
+    }
+
+    /**
+     * {@link DesignEdits#moveBy}; when an element to move has no bounds of its own yet (drawn where the auto layout
+     * put it) the drawn bounds are written instead, so that it moves too.
+     */
+    private Edit moveEdit(Design design, Set<ElementId> elements, double dx, double dy) {
+        boolean allStored = layout.keySet().stream().filter(id -> EffectiveLayout.isMoved(id, elements))
+                .allMatch(id -> design.layout().bounds().containsKey(id));
+        if (allStored) {
+            return DesignEdits.moveBy(design, elements, dx, dy);
+        }
+        Map<ElementId, Bounds> moved = new LinkedHashMap<>();
+        EffectiveLayout.offset(layout, elements, dx, dy).forEach((id, b) -> {
+            if (EffectiveLayout.isMoved(id, elements)) {
+                moved.put(id, b);
+            }
+        });
+        return DesignEdits.move(design, Collections.unmodifiableMap(moved));
+    }
+}
