@@ -3,10 +3,10 @@ package io.stowage.app;
 import io.stowage.edit.EditHistory;
 import io.stowage.ui.canvas.DesignCanvas;
 import io.stowage.ui.common.Selection;
+import io.stowage.ui.inspector.Inspector;
 import io.stowage.ui.shell.WorkAreas;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 
 /** The canvas and inspector of each open document. */
 final class DesignWorkAreas implements WorkAreas {
@@ -23,7 +23,7 @@ final class DesignWorkAreas implements WorkAreas {
 
     @Override
     public Node inspector(EditHistory history, Selection selection) {
-        return new Label("inspector");
+        return new Inspector(history, selection).node();
     }
 
     @Override

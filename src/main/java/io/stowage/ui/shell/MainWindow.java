@@ -255,7 +255,7 @@ public final class MainWindow {
         middle.setOrientation(Orientation.VERTICAL);
         middle.setDividerPositions(0.78);
         SplitPane split = new SplitPane(palettePane, middle, inspector);
-        split.setDividerPositions(0.13, 0.72);
+        split.setDividerPositions(0.15, 0.70);
         return split;
     }
 

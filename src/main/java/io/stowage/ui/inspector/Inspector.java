@@ -1,0 +1,191 @@
+package io.stowage.ui.inspector;
+
+import io.stowage.edit.EditHistory;
+import io.stowage.model.design.Design;
+import io.stowage.model.design.ElementId;
+import io.stowage.model.rules.Finding;
+import io.stowage.model.rules.design.DesignValidator;
+import io.stowage.ui.common.Selection;
+import javafx.collections.SetChangeListener;
+import javafx.geometry.Bounds;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TitledPane;
+import javafx.scene.layout.BorderPane;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The inspector: forms for the selected element (task definition, container, service, container instance,
+ * cluster) and, for a task definition or container, a JSON tab with the task definition's text. Every committed
+ * change is one edit in the history; the forms follow the history, show the validator's findings on their
+ * fields, and focus the field the selection's focused path names.
+ */
+public final class Inspector {
+    private final EditHistory history;
+    private final Selection selection;
+    private final BorderPane root = new BorderPane();
+    private final Label title = new Label();
+    private final Label notice = new Label();
+    private final ScrollPane scroll = new ScrollPane();
+    private final Tab formTab = new Tab("Form", scroll);
+    private final JsonEditor json;
+    private final Tab jsonTab;
+    private final TabPane tabs = new TabPane();
+    private final Label placeholder = new Label("Select an element to edit it.");
+    private ElementBinding binding;
+    private ElementForm form;
+    private List<Finding> findings = List.of();
+
+    public Inspector(EditHistory history, Selection selection) {
+        this.history = Objects.requireNonNull(history, "history");
+        this.selection = Objects.requireNonNull(selection, "selection");
+        this.json = new JsonEditor(history, this::renamed);
+        this.jsonTab = new Tab("JSON", json.node());
+        root.setId("inspector-content");
+        root.getStyleClass().add("inspector");
+        title.setId("inspector-title");
+        title.getStyleClass().add("inspector-title");
+        notice.setId("inspector-notice");
+        notice.getStyleClass().add("inspector-notice");
+        notice.setWrapText(true);
+        placeholder.setId("inspector-placeholder");
+        placeholder.getStyleClass().add("placeholder");
+        formTab.setId("inspector-form-tab");
+        jsonTab.setId("inspector-json-tab");
+        formTab.setClosable(false);
+        jsonTab.setClosable(false);
+        tabs.setId("inspector-tabs");
+        scroll.setFitToWidth(true);
+        scroll.setId("inspector-scroll");
+        scroll.setPadding(new Insets(4));
+        BorderPane header = new BorderPane(title);
+        BorderPane.setAlignment(title, javafx.geometry.Pos.CENTER_LEFT);
+        header.setBottom(notice);
+        header.getStyleClass().add("inspector-header");
+        root.setTop(header);
+        selection.elements().addListener((SetChangeListener<ElementId>) change -> rebuild());
+        selection.focusedPathProperty().addListener((obs, was, path) -> focusPath(path));
+        history.addListener(h -> historyChanged());
+        rebuild();
+    }
+
+    /** The inspector's node, id {@code inspector-content}. */
+    public Node node() {
+        return root;
+    }
+
+    private void rebuild() {
+        ElementId id = selection.primary();
+        binding = ElementBindings.of(id).orElse(null);
+        form = null;
+        setNotice(null);
+        Design design = history.current();
+        var located = binding == null ? null : binding.locate(design).orElse(null);
+        if (located == null) {
+            title.setText(id == null ? "Inspector" : id.kind().substring(0, 1).toUpperCase() + id.kind().substring(1)
+                    + " " + id.localId());
+            placeholder.setText(id == null ? "Select an element to edit it."
+                    : binding == null ? "This element has no fields to edit." : "This element is no longer in the design.");
+            root.setCenter(placeholder);
+            return;
+        }
+        title.setText(binding.title());
+        FormContext context = new FormContext(history, binding, located, this::renamed, this::setNotice);
+        form = new ElementForm(context, id.kind());
+        scroll.setContent(form.node());
+        scroll.setVvalue(0);
+        findings = DesignValidator.validate(design);
+        form.showFindings(findings);
+        String family = family(binding);
+        if (family != null) {
+            json.show(family);
+            if (!tabs.getTabs().contains(jsonTab)) {
+                tabs.getTabs().setAll(formTab, jsonTab);
+            }
+        } else {
+            tabs.getTabs().setAll(formTab);
+        }
+        root.setCenter(tabs);
+        if (selection.focusedPathProperty().get() != null) {
+            focusPath(selection.focusedPathProperty().get());
+        }
+    }
+
+    private static String family(ElementBinding binding) {
+        if (binding instanceof ElementBindings.TaskDefinitionBinding td) {
+            return td.family();
+        }
+        if (binding instanceof ElementBindings.ContainerBinding c) {
+            return c.family();
+        }
+        return null;
+    }
+
+    private void historyChanged() {
+        Design design = history.current();
+        if (binding == null || form == null) {
+            if (binding != null) {
+                rebuild();
+            }
+            return;
+        }
+        var located = binding.locate(design).orElse(null);
+        var old = form.context().located();
+        if (located == null || !located.documentPath().equals(old.documentPath())
+                || !located.designPath().equals(old.designPath())) {
+            double v = scroll.getVvalue();
+            rebuild();
+            scroll.setVvalue(v);
+            return;
+        }
+        form.refresh(located);
+        findings = DesignValidator.validate(design);
+        form.showFindings(findings);
+        if (family(binding) != null) {
+            json.refresh(design);
+        }
+    }
+
+    private void renamed(ElementId id) {
+        selection.select(id);
+    }
+
+    private void setNotice(String text) {
+        notice.setText(text == null ? "" : text);
+        notice.setVisible(text != null);
+        notice.setManaged(text != null);
+    }
+
+    private void focusPath(String path) {
+        if (form == null || path == null) {
+            return;
+        }
+        FormField field = form.fieldForFocus(path);
+        if (field == null) {
+            return;
+        }
+        tabs.getSelectionModel().select(formTab);
+        TitledPane section = form.sectionOf(field);
+        if (section != null) {
+            section.setExpanded(true);
+        }
+        root.applyCss();
+        root.layout();
+        Node content = scroll.getContent();
+        Node target = field.node();
+        if (content != null && target.getScene() != null) {
+            Bounds b = content.sceneToLocal(target.localToScene(target.getBoundsInLocal()));
+            double extra = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
+            if (extra > 0) {
+                scroll.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 24) / extra)));
+            }
+        }
+        field.focus();
+    }
+}
