@@ -43,13 +43,18 @@ final class MainMenus {
         Menu file = new Menu("File", null, newDesign, open, new SeparatorMenuItem(), save, saveAs,
                 new SeparatorMenuItem(), quit);
         file.setId("menu-file");
-        Menu edit = new Menu("Edit", null, undo, redo);
+        MenuItem delete = new MenuItem("Delete");
+        delete.setId("menu-delete");
+        delete.setOnAction(e -> window.deleteSelection());
+        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), delete);
         edit.setId("menu-edit");
         MenuItem fit = item("Fit to Window", "menu-fit", "Shortcut+9");
         fit.setOnAction(e -> window.fitToView());
         MenuItem actual = item("Actual Size", "menu-zoom-100", "Shortcut+0");
         actual.setOnAction(e -> window.zoomTo100());
-        Menu view = new Menu("View", null, fit, actual);
+        MenuItem arrange = item("Auto Layout", "menu-auto-layout", "Shortcut+Shift+L");
+        arrange.setOnAction(e -> window.autoLayout());
+        Menu view = new Menu("View", null, fit, actual, new SeparatorMenuItem(), arrange);
         view.setId("menu-view");
         MenuItem about = new MenuItem("About Stowage");
         about.setId("menu-about");

@@ -196,6 +196,22 @@ public final class MainWindow {
         }
     }
 
+    /** Deletes what is selected on the canvas in one undoable edit. */
+    void deleteSelection() {
+        io.stowage.edit.Edit edit = io.stowage.edit.DeleteElements.of(document.history().current(), selection.elements());
+        if (edit != null) {
+            selection.clear();
+            document.history().push(edit);
+            status.setText(edit.description());
+        }
+    }
+
+    /** Lays the whole design out anew, as one undoable edit. */
+    void autoLayout() {
+        document.history().apply("Auto layout", design -> design.withLayout(
+                io.stowage.model.design.AutoLayout.arrange(design.withLayout(io.stowage.model.design.Layout.EMPTY))));
+    }
+
     void fitToView() {
         areas.fitToView();
     }
@@ -248,6 +264,13 @@ public final class MainWindow {
         TitledPane palettePane = panel("Palette", "palette", paletteScroll);
         new PaletteDropTarget(canvasArea, palette, areas, () -> document.history(), selection, status::setText).install();
         canvasArea.setId("canvas");
+        // Delete and Backspace act on the canvas selection only, never while typing in a form field.
+        canvasArea.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.DELETE || e.getCode() == javafx.scene.input.KeyCode.BACK_SPACE) {
+                deleteSelection();
+                e.consume();
+            }
+        });
         canvasArea.getStyleClass().add("canvas");
         TitledPane inspector = panel("Inspector", "inspector", inspectorArea);
         TitledPane problemsPane = panel("Problems", "problems", problems.node());

@@ -87,6 +87,11 @@ class MainWindowTest {
         assertThat(shownSelection.primary().kind()).isEqualTo(ElementId.SERVICE);
         assertThat(shownSelection.focusedPathProperty().get()).startsWith("service.desiredCount");
 
+        robot.interact(() -> shownSelection.select(ElementId.service("demo", "web")));
+        robot.clickOn("#menu-edit").clickOn("#menu-delete");
+        assertThat(document.history().current().clusters().get(0).service("web")).isEmpty();
+        assertThat(robot.lookup("#tool-undo").queryAs(Button.class).getTooltip().getText()).isEqualTo("Undo Delete service web");
+        robot.clickOn("#tool-undo");
         robot.clickOn("#tool-undo");
         assertThat(((Stage) robot.window(0)).getTitle()).doesNotStartWith("• ");
         assertThat(problems.getItems()).isEmpty();
