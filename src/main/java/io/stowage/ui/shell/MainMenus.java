@@ -46,7 +46,16 @@ final class MainMenus {
         MenuItem delete = new MenuItem("Delete");
         delete.setId("menu-delete");
         delete.setOnAction(e -> window.deleteSelection());
-        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), delete);
+        MenuItem copy = new MenuItem("Copy");
+        copy.setId("menu-copy");
+        copy.setOnAction(e -> window.copySelection());
+        MenuItem paste = new MenuItem("Paste");
+        paste.setId("menu-paste");
+        paste.setOnAction(e -> window.paste());
+        MenuItem duplicate = new MenuItem("Duplicate");
+        duplicate.setId("menu-duplicate");
+        duplicate.setOnAction(e -> window.duplicate());
+        Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(), copy, paste, duplicate, delete);
         edit.setId("menu-edit");
         MenuItem fit = item("Fit to Window", "menu-fit", "Shortcut+9");
         fit.setOnAction(e -> window.fitToView());

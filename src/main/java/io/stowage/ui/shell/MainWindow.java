@@ -48,6 +48,8 @@ public final class MainWindow {
     private final Label counts = new Label();
     private final WorkAreas areas;
     private final Palette palette = new Palette();
+    /** Survives opening another document, so elements can be copied from one design into another. */
+    private io.stowage.edit.Fragment clipboard;
     private Stage stage;
     private OpenDocument document;
     private MainMenus menus;
@@ -206,6 +208,45 @@ public final class MainWindow {
         }
     }
 
+    void copySelection() {
+        io.stowage.edit.Fragment copied = io.stowage.edit.Fragment.copy(document.history().current(), selection.elements());
+        if (!copied.isEmpty()) {
+            clipboard = copied;
+            status.setText("Copied " + selection.elements().size() + (selection.elements().size() == 1 ? " element" : " elements"));
+        }
+    }
+
+    void paste() {
+        pasteFragment(clipboard, 24);
+    }
+
+    void duplicate() {
+        pasteFragment(io.stowage.edit.Fragment.copy(document.history().current(), selection.elements()), 24);
+    }
+
+    /** Pastes into the selected task definition or cluster (or where the elements came from) and selects the copies. */
+    private void pasteFragment(io.stowage.edit.Fragment fragment, double offset) {
+        if (fragment == null || fragment.isEmpty()) {
+            return;
+        }
+        String family = null;
+        String cluster = null;
+        for (io.stowage.model.design.ElementId at = selection.primary(); at != null; at = at.parent()) {
+            if (family == null && io.stowage.model.design.ElementId.TASK_DEFINITION.equals(at.kind())) {
+                family = at.localId();
+            }
+            if (cluster == null && io.stowage.model.design.ElementId.CLUSTER.equals(at.kind())) {
+                cluster = at.localId();
+            }
+        }
+        io.stowage.edit.Fragment.PasteResult result = fragment.pasteInto(document.history().current(), family, cluster, offset, offset);
+        if (result != null) {
+            document.history().push(result.edit());
+            selection.selectAll(result.created());
+            status.setText(result.edit().description());
+        }
+    }
+
     /** Lays the whole design out anew, as one undoable edit. */
     void autoLayout() {
         document.history().apply("Auto layout", design -> design.withLayout(
@@ -264,10 +305,19 @@ public final class MainWindow {
         TitledPane palettePane = panel("Palette", "palette", paletteScroll);
         new PaletteDropTarget(canvasArea, palette, areas, () -> document.history(), selection, status::setText).install();
         canvasArea.setId("canvas");
-        // Delete and Backspace act on the canvas selection only, never while typing in a form field.
+        // Delete, copy, paste and duplicate keys act on the canvas selection only, never while typing in a form.
         canvasArea.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.DELETE || e.getCode() == javafx.scene.input.KeyCode.BACK_SPACE) {
                 deleteSelection();
+                e.consume();
+            } else if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.C) {
+                copySelection();
+                e.consume();
+            } else if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.V) {
+                paste();
+                e.consume();
+            } else if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.D) {
+                duplicate();
                 e.consume();
             }
         });

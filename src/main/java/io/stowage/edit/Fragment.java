@@ -1,0 +1,156 @@
+package io.stowage.edit;
+
+import io.stowage.model.design.Bounds;
+import io.stowage.model.design.Cluster;
+import io.stowage.model.design.ContainerInstance;
+import io.stowage.model.design.Design;
+import io.stowage.model.design.ElementId;
+import io.stowage.model.design.Layout;
+import io.stowage.model.design.Service;
+import io.stowage.model.ecs.ContainerDefinition;
+import io.stowage.model.ecs.TaskDefinition;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/**
+ * What Copy takes: copies of the selected containers, task definitions, services and instances, with where
+ * they were drawn. Immutable, so it can be pasted any number of times, into this design or another one.
+ */
+public record Fragment(List<Copied<ContainerDefinition>> containers, List<Copied<TaskDefinition>> taskDefinitions,
+                       List<Copied<Service>> services, List<Copied<ContainerInstance>> instances) {
+
+    /** One copied element, the family or cluster it came from, and its bounds (null when it had none). */
+    public record Copied<T>(T element, String origin, Bounds bounds) {
+    }
+
+    public boolean isEmpty() {
+        return containers.isEmpty() && taskDefinitions.isEmpty() && services.isEmpty() && instances.isEmpty();
+    }
+
+    public static Fragment copy(Design design, Set<ElementId> selected) {
+        List<Copied<ContainerDefinition>> containers = new ArrayList<>();
+        List<Copied<TaskDefinition>> taskDefinitions = new ArrayList<>();
+        List<Copied<Service>> services = new ArrayList<>();
+        List<Copied<ContainerInstance>> instances = new ArrayList<>();
+        Layout layout = design.layout();
+        for (ElementId id : selected) {
+            Bounds bounds = layout.boundsOf(id).orElse(null);
+            String parent = id.parent() == null ? null : id.parent().localId();
+            switch (id.kind()) {
+                case ElementId.CONTAINER -> design.taskDefinition(parent).flatMap(td -> td.containerDefinitions().stream()
+                        .filter(c -> id.localId().equals(c.name())).findFirst())
+                        .ifPresent(c -> containers.add(new Copied<>(c, parent, bounds)));
+                case ElementId.TASK_DEFINITION -> design.taskDefinition(id.localId())
+                        .ifPresent(td -> taskDefinitions.add(new Copied<>(td, null, bounds)));
+                case ElementId.SERVICE -> design.cluster(parent).flatMap(c -> c.service(id.localId()))
+                        .ifPresent(s -> services.add(new Copied<>(s, parent, bounds)));
+                case ElementId.INSTANCE -> design.cluster(parent).flatMap(c -> c.instance(id.localId()))
+                        .ifPresent(i -> instances.add(new Copied<>(i, parent, bounds)));
+                default -> {
+                }
+            }
+        }
+        return new Fragment(List.copyOf(containers), List.copyOf(taskDefinitions), List.copyOf(services), List.copyOf(instances));
+    }
+
+    /**
+     * One edit adding copies of everything in the fragment, moved by ({@code dx}, {@code dy}) and renamed where
+     * a name is taken: containers go into {@code targetFamily} (else the family they came from, when the design
+     * has it), services and instances into {@code targetCluster} (else the cluster they came from, else the
+     * first). Null when nothing could be pasted.
+     */
+    public PasteResult pasteInto(Design design, String targetFamily, String targetCluster, double dx, double dy) {
+        Design after = design;
+        Map<ElementId, Bounds> placed = new LinkedHashMap<>();
+        List<ElementId> created = new ArrayList<>();
+        for (Copied<TaskDefinition> copied : taskDefinitions) {
+            String family = unique(copied.element().family(), after.taskDefinitions()::containsKey);
+            after = after.withTaskDefinition(copied.element().withFamily(family));
+            created.add(record(placed, ElementId.taskDefinition(family), copied.bounds(), dx, dy));
+        }
+        for (Copied<ContainerDefinition> copied : containers) {
+            String family = targetFamily != null ? targetFamily : copied.origin();
+            Optional<TaskDefinition> td = after.taskDefinition(family);
+            if (td.isEmpty()) {
+                continue;
+            }
+            List<String> names = td.get().containerDefinitions().stream().map(ContainerDefinition::name).toList();
+            String name = unique(copied.element().name(), names::contains);
+            List<ContainerDefinition> list = new ArrayList<>(td.get().containerDefinitions());
+            list.add(copied.element().withName(name));
+            after = after.withTaskDefinition(td.get().withContainerDefinitions(list));
+            created.add(record(placed, ElementId.container(family, name), copied.bounds(), dx, dy));
+        }
+        for (Copied<Service> copied : services) {
+            Cluster cluster = cluster(after, targetCluster, copied.origin());
+            if (cluster == null) {
+                continue;
+            }
+            List<String> ids = cluster.services().stream().map(Service::id).toList();
+            String id = unique(copied.element().id(), ids::contains);
+            Service service = copied.element().withId(id).withSpec(copied.element().spec().withServiceName(id));
+            after = after.withCluster(cluster.withService(service));
+            created.add(record(placed, ElementId.service(cluster.id(), id), copied.bounds(), dx, dy));
+        }
+        for (Copied<ContainerInstance> copied : instances) {
+            Cluster cluster = cluster(after, targetCluster, copied.origin());
+            if (cluster == null) {
+                continue;
+            }
+            List<String> ids = new ArrayList<>();
+            after.clusters().forEach(c -> c.instances().forEach(i -> ids.add(i.id())));
+            String id = unique(copied.element().id(), ids::contains);
+            after = after.withCluster(cluster.withInstance(copied.element().withId(id)));
+            created.add(record(placed, ElementId.instance(cluster.id(), id), copied.bounds(), dx, dy));
+        }
+        if (created.isEmpty()) {
+            return null;
+        }
+        Layout layout = after.layout();
+        for (Map.Entry<ElementId, Bounds> entry : placed.entrySet()) {
+            layout = layout.with(entry.getKey(), entry.getValue());
+        }
+        after = after.withLayout(layout);
+        String what = created.size() == 1 ? "1 element" : created.size() + " elements";
+        return new PasteResult(Edit.of("Paste " + what, design, after), List.copyOf(created));
+    }
+
+    /** The paste edit and the elements it created, to select them. */
+    public record PasteResult(Edit edit, List<ElementId> created) {
+    }
+
+    private static ElementId record(Map<ElementId, Bounds> placed, ElementId id, Bounds bounds, double dx, double dy) {
+        if (bounds != null) {
+            placed.put(id, bounds.movedTo(bounds.x() + dx, bounds.y() + dy));
+        }
+        return id;
+    }
+
+    private static Cluster cluster(Design design, String target, String origin) {
+        if (target != null && design.cluster(target).isPresent()) {
+            return design.cluster(target).get();
+        }
+        if (origin != null && design.cluster(origin).isPresent()) {
+            return design.cluster(origin).get();
+        }
+        return design.clusters().isEmpty() ? null : design.clusters().get(0);
+    }
+
+    private static String unique(String name, Predicate<String> taken) {
+        if (!taken.test(name)) {
+            return name;
+        }
+        for (int n = 2; ; n++) {
+            String candidate = name + "-" + n;
+            if (!taken.test(candidate)) {
+                return candidate;
+            }
+        }
+    }
+}
