@@ -51,19 +51,22 @@ class PlaceCommandTest {
     @Test
     void printsOneLinePerTask() throws Exception {
         CliRun run = CliRun.of("place", example().toString());
-        assertThat(run.exitCode()).as(run.err()).isEqualTo(Cli.OK);
+        // The example places everything but its deliberately oversized "report" service.
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(Cli.FINDINGS);
         assertThat(run.outLines()).contains("demo service web #1 -> i-0a1b2c3d (us-east-1a)",
                 "demo service web #2 -> i-0e5f6a7b (us-east-1b)",
                 "demo service api #1 -> i-0a1b2c3d (us-east-1a)",
                 "demo service worker #1 -> FARGATE (us-east-1a)",
                 "demo task smoke-test #1 -> i-0e5f6a7b (us-east-1b)");
-        assertThat(run.outLines()).last().isEqualTo("7 placed, 0 not placed");
+        assertThat(run.out()).contains("demo service report #1 not placed: RESOURCE:MEMORY")
+                .contains("service report was unable to place a task because no container instance met all of its requirements.");
+        assertThat(run.outLines()).last().isEqualTo("7 placed, 1 not placed");
     }
 
     @Test
     void printsJson() throws Exception {
         CliRun run = CliRun.of("place", "--json", "--seed", "3", example().toString());
-        assertThat(run.exitCode()).isEqualTo(Cli.OK);
+        assertThat(run.exitCode()).isEqualTo(Cli.FINDINGS);
         JsonObject root = (JsonObject) JsonFileReader.parse(Path.of("out.json"), run.out().getBytes()).root();
         assertThat(root.keys()).containsExactly("placements", "failures", "instances");
         JsonObject first = (JsonObject) ((JsonArray) root.get("placements")).items().get(0);
@@ -72,6 +75,9 @@ class PlaceCommandTest {
         JsonObject instance = (JsonObject) ((JsonArray) root.get("instances")).items().get(0);
         assertThat(instance.keys()).containsExactly("cluster", "id", "cpu", "memory", "ports", "runningTasksCount");
         assertThat(run.out()).contains("\"22/tcp\"", "\"80/tcp\"");
+        JsonObject failure = (JsonObject) ((JsonArray) root.get("failures")).items().get(0);
+        assertThat(failure.keys()).containsExactly("cluster", "service", "reason", "closestInstance", "message");
+        assertThat(failure.get("reason").toString()).contains("RESOURCE:MEMORY");
         assertThat(CliRun.of("place", "--json", "--seed", "3", example().toString()).out()).isEqualTo(run.out());
     }
 

@@ -24,8 +24,8 @@ class ExampleDesignTest {
         assertThat(demo.instances()).extracting(i -> i.instanceType() + "@" + i.availabilityZone())
                 .containsExactly("t3.medium@us-east-1a", "t3.large@us-east-1b");
         assertThat(demo.hasFargate()).isTrue();
-        assertThat(design.taskDefinitions()).containsOnlyKeys("web", "api", "worker");
-        assertThat(demo.services()).extracting(Service::serviceName).containsExactly("web", "api", "worker");
+        assertThat(design.taskDefinitions()).containsOnlyKeys("web", "api", "worker", "report");
+        assertThat(demo.services()).extracting(Service::serviceName).containsExactly("web", "api", "worker", "report");
         assertThat(demo.service("worker").orElseThrow().launchType()).isEqualTo(LaunchTypes.FARGATE);
         assertThat(demo.services()).anySatisfy(s -> assertThat(s.spec().placementStrategy())
                 .anySatisfy(p -> assertThat(p.type()).isEqualTo("binpack")));

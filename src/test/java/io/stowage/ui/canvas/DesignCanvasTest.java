@@ -57,7 +57,7 @@ class DesignCanvasTest {
     @Test
     void rendersOneNodePerElementUnderItsStableId(FxRobot robot) {
         Design design = history.current();
-        assertThat(design.elementIds()).hasSize(15);
+        assertThat(design.elementIds()).hasSize(18);
         for (ElementId id : design.elementIds()) {
             Node node = robot.lookup("#" + CanvasIds.nodeId(id)).query();
             assertThat(node.getProperties().get(CanvasIds.ELEMENT_ID)).isEqualTo(id);
@@ -66,13 +66,13 @@ class DesignCanvasTest {
         assertThat(CanvasIds.nodeId(WEB)).isEqualTo("el-cluster_demo_service_web");
         assertThat(robot.lookup(".cluster").queryAll()).hasSize(1);
         assertThat(robot.lookup(".instance").queryAll()).hasSize(2);
-        assertThat(robot.lookup(".service").queryAll()).hasSize(3);
-        assertThat(robot.lookup(".task-definition").queryAll()).hasSize(3);
-        assertThat(robot.lookup(".container").queryAll()).hasSize(4);
+        assertThat(robot.lookup(".service").queryAll()).hasSize(4);
+        assertThat(robot.lookup(".task-definition").queryAll()).hasSize(4);
+        assertThat(robot.lookup(".container").queryAll()).hasSize(5);
         // nginx depends on init (SUCCESS): an arrow labelled with the condition.
         Node dependsOn = robot.lookup("#rel-taskdef_web_container_nginx-depends-on-init").query();
         assertThat(robot.from(dependsOn).lookup(".relation-label").queryAs(Label.class).getText()).isEqualTo("SUCCESS");
-        assertThat(robot.lookup(".relation.uses").queryAll()).hasSize(4);
+        assertThat(robot.lookup(".relation.uses").queryAll()).hasSize(5);
         // The instance shows its type, zone and agent badge.
         Node instance = robot.lookup("#" + CanvasIds.nodeId(INSTANCE_A)).query();
         assertThat(robot.from(instance).lookup(".agent-badge").queryAs(Label.class).getText()).isEqualTo("ECS agent");
