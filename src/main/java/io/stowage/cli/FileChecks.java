@@ -8,7 +8,6 @@ import io.stowage.format.TaskDefinitionFormat;
 import io.stowage.format.UnreadableFileException;
 import io.stowage.format.design.DesignFormat;
 import io.stowage.format.design.LoadedDesign;
-import io.stowage.model.json.JsonObject;
 import io.stowage.model.rules.Finding;
 import io.stowage.model.rules.TaskDefinitionValidator;
 import io.stowage.model.rules.design.DesignValidator;
@@ -26,7 +25,7 @@ final class FileChecks {
     static FileReport check(Path file) {
         try {
             JsonDocument document = JsonFileReader.read(file);
-            if (isDesign(file, document)) {
+            if (DesignFormat.isDesign(file, document)) {
                 LoadedDesign loaded = DesignFormat.fromDocument(document);
                 List<Finding> findings = DesignValidator.validate(loaded.design());
                 return new FileReport(file, findings, positions(findings, loaded::positionOf), null);
@@ -40,12 +39,6 @@ final class FileChecks {
         } catch (UnreadableFileException e) {
             return FileReport.unreadable(file, e);
         }
-    }
-
-    /** A design is named *.stowage.json or says its formatVersion; anything else is read as a task definition. */
-    static boolean isDesign(Path file, JsonDocument document) {
-        return file.getFileName().toString().endsWith(DesignFormat.EXTENSION)
-                || document.root() instanceof JsonObject object && object.has("formatVersion");
     }
 
     private static List<int[]> positions(List<Finding> findings, Function<String, SourcePosition> locate) {

@@ -81,7 +81,7 @@ final class FmtCommand implements Callable<Integer> {
     /** The file as Stowage writes it: a task definition in the register shape, or a design in the current format. */
     private static String formatted(Path file) throws UnreadableFileException {
         JsonDocument document = JsonFileReader.read(file);
-        String text = FileChecks.isDesign(file, document)
+        String text = DesignFormat.isDesign(file, document)
                 ? DesignFormat.write(DesignFormat.fromDocument(document).design())
                 : TaskDefinitionFormat.write(TaskDefinitionFormat.fromDocument(document).taskDefinition());
         return document.lineEnding().apply(text);

@@ -26,6 +26,12 @@ public final class DesignFormat {
     private DesignFormat() {
     }
 
+    /** A design is named *.stowage.json or says its formatVersion; any other JSON object is a task definition. */
+    public static boolean isDesign(Path file, io.stowage.format.JsonDocument document) {
+        return file.getFileName().toString().endsWith(EXTENSION)
+                || document.root() instanceof io.stowage.model.json.JsonObject object && object.has("formatVersion");
+    }
+
     public static LoadedDesign read(Path file) throws UnreadableFileException {
         return fromDocument(JsonFileReader.read(file));
     }

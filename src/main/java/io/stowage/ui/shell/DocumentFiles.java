@@ -10,7 +10,6 @@ import io.stowage.format.design.DesignFormat;
 import io.stowage.model.design.Design;
 import io.stowage.model.design.DesignFromTaskDefinitions;
 import io.stowage.model.ecs.TaskDefinition;
-import io.stowage.model.json.JsonObject;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -27,9 +26,7 @@ public final class DocumentFiles {
 
     public static OpenDocument open(Path file) throws UnreadableFileException {
         JsonDocument document = JsonFileReader.read(file);
-        boolean design = file.getFileName().toString().endsWith(DesignFormat.EXTENSION)
-                || document.root() instanceof JsonObject object && object.has("formatVersion");
-        if (design) {
+        if (DesignFormat.isDesign(file, document)) {
             Design loaded = DesignFormat.fromDocument(document).design();
             return new OpenDocument(new EditHistory(loaded), file, OpenDocument.Kind.DESIGN, document.lineEnding());
         }

@@ -1,6 +1,15 @@
 package io.stowage.ui.shell;
 
 import io.stowage.edit.EditHistory;
+import io.stowage.edit.DeleteElements;
+import io.stowage.edit.Edit;
+import io.stowage.edit.Fragment;
+import io.stowage.model.design.AutoLayout;
+import io.stowage.model.design.ElementId;
+import io.stowage.model.design.Layout;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import io.stowage.format.UnreadableFileException;
 import io.stowage.format.design.DesignFormat;
 import io.stowage.model.design.Design;
@@ -49,7 +58,7 @@ public final class MainWindow {
     private final WorkAreas areas;
     private final Palette palette = new Palette();
     /** Survives opening another document, so elements can be copied from one design into another. */
-    private io.stowage.edit.Fragment clipboard;
+    private Fragment clipboard;
     private Stage stage;
     private OpenDocument document;
     private MainMenus menus;
@@ -200,7 +209,7 @@ public final class MainWindow {
 
     /** Deletes what is selected on the canvas in one undoable edit. */
     void deleteSelection() {
-        io.stowage.edit.Edit edit = io.stowage.edit.DeleteElements.of(document.history().current(), selection.elements());
+        Edit edit = DeleteElements.of(document.history().current(), selection.elements());
         if (edit != null) {
             selection.clear();
             document.history().push(edit);
@@ -209,7 +218,7 @@ public final class MainWindow {
     }
 
     void copySelection() {
-        io.stowage.edit.Fragment copied = io.stowage.edit.Fragment.copy(document.history().current(), selection.elements());
+        Fragment copied = Fragment.copy(document.history().current(), selection.elements());
         if (!copied.isEmpty()) {
             clipboard = copied;
             status.setText("Copied " + selection.elements().size() + (selection.elements().size() == 1 ? " element" : " elements"));
@@ -221,25 +230,25 @@ public final class MainWindow {
     }
 
     void duplicate() {
-        pasteFragment(io.stowage.edit.Fragment.copy(document.history().current(), selection.elements()), 24);
+        pasteFragment(Fragment.copy(document.history().current(), selection.elements()), 24);
     }
 
     /** Pastes into the selected task definition or cluster (or where the elements came from) and selects the copies. */
-    private void pasteFragment(io.stowage.edit.Fragment fragment, double offset) {
+    private void pasteFragment(Fragment fragment, double offset) {
         if (fragment == null || fragment.isEmpty()) {
             return;
         }
         String family = null;
         String cluster = null;
-        for (io.stowage.model.design.ElementId at = selection.primary(); at != null; at = at.parent()) {
-            if (family == null && io.stowage.model.design.ElementId.TASK_DEFINITION.equals(at.kind())) {
+        for (ElementId at = selection.primary(); at != null; at = at.parent()) {
+            if (family == null && ElementId.TASK_DEFINITION.equals(at.kind())) {
                 family = at.localId();
             }
-            if (cluster == null && io.stowage.model.design.ElementId.CLUSTER.equals(at.kind())) {
+            if (cluster == null && ElementId.CLUSTER.equals(at.kind())) {
                 cluster = at.localId();
             }
         }
-        io.stowage.edit.Fragment.PasteResult result = fragment.pasteInto(document.history().current(), family, cluster, offset, offset);
+        Fragment.PasteResult result = fragment.pasteInto(document.history().current(), family, cluster, offset, offset);
         if (result != null) {
             document.history().push(result.edit());
             selection.selectAll(result.created());
@@ -250,7 +259,7 @@ public final class MainWindow {
     /** Lays the whole design out anew, as one undoable edit. */
     void autoLayout() {
         document.history().apply("Auto layout", design -> design.withLayout(
-                io.stowage.model.design.AutoLayout.arrange(design.withLayout(io.stowage.model.design.Layout.EMPTY))));
+                AutoLayout.arrange(design.withLayout(Layout.EMPTY))));
     }
 
     void fitToView() {
@@ -300,23 +309,23 @@ public final class MainWindow {
     }
 
     private SplitPane workArea() {
-        javafx.scene.control.ScrollPane paletteScroll = new javafx.scene.control.ScrollPane(palette.node());
+        ScrollPane paletteScroll = new ScrollPane(palette.node());
         paletteScroll.setFitToWidth(true);
         TitledPane palettePane = panel("Palette", "palette", paletteScroll);
         new PaletteDropTarget(canvasArea, palette, areas, () -> document.history(), selection, status::setText).install();
         canvasArea.setId("canvas");
         // Delete, copy, paste and duplicate keys act on the canvas selection only, never while typing in a form.
-        canvasArea.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.DELETE || e.getCode() == javafx.scene.input.KeyCode.BACK_SPACE) {
+        canvasArea.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
                 deleteSelection();
                 e.consume();
-            } else if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.C) {
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
                 copySelection();
                 e.consume();
-            } else if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.V) {
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.V) {
                 paste();
                 e.consume();
-            } else if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.D) {
+            } else if (e.isShortcutDown() && e.getCode() == KeyCode.D) {
                 duplicate();
                 e.consume();
             }
