@@ -1,19 +1,19 @@
 package io.stowage.model.design;
 
+import io.stowage.model.ecs.TaskSize;
+import java.util.function.Function;
+
 import io.stowage.model.ecs.ContainerDefinition;
 import io.stowage.model.ecs.PortMapping;
 import io.stowage.model.ecs.ResourceRequirement;
 import io.stowage.model.ecs.RuntimePlatform;
 import io.stowage.model.ecs.TaskDefinition;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * What one task of a task definition reserves on an EC2 container instance, computed as the ECS scheduler does
@@ -35,8 +35,6 @@ public record TaskRequirements(int cpu, int memoryMiB, int gpus, Set<HostPort> h
     /** Memory assumed for a container that states none, when the task states none either: a conservative guess. */
     public static final int DEFAULT_CONTAINER_MEMORY_MIB = 512;
 
-    private static final Pattern SIZE = Pattern.compile("(?i)\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(vcpu|gb|gib|mb|mib)?\\s*");
-
     public TaskRequirements {
         hostPorts = Set.copyOf(hostPorts);
         assumptions = List.copyOf(assumptions);
@@ -45,8 +43,8 @@ public record TaskRequirements(int cpu, int memoryMiB, int gpus, Set<HostPort> h
     public static TaskRequirements of(TaskDefinition td) {
         List<String> assumptions = new ArrayList<>();
         List<ContainerDefinition> containers = td.containerDefinitions();
-        Integer taskCpu = parseSize(td.cpu(), 1024, "cpu", assumptions);
-        Integer taskMemory = parseSize(td.memory(), 1024, "memory", assumptions);
+        Integer taskCpu = parseSize(td.cpu(), TaskSize::cpuUnits, "cpu", assumptions);
+        Integer taskMemory = parseSize(td.memory(), TaskSize::memoryMiB, "memory", assumptions);
         int cpu = taskCpu != null ? taskCpu : containers.stream()
                 .mapToInt(c -> c.cpu() == null ? 0 : Math.max(0, c.cpu())).sum();
         int memory = taskMemory != null ? taskMemory : containerMemory(containers, assumptions);
@@ -120,24 +118,17 @@ public record TaskRequirements(int cpu, int memoryMiB, int gpus, Set<HostPort> h
     }
 
     /**
-     * A task-level size: a whole number of units or MiB, or with a unit as ECS accepts it and normalises
-     * ("1 vCPU", "0.25 vCPU", "2GB"; ecs-semantics §5.6). Null when absent; a template placeholder or other
-     * text reads as absent, with an assumption noted.
+     * A task-level size as {@link TaskSize} reads it ("1 vCPU", "2GB", "512"). Null when absent; a template
+     * placeholder or other text reads as absent, with an assumption noted.
      */
-    static Integer parseSize(String text, int perUnit, String what, List<String> assumptions) {
+    static Integer parseSize(String text, Function<String, Integer> reader, String what, List<String> assumptions) {
         if (text == null || text.isBlank()) {
             return null;
         }
-        Matcher matcher = SIZE.matcher(text);
-        if (!matcher.matches()) {
+        Integer size = reader.apply(text);
+        if (size == null) {
             assumptions.add("task " + what + " \"" + text + "\" is not a size; sized as if it were absent");
-            return null;
         }
-        BigDecimal amount = new BigDecimal(matcher.group(1));
-        String unit = matcher.group(2) == null ? "" : matcher.group(2).toLowerCase(Locale.ROOT);
-        if (unit.equals("vcpu") || unit.equals("gb") || unit.equals("gib")) {
-            amount = amount.multiply(BigDecimal.valueOf(perUnit));
-        }
-        return amount.min(BigDecimal.valueOf(Integer.MAX_VALUE)).setScale(0, java.math.RoundingMode.CEILING).intValue();
+        return size;
     }
 }

@@ -1,5 +1,7 @@
 package io.stowage.model.rules;
 
+import io.stowage.model.ecs.TaskSize;
+
 import io.stowage.model.json.Json;
 import io.stowage.model.json.JsonObject;
 import io.stowage.model.json.JsonPath;

@@ -1,5 +1,7 @@
 package io.stowage.model.rules;
 
+import io.stowage.model.ecs.TaskSize;
+
 import io.stowage.model.ecs.ContainerDefinition;
 import io.stowage.model.ecs.TaskDefinition;
 import io.stowage.model.json.Json;

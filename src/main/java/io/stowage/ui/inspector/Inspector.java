@@ -4,7 +4,7 @@ import io.stowage.edit.EditHistory;
 import io.stowage.model.design.Design;
 import io.stowage.model.design.ElementId;
 import io.stowage.model.rules.Finding;
-import io.stowage.model.rules.design.DesignValidator;
+import io.stowage.ui.common.DesignFindings;
 import io.stowage.ui.common.Selection;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Bounds;
@@ -100,7 +100,7 @@ public final class Inspector {
         form = new ElementForm(context, id.kind());
         scroll.setContent(form.node());
         scroll.setVvalue(0);
-        findings = DesignValidator.validate(design);
+        findings = DesignFindings.of(design);
         form.showFindings(findings);
         String family = family(binding);
         if (family != null) {
@@ -145,7 +145,7 @@ public final class Inspector {
             return;
         }
         form.refresh(located);
-        findings = DesignValidator.validate(design);
+        findings = DesignFindings.of(design);
         form.showFindings(findings);
         if (family(binding) != null) {
             json.refresh(design);

@@ -3,7 +3,7 @@ package io.stowage.ui.shell;
 import io.stowage.edit.EditHistory;
 import io.stowage.model.design.Design;
 import io.stowage.model.rules.Finding;
-import io.stowage.model.rules.design.DesignValidator;
+import io.stowage.ui.common.DesignFindings;
 import io.stowage.ui.common.Selection;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -65,7 +65,7 @@ final class ProblemsPanel {
     }
 
     private void refresh(Design design) {
-        findings.setAll(DesignValidator.validate(design));
+        findings.setAll(DesignFindings.of(design));
     }
 
     private void reveal(Selection selection) {

@@ -1,5 +1,7 @@
 package io.stowage.model.design;
 
+import io.stowage.model.ecs.TaskSize;
+
 import io.stowage.model.ecs.ServiceSpec;
 import io.stowage.model.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -70,12 +72,12 @@ class ModelTest {
     void taskSizesReadAsEcsNormalisesThem() {
         List<String> notes = new ArrayList<>();
 
-        assertThat(TaskRequirements.parseSize("512", 1024, "cpu", notes)).isEqualTo(512);
-        assertThat(TaskRequirements.parseSize("1 vCPU", 1024, "cpu", notes)).isEqualTo(1024);
-        assertThat(TaskRequirements.parseSize(".25 vcpu".replace(".", "0."), 1024, "cpu", notes)).isEqualTo(256);
-        assertThat(TaskRequirements.parseSize("2GB", 1024, "memory", notes)).isEqualTo(2048);
+        assertThat(TaskRequirements.parseSize("512", TaskSize::cpuUnits, "cpu", notes)).isEqualTo(512);
+        assertThat(TaskRequirements.parseSize("1 vCPU", TaskSize::cpuUnits, "cpu", notes)).isEqualTo(1024);
+        assertThat(TaskRequirements.parseSize("0.25 vcpu", TaskSize::cpuUnits, "cpu", notes)).isEqualTo(256);
+        assertThat(TaskRequirements.parseSize("2GB", TaskSize::memoryMiB, "memory", notes)).isEqualTo(2048);
         assertThat(notes).isEmpty();
-        assertThat(TaskRequirements.parseSize("${MEMORY}", 1024, "memory", notes)).isNull();
+        assertThat(TaskRequirements.parseSize("${MEMORY}", TaskSize::memoryMiB, "memory", notes)).isNull();
         assertThat(notes).singleElement().asString().contains("${MEMORY}");
     }
 

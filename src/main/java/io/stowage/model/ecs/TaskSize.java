@@ -1,4 +1,4 @@
-package io.stowage.model.rules;
+package io.stowage.model.ecs;
 
 import java.math.BigDecimal;
 import java.util.regex.Matcher;
@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 /**
  * Task-level cpu and memory as ECS reads them: CPU units ("1024") or vCPUs ("1 vCPU", "0.25 vcpu"), and MiB
  * ("2048") or GB ("2 GB", "2GB"), normalized to CPU units and MiB when the task definition is registered.
- * Source: ECS API reference, RegisterTaskDefinition cpu and memory members.
+ * Source: ECS API reference, RegisterTaskDefinition cpu and memory members; ecs-semantics §5.6. The one reader
+ * of these strings: validation checks them, placement and import size tasks with them.
  */
-final class TaskSize {
+public final class TaskSize {
     private static final Pattern CPU = Pattern.compile("(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(vcpu)?", Pattern.CASE_INSENSITIVE);
     private static final Pattern MEMORY = Pattern.compile("(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*(gb)?", Pattern.CASE_INSENSITIVE);
 
@@ -17,12 +18,12 @@ final class TaskSize {
     }
 
     /** CPU units, or null when the text is null or not a CPU value. */
-    static Integer cpuUnits(String text) {
+    public static Integer cpuUnits(String text) {
         return parse(text, CPU);
     }
 
     /** MiB, or null when the text is null or not a memory value. */
-    static Integer memoryMiB(String text) {
+    public static Integer memoryMiB(String text) {
         return parse(text, MEMORY);
     }
 
@@ -46,7 +47,7 @@ final class TaskSize {
     }
 
     /** "1024 (1 vCPU)" */
-    static String describeCpu(int units) {
+    public static String describeCpu(int units) {
         BigDecimal vcpu = BigDecimal.valueOf(units).divide(BigDecimal.valueOf(1024)).stripTrailingZeros();
         return units + " (" + vcpu.toPlainString() + " vCPU)";
     }
