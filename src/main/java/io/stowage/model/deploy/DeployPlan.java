@@ -1,0 +1,46 @@
+package io.stowage.model.deploy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Everything deploying a design would do, in the order it would do it, and what is already as designed.
+ * Deploying creates and updates; it never deletes what the design leaves out (the notes say what that is).
+ *
+ * @param changes every planned change, unchanged and blocked ones included, in apply order
+ * @param notes   things the user should know that are not changes (e.g. services ECS has that the design lacks)
+ */
+public record DeployPlan(List<PlannedChange> changes, List<String> notes) {
+    public DeployPlan {
+        List<PlannedChange> sorted = new ArrayList<>(changes);
+        sorted.sort(Comparator.comparingInt(c -> c.kind().phase()));
+        changes = List.copyOf(sorted);
+        notes = List.copyOf(notes);
+    }
+
+    /** The changes that call the API, in apply order. */
+    public List<PlannedChange> toApply() {
+        return changes.stream().filter(PlannedChange::isChange).toList();
+    }
+
+    public List<PlannedChange> blocked() {
+        return changes.stream().filter(c -> c.action() == PlannedChange.Action.BLOCKED).toList();
+    }
+
+    public long count(PlannedChange.Action action) {
+        return changes.stream().filter(c -> c.action() == action).count();
+    }
+
+    public boolean hasChanges() {
+        return !toApply().isEmpty();
+    }
+
+    /** {@code Plan: 3 to create, 1 to update, 0 unchanged}, plus the blocked count when there are any. */
+    public String summaryLine() {
+        long blocked = count(PlannedChange.Action.BLOCKED);
+        return "Plan: " + count(PlannedChange.Action.CREATE) + " to create, " + count(PlannedChange.Action.UPDATE)
+                + " to update, " + count(PlannedChange.Action.UNCHANGED) + " unchanged"
+                + (blocked == 0 ? "" : ", " + blocked + " blocked");
+    }
+}
