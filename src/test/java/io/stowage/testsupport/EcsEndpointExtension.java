@@ -47,6 +47,11 @@ public final class EcsEndpointExtension implements BeforeAllCallback, BeforeEach
         return sharedEndpoint();
     }
 
+    /** Forgets everything made so far, for a test that needs an empty account. */
+    public void reset() {
+        MotoServer.reset(endpoint());
+    }
+
     public String region() {
         return REGION;
     }

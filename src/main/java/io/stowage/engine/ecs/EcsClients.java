@@ -32,7 +32,7 @@ public final class EcsClients {
         return builder.credentialsProvider(credentials(settings)).build();
     }
 
-    private static AwsCredentialsProvider credentials(EcsSettings settings) {
+    static AwsCredentialsProvider credentials(EcsSettings settings) {
         if (settings.staticKeys() != null) {
             var keys = settings.staticKeys();
             return StaticCredentialsProvider.create(

@@ -3,6 +3,7 @@ package io.stowage.engine.ecs;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -60,6 +61,44 @@ final class SdkJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write " + sdkObject.getClass().getSimpleName() + " as JSON", e);
         }
+    }
+
+    /** An SDK model object as the model's JSON tree, in the wire shape. */
+    static io.stowage.model.json.JsonObject toModel(ToCopyableBuilder<?, ?> sdkObject) {
+        return (io.stowage.model.json.JsonObject) treeToModel(MAPPER.valueToTree(sdkObject.toBuilder()));
+    }
+
+    /**
+     * A model JSON tree (e.g. a design's CreateService input) as an SDK request.
+     *
+     * @throws IllegalArgumentException naming the member at fault, as {@link #read} does
+     */
+    static <B extends SdkBuilder<B, T>, T> T fromModel(io.stowage.model.json.JsonObject json,
+                                                       Class<? extends B> builderClass, String what) {
+        return read(io.stowage.model.json.JsonText.compact(json), builderClass, what);
+    }
+
+    private static io.stowage.model.json.Json treeToModel(JsonNode node) {
+        if (node.isObject()) {
+            var members = new java.util.LinkedHashMap<String, io.stowage.model.json.Json>();
+            node.fields().forEachRemaining(e -> members.put(e.getKey(), treeToModel(e.getValue())));
+            return io.stowage.model.json.JsonObject.of(members);
+        }
+        if (node.isArray()) {
+            var items = new java.util.ArrayList<io.stowage.model.json.Json>();
+            node.forEach(item -> items.add(treeToModel(item)));
+            return io.stowage.model.json.JsonArray.of(items);
+        }
+        if (node.isNumber()) {
+            return io.stowage.model.json.JsonNumber.parse(node.numberValue().toString());
+        }
+        if (node.isBoolean()) {
+            return io.stowage.model.json.JsonBool.of(node.booleanValue());
+        }
+        if (node.isNull() || node.isMissingNode()) {
+            return io.stowage.model.json.JsonNull.INSTANCE;
+        }
+        return new io.stowage.model.json.JsonString(node.asText());
     }
 
     private static String path(JsonMappingException e) {

@@ -146,11 +146,22 @@ public final class DeployPlanner {
         return observed.latest(ref.family()).map(ObservedRevision::ref).orElse(ref.family());
     }
 
+    /**
+     * The request with the revision it must run spelled out ({@code family:revision}) when it is known before
+     * the apply, so that what ECS stores does not depend on what is latest when the call arrives; a family this
+     * apply registers stays bare until the apply knows the new revision's ARN.
+     */
+    private static JsonObject resolved(JsonObject request, String revision) {
+        return revision != null && revision.contains(":") && request.has("taskDefinition")
+                ? request.with("taskDefinition", new JsonString(revision)) : request;
+    }
+
     private static void planService(Cluster cluster, Service service, ObservedCluster existing,
                                     ObservedState observed, Set<String> registering, List<PlannedChange> out) {
         String name = service.serviceName();
         String subject = "service " + cluster.name() + "/" + name;
-        JsonObject designed = service.spec().json().with("cluster", new JsonString(cluster.name()));
+        JsonObject designed = resolved(service.spec().json().with("cluster", new JsonString(cluster.name())),
+                designedRevision(service.taskDefinition(), observed, registering));
         Optional<JsonObject> current = existing.service(name);
         if (current.isEmpty()) {
             List<String> details = new ArrayList<>();
@@ -207,8 +218,8 @@ public final class DeployPlanner {
                     List.of(), null, null));
             return;
         }
-        JsonObject request = task.run().json().with("cluster", new JsonString(cluster.name()))
-                .with("count", io.stowage.model.json.JsonNumber.of(missing));
+        JsonObject request = resolved(task.run().json().with("cluster", new JsonString(cluster.name()))
+                .with("count", io.stowage.model.json.JsonNumber.of(missing)), revision);
         out.add(new PlannedChange(ChangeKind.RUN_TASK, CREATE, cluster.name(), subject, "run " + subject + ": "
                 + missing + " x " + (revision == null ? "?" : revision.contains(":") ? revision : revision + " (new)")
                 + " on " + task.launchType(), started == 0 ? List.of() : List.of(started + " already started"),

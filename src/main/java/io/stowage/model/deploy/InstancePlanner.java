@@ -84,8 +84,9 @@ final class InstancePlanner {
             return;
         }
         List<JsonObject> attributes = new ArrayList<>();
+        // Attribute.targetType [M] is needed only with the short id; the ARN alone names the instance.
         missing.forEach((name, value) -> attributes.add(JsonObject.builder().put("name", name).put("value", value)
-                .put("targetType", "container-instance").put("targetId", registered.containerInstanceArn()).build()));
+                .put("targetId", registered.containerInstanceArn()).build()));
         JsonObject request = JsonObject.builder().put("cluster", cluster.name())
                 .put("attributes", JsonArray.of(attributes)).build();
         out.add(new PlannedChange(ChangeKind.INSTANCE_ATTRIBUTES, UPDATE, cluster.name(), subject,

@@ -1,0 +1,124 @@
+package io.stowage.engine.ecs;
+
+import io.stowage.engine.EngineUnavailableException;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The AWS clients one ECS session uses, all built alike from {@link EcsSettings}: one HTTP client, the same
+ * region, credentials and endpoint override (an emulator such as moto serves every service at one address),
+ * the adaptive retry mode (exponential backoff with jitter, and a client-side rate limit once AWS throttles),
+ * and the call counter. Clients are built on first use and closed together.
+ */
+public final class AwsClients implements AutoCloseable {
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final EcsSettings settings;
+    private final ApiCallCounter counter = new ApiCallCounter();
+    private final SdkHttpClient http = UrlConnectionHttpClient.builder()
+            .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(ATTEMPT_TIMEOUT).build();
+    private final List<SdkAutoCloseable> built = new ArrayList<>();
+    private EcsClient ecs;
+    private Ec2Client ec2;
+    private SsmClient ssm;
+    private IamClient iam;
+
+    public AwsClients(EcsSettings settings) {
+        this.settings = settings;
+    }
+
+    public EcsSettings settings() {
+        return settings;
+    }
+
+    public ApiCallCounter counter() {
+        return counter;
+    }
+
+    public synchronized EcsClient ecs() {
+        if (ecs == null) {
+            ecs = configure(EcsClient.builder());
+        }
+        return ecs;
+    }
+
+    public synchronized Ec2Client ec2() {
+        if (ec2 == null) {
+            ec2 = configure(Ec2Client.builder());
+        }
+        return ec2;
+    }
+
+    public synchronized SsmClient ssm() {
+        if (ssm == null) {
+            ssm = configure(SsmClient.builder());
+        }
+        return ssm;
+    }
+
+    public synchronized IamClient iam() {
+        if (iam == null) {
+            iam = configure(IamClient.builder());
+        }
+        return iam;
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkAutoCloseable> C configure(
+            B builder) {
+        builder.httpClient(http);
+        if (settings.region() != null) {
+            builder.region(Region.of(settings.region()));
+        }
+        if (settings.endpointOverride() != null) {
+            builder.endpointOverride(settings.endpointOverride());
+        }
+        builder.overrideConfiguration(o -> {
+            if (settings.profile() != null) {
+                // Also makes the profile's region the default when no region is given.
+                o.defaultProfileName(settings.profile());
+            }
+            o.retryStrategy(RetryMode.ADAPTIVE_V2).apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
+                    .addExecutionInterceptor(counter);
+        });
+        builder.credentialsProvider(credentials());
+        C client = build(builder::build);
+        built.add(client);
+        return client;
+    }
+
+    private AwsCredentialsProvider credentials() {
+        return EcsClients.credentials(settings);
+    }
+
+    /** Building fails only for want of a region; say how to give one. */
+    private <C> C build(Supplier<C> build) {
+        try {
+            return build.get();
+        } catch (SdkClientException e) {
+            throw new EngineUnavailableException(AwsErrors.clientProblem(settings, "connecting", e), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        built.forEach(SdkAutoCloseable::close);
+        built.clear();
+        http.close();
+    }
+}
