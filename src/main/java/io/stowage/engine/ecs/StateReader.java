@@ -106,16 +106,21 @@ final class StateReader {
     }
 
     List<ObservedInstance> readInstances(String cluster) {
+        return readInstanceDescriptions(cluster).stream().map(ObservedInstance::fromDescribed).toList();
+    }
+
+    /** The cluster's container instances as DescribeContainerInstances gives them, as JSON. */
+    List<JsonObject> readInstanceDescriptions(String cluster) {
         List<String> arns = new ArrayList<>();
         call("ListContainerInstances", () -> {
             aws.ecs().listContainerInstancesPaginator(r -> r.cluster(cluster)).containerInstanceArns().forEach(arns::add);
             return null;
         });
-        List<ObservedInstance> out = new ArrayList<>();
+        List<JsonObject> out = new ArrayList<>();
         for (List<String> batch : Batches.of(arns, Batches.INSTANCES)) {
             var response = call("DescribeContainerInstances", () -> aws.ecs().describeContainerInstances(r -> r
                     .cluster(cluster).containerInstances(batch)));
-            response.containerInstances().forEach(i -> out.add(ObservedInstance.fromDescribed(SdkJson.toModel(i))));
+            response.containerInstances().forEach(i -> out.add(SdkJson.toModel(i)));
         }
         return out;
     }
