@@ -116,6 +116,22 @@ public final class DescribeTasksJson {
         b.put("runningCount", s.runningCount());
         b.put("pendingCount", s.pendingCount());
         put(b, "taskDefinition", s.taskDefinitionArn());
+        if (!s.deployments().isEmpty()) {
+            b.put("deployments", JsonArray.map(s.deployments(), d -> {
+                JsonObject.Builder db = JsonObject.builder();
+                put(db, "id", d.id());
+                put(db, "status", d.status());
+                put(db, "taskDefinition", d.taskDefinitionArn());
+                db.put("desiredCount", d.desiredCount());
+                db.put("pendingCount", d.pendingCount());
+                db.put("runningCount", d.runningCount());
+                db.put("failedTasks", d.failedTasks());
+                put(db, "updatedAt", d.updatedAt());
+                put(db, "rolloutState", d.rolloutState());
+                put(db, "rolloutStateReason", d.rolloutStateReason());
+                return db.build();
+            }));
+        }
         b.put("events", JsonArray.map(s.events(), e -> {
             JsonObject.Builder eb = JsonObject.builder();
             put(eb, "id", e.id());

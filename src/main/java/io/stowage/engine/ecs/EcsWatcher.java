@@ -1,0 +1,285 @@
+package io.stowage.engine.ecs;
+
+import io.stowage.engine.EngineUnavailableException;
+import io.stowage.model.runtime.ClusterEvent;
+import io.stowage.model.runtime.InstanceState;
+import io.stowage.model.runtime.RuntimeListener;
+import io.stowage.model.runtime.ServiceEvent;
+import io.stowage.model.runtime.ServiceState;
+import io.stowage.model.runtime.TaskState;
+import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
+import software.amazon.awssdk.services.ecs.model.ContainerInstance;
+import software.amazon.awssdk.services.ecs.model.DesiredStatus;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.Task;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Watches one ECS cluster and reports what its agents and the scheduler report, through the same
+ * {@link RuntimeListener} the local runner uses: each look lists the tasks (RUNNING and recently STOPPED) and
+ * describes them 100 at a time, describes the container instances and the services (events, deployments), and
+ * reports only what changed. It looks again soon while things change and less often when they do not
+ * ({@link PollPace}); when AWS cannot be reached it reports the engine lost and keeps trying.
+ */
+public final class EcsWatcher implements AutoCloseable {
+
+    /**
+     * @param fast the wait after a look that saw a change
+     * @param slow the longest wait, reached after quiet looks
+     */
+    public record Options(Duration fast, Duration slow) {
+        public static final Options DEFAULTS = new Options(Duration.ofSeconds(2), Duration.ofSeconds(30));
+    }
+
+    /** What one look did: the changes it reported and the API calls it took. */
+    public record Refresh(int changes, long calls) {
+    }
+
+    private final AwsClients aws;
+    private final String cluster;
+    private final RuntimeListener listener;
+    private final PollPace pace;
+    private final Object lock = new Object();
+    private final Map<String, TaskState> tasks = new HashMap<>();
+    private final Map<String, InstanceState> instances = new HashMap<>();
+    private final Map<String, ServiceState> services = new HashMap<>();
+    private final Set<String> seenEvents = new HashSet<>();
+    private final Map<String, Set<String>> notEssential = new HashMap<>();
+    private volatile boolean running;
+    private Thread thread;
+    private String lost;
+
+    public EcsWatcher(AwsClients aws, String cluster, RuntimeListener listener, Options options) {
+        this.aws = aws;
+        this.cluster = cluster;
+        this.listener = listener;
+        this.pace = new PollPace(options.fast(), options.slow());
+    }
+
+    /** Starts looking on a thread of its own; reports go to the listener from that thread. */
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        thread = new Thread(this::loop, "stowage-ecs-watch-" + cluster);
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Stops looking; returns once the watcher's thread has ended (a call under way is finished first). */
+    public void stop() {
+        Thread watching;
+        synchronized (this) {
+            running = false;
+            watching = thread;
+            thread = null;
+        }
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+        if (watching != null && watching != Thread.currentThread()) {
+            try {
+                watching.join(Duration.ofSeconds(60).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    private void loop() {
+        while (running) {
+            boolean changed = lookReportingLoss();
+            Duration wait = pace.after(changed);
+            synchronized (lock) {
+                if (running) {
+                    try {
+                        lock.wait(Math.max(1, wait.toMillis()));
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** One look; an unreachable or refusing endpoint is reported as the engine lost, once, and its return too. */
+    private boolean lookReportingLoss() {
+        try {
+            boolean changed = refresh().changes() > 0;
+            if (lost != null) {
+                lost = null;
+                listener.engineBack();
+            }
+            return changed;
+        } catch (EngineUnavailableException | EcsRequestException e) {
+            if (!e.getMessage().equals(lost)) {
+                lost = e.getMessage();
+                listener.engineLost(lost);
+            }
+            return false;
+        }
+    }
+
+    /**
+     * Looks once, now, on the calling thread, and reports what changed since the last look.
+     *
+     * @throws EngineUnavailableException when AWS cannot be reached
+     * @throws EcsRequestException when ECS refuses a call (e.g. the cluster does not exist)
+     */
+    public synchronized Refresh refresh() {
+        long callsBefore = aws.counter().total();
+        int changes = 0;
+        Map<String, String> instanceIds = new HashMap<>();
+        for (ContainerInstance i : containerInstances()) {
+            InstanceState state = RuntimeMapping.instance(cluster, i);
+            instanceIds.put(i.containerInstanceArn(), state.instanceId());
+            if (!state.equals(instances.put(state.key(), state))) {
+                listener.instanceChanged(state);
+                changes++;
+            }
+        }
+        for (Task t : describeTasks(tasksToDescribe())) {
+            TaskState state = RuntimeMapping.task(cluster, t, instanceIds, notEssential(t.taskDefinitionArn()));
+            TaskState before = tasks.put(state.taskArn(), state);
+            if (!state.equals(before)) {
+                listener.taskChanged(state);
+                changes++;
+                if (before == null || before.lastStatus() != state.lastStatus()) {
+                    listener.event(new ClusterEvent(Instant.now(), cluster, state.family() + "/" + state.shortId(),
+                            state.lastStatus().name() + (state.isStopped() && state.stoppedReason() != null
+                                    ? ": " + state.stoppedReason() : "")));
+                }
+            }
+        }
+        for (Service s : services()) {
+            ServiceState state = RuntimeMapping.service(cluster, s);
+            if (!state.equals(services.put(state.key(), state))) {
+                listener.serviceChanged(state);
+                changes++;
+            }
+            List<ServiceEvent> fresh = new ArrayList<>(state.events().stream()
+                    .filter(e -> seenEvents.add(state.key() + "/" + e.id())).toList());
+            java.util.Collections.reverse(fresh);
+            for (ServiceEvent e : fresh) {
+                listener.event(new ClusterEvent(e.createdAt() == null ? Instant.now() : e.createdAt(), cluster,
+                        "service " + state.serviceName(), e.message()));
+            }
+        }
+        return new Refresh(changes, aws.counter().total() - callsBefore);
+    }
+
+    /**
+     * The tasks whose state may have changed: those whose desired status is RUNNING, those stopped that were not
+     * yet seen stopped (a stopped task changes no more), and those seen running that neither list holds now.
+     */
+    private List<String> tasksToDescribe() {
+        Set<String> out = new LinkedHashSet<>(listTasks(DesiredStatus.RUNNING));
+        Set<String> stopped = new LinkedHashSet<>(listTasks(DesiredStatus.STOPPED));
+        for (String arn : stopped) {
+            TaskState known = tasks.get(arn);
+            if (known == null || !known.isStopped()) {
+                out.add(arn);
+            }
+        }
+        tasks.forEach((arn, known) -> {
+            if (!known.isStopped() && !stopped.contains(arn)) {
+                out.add(arn);
+            }
+        });
+        return List.copyOf(out);
+    }
+
+    private List<String> listTasks(DesiredStatus desired) {
+        List<String> out = new ArrayList<>();
+        call("ListTasks", () -> {
+            aws.ecs().listTasksPaginator(r -> r.cluster(cluster).desiredStatus(desired).maxResults(100)).taskArns()
+                    .forEach(out::add);
+            return null;
+        });
+        return out;
+    }
+
+    private List<Task> describeTasks(List<String> arns) {
+        List<Task> out = new ArrayList<>();
+        for (List<String> batch : Batches.of(arns, Batches.TASKS)) {
+            out.addAll(call("DescribeTasks", () -> aws.ecs().describeTasks(r -> r.cluster(cluster).tasks(batch)))
+                    .tasks());
+        }
+        return out;
+    }
+
+    private List<ContainerInstance> containerInstances() {
+        List<String> arns = new ArrayList<>();
+        call("ListContainerInstances", () -> {
+            aws.ecs().listContainerInstancesPaginator(r -> r.cluster(cluster).maxResults(100)).containerInstanceArns()
+                    .forEach(arns::add);
+            return null;
+        });
+        List<ContainerInstance> out = new ArrayList<>();
+        for (List<String> batch : Batches.of(arns, Batches.INSTANCES)) {
+            out.addAll(call("DescribeContainerInstances", () -> aws.ecs().describeContainerInstances(r -> r
+                    .cluster(cluster).containerInstances(batch))).containerInstances());
+        }
+        return out;
+    }
+
+    private List<Service> services() {
+        List<String> arns = new ArrayList<>();
+        call("ListServices", () -> {
+            aws.ecs().listServicesPaginator(r -> r.cluster(cluster).maxResults(100)).serviceArns().forEach(arns::add);
+            return null;
+        });
+        List<Service> out = new ArrayList<>();
+        for (List<String> batch : Batches.of(arns, Batches.SERVICES)) {
+            out.addAll(call("DescribeServices", () -> aws.ecs().describeServices(r -> r.cluster(cluster)
+                    .services(batch))).services());
+        }
+        return out;
+    }
+
+    /** The containers of a revision that are not essential; revisions never change, so each is read once. */
+    private Set<String> notEssential(String taskDefinitionArn) {
+        if (taskDefinitionArn == null) {
+            return Set.of();
+        }
+        return notEssential.computeIfAbsent(taskDefinitionArn, arn -> {
+            try {
+                Set<String> out = new HashSet<>();
+                for (ContainerDefinition c : call("DescribeTaskDefinition", () -> aws.ecs().describeTaskDefinition(r -> r
+                        .taskDefinition(arn))).taskDefinition().containerDefinitions()) {
+                    if (Boolean.FALSE.equals(c.essential())) {
+                        out.add(c.name());
+                    }
+                }
+                return out;
+            } catch (EcsRequestException deregisteredAndDeleted) {
+                return Set.of();
+            }
+        });
+    }
+
+    private <T> T call(String operation, Supplier<T> request) {
+        return AwsErrors.call(aws.settings(), operation, request);
+    }
+}
