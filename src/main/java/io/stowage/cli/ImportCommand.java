@@ -36,11 +36,21 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--name", description = "The design's name (default: the output file's name).")
     String name;
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Task-definition JSON files.")
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Task-definition JSON files.")
     List<Path> files;
+
+    @Option(names = "--ecs-cluster", paramLabel = "NAME",
+            description = "Read this running ECS cluster instead of files (with --region, --profile, --endpoint-url).")
+    String ecsCluster;
+
+    @picocli.CommandLine.Mixin
+    EcsOptions ecs;
 
     @Override
     public Integer call() {
+        if (ecsCluster != null || files == null || files.isEmpty()) {
+            return EcsClusterImport.run(spec, ecsCluster, files, ecs, output, name == null ? designName() : name);
+        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<TaskDefinition> taskDefinitions = new ArrayList<>();

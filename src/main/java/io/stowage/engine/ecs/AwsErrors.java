@@ -26,7 +26,10 @@ final class AwsErrors {
         } catch (AwsServiceException e) {
             var details = e.awsErrorDetails();
             String code = details == null || details.errorCode() == null ? "HTTP " + e.statusCode() : details.errorCode();
-            String message = details == null || details.errorMessage() == null ? e.getMessage() : details.errorMessage();
+            String message = details == null || details.errorMessage() == null
+                    ? (e.statusCode() >= 500 ? "the endpoint failed on its side (HTTP " + e.statusCode()
+                    + "); trying again later may succeed" : firstLine(String.valueOf(e.getMessage())))
+                    : details.errorMessage();
             throw new EcsRequestException(operation, code, message, e);
         } catch (SdkClientException e) {
             throw new EngineUnavailableException(clientProblem(settings, operation, e), e);

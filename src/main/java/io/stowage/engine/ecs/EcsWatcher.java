@@ -56,6 +56,8 @@ public final class EcsWatcher implements AutoCloseable {
     private final Set<String> seenEvents = new HashSet<>();
     private final Map<String, Set<String>> notEssential = new HashMap<>();
     private volatile boolean running;
+    private volatile java.util.function.Consumer<Refresh> afterLook = r -> {
+    };
     private Thread thread;
     private String lost;
 
@@ -64,6 +66,14 @@ public final class EcsWatcher implements AutoCloseable {
         this.cluster = cluster;
         this.listener = listener;
         this.pace = new PollPace(options.fast(), options.slow());
+    }
+
+    /**
+     * Called on the watcher's thread after each look it makes on its own, with what the look did: where a
+     * listener would rather redraw once per look than once per report.
+     */
+    public void afterEachLook(java.util.function.Consumer<Refresh> callback) {
+        afterLook = callback;
     }
 
     /** Starts looking on a thread of its own; reports go to the listener from that thread. */
@@ -126,12 +136,13 @@ public final class EcsWatcher implements AutoCloseable {
     /** One look; an unreachable or refusing endpoint is reported as the engine lost, once, and its return too. */
     private boolean lookReportingLoss() {
         try {
-            boolean changed = refresh().changes() > 0;
+            Refresh look = refresh();
             if (lost != null) {
                 lost = null;
                 listener.engineBack();
             }
-            return changed;
+            afterLook.accept(look);
+            return look.changes() > 0;
         } catch (EngineUnavailableException | EcsRequestException e) {
             if (!e.getMessage().equals(lost)) {
                 lost = e.getMessage();

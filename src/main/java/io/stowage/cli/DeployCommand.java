@@ -1,0 +1,150 @@
+package io.stowage.cli;
+
+import io.stowage.engine.ecs.Cancellation;
+import io.stowage.engine.ecs.EcsEngine;
+import io.stowage.format.UnreadableFileException;
+import io.stowage.format.design.DesignFormat;
+import io.stowage.model.deploy.ApplyListener;
+import io.stowage.model.deploy.ApplyReport;
+import io.stowage.model.deploy.DeployPlan;
+import io.stowage.model.deploy.PlannedChange;
+import io.stowage.model.design.Design;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+@Command(name = "deploy", mixinStandardHelpOptions = true,
+        description = {"Deploy a design to ECS: show the plan, and with --apply make it so.",
+                "Every validation rule runs first; a design with errors (template placeholders included) is refused,"
+                        + " listing them all. The plan compares the design with what ECS holds: clusters, EC2"
+                        + " capacity (instances from the ECS-optimised AMI, or existing ones attached), task-definition"
+                        + " revisions (registered only when their content differs from the latest ACTIVE one),"
+                        + " services and standalone tasks. It creates and updates; it never deletes.",
+                "Plan lines: '+' create, '~' update, '!' cannot be done (with what to do); the last line counts them,"
+                        + " e.g. 'Plan: 3 to create, 1 to update, 0 unchanged'. Nothing changes without --apply.",
+                "--apply makes the changes in order, one line each, and stops at the first failure saying what was"
+                        + " done and what was not; running it again finishes the job. Ctrl-C stops before the next"
+                        + " change.",
+                "Exit 0 when planned (or applied) in full, 1 when refused, blocked or failed, 2 when the design"
+                        + " cannot be read."})
+final class DeployCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--apply", description = "Make the planned changes.")
+    boolean apply;
+
+    @Mixin
+    EcsOptions ecs;
+
+    @Parameters(paramLabel = "DESIGN", arity = "1", description = "A *.stowage.json design.")
+    Path file;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Design design;
+        try {
+            design = DesignFormat.read(file).design();
+        } catch (UnreadableFileException e) {
+            err.println(Problems.line(e));
+            err.flush();
+            return Cli.UNUSABLE_INPUT;
+        }
+        try (EcsEngine engine = new EcsEngine(ecs.settings())) {
+            return EcsProblems.run(err, () -> deploy(engine, design, out, err));
+        }
+    }
+
+    private int deploy(EcsEngine engine, Design design, PrintWriter out, PrintWriter err) {
+        DeployPlan plan = engine.plan(design);
+        print(plan, out);
+        if (!plan.blocked().isEmpty()) {
+            out.println(plan.summaryLine());
+            err.println("stowage: error: " + plan.blocked().size() + " change(s) cannot be made; see the '!' lines");
+            err.flush();
+            out.flush();
+            return Cli.FINDINGS;
+        }
+        if (!apply || !plan.hasChanges()) {
+            out.println(plan.summaryLine());
+            out.flush();
+            return Cli.OK;
+        }
+        out.println(plan.summaryLine());
+        ApplyReport report = applyCancellably(engine, plan, out);
+        report.lines().stream().filter(l -> !l.startsWith("done: ")).forEach(out::println);
+        out.flush();
+        return report.succeeded() ? Cli.OK : Cli.FINDINGS;
+    }
+
+    private static void print(DeployPlan plan, PrintWriter out) {
+        for (PlannedChange change : plan.changes()) {
+            if (change.action() == PlannedChange.Action.UNCHANGED) {
+                continue;
+            }
+            out.println(change);
+            change.details().forEach(d -> out.println("    " + d));
+        }
+        plan.notes().forEach(n -> out.println("note: " + n));
+    }
+
+    /** Applies, printing each step; Ctrl-C cancels before the next change and still prints the account. */
+    private static ApplyReport applyCancellably(EcsEngine engine, DeployPlan plan, PrintWriter out) {
+        Cancellation cancellation = new Cancellation();
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            cancellation.cancel();
+            try {
+                finished.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stowage-deploy-cancel");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            return engine.apply(plan, new ApplyListener() {
+                @Override
+                public void started(PlannedChange change, int index, int total) {
+                    out.print("[" + index + "/" + total + "] " + change.summary() + " ... ");
+                    out.flush();
+                }
+
+                @Override
+                public void progress(PlannedChange change, String message) {
+                    out.print("(" + message + ") ");
+                    out.flush();
+                }
+
+                @Override
+                public void finished(PlannedChange change, String outcome) {
+                    out.println(outcome == null || outcome.isEmpty() ? "done" : "done: " + outcome);
+                    out.flush();
+                }
+
+                @Override
+                public void failed(PlannedChange change, String reason) {
+                    out.println("failed");
+                    out.flush();
+                }
+            }, cancellation);
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running: it waited for this apply.
+            }
+        }
+    }
+}
