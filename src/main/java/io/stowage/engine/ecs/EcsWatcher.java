@@ -201,12 +201,17 @@ public final class EcsWatcher implements AutoCloseable {
     }
 
     /**
-     * The tasks whose state may have changed: those whose desired status is RUNNING, those stopped that were not
-     * yet seen stopped (a stopped task changes no more), and those seen running that neither list holds now.
+     * The tasks whose state may have changed: those listed (desired RUNNING or STOPPED) that were not yet seen
+     * STOPPED (a stopped task changes no more), and those seen running that neither list holds now.
      */
     private List<String> tasksToDescribe() {
-        Set<String> out = new LinkedHashSet<>(listTasks(DesiredStatus.RUNNING));
+        Set<String> out = new LinkedHashSet<>();
         Set<String> stopped = new LinkedHashSet<>(listTasks(DesiredStatus.STOPPED));
+        for (String arn : listTasks(DesiredStatus.RUNNING)) {
+            if (tasks.get(arn) == null || !tasks.get(arn).isStopped()) {
+                out.add(arn);
+            }
+        }
         for (String arn : stopped) {
             TaskState known = tasks.get(arn);
             if (known == null || !known.isStopped()) {

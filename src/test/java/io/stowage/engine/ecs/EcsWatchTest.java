@@ -101,7 +101,10 @@ class EcsWatchTest {
                     TaskStatus.STOPPING, TaskStatus.DEPROVISIONING, TaskStatus.STOPPED);
         }
         assertThat(recorder.events).extracting(ClusterEvent::message).contains("RUNNING", "DEACTIVATING", "STOPPED");
-        assertThat(watcher.refresh().changes()).as("a stopped task is not described again").isZero();
+        EcsWatcher.Refresh steady = watcher.refresh();
+        assertThat(steady.changes()).as("a stopped task is not described again").isZero();
+        assertThat(steady.calls()).as("ListTasks RUNNING and STOPPED, ListContainerInstances,"
+                + " DescribeContainerInstances, ListServices; no DescribeTasks for stopped tasks").isEqualTo(5);
     }
 
     @Test
