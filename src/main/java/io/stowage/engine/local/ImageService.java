@@ -1,12 +1,14 @@
 package io.stowage.engine.local;
 
 import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.command.BuildImageResultCallback;
 import com.github.dockerjava.api.command.PullImageResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.PushResponseItem;
 
 import java.util.Map;
 import java.util.Set;
@@ -142,6 +144,43 @@ final class ImageService {
             }
             throw new TaskSetupException(why, e);
         }
+    }
+
+    /**
+     * Pushes a local image to its registry with the credentials {@link RegistryAuth} finds for it.
+     *
+     * @throws TaskSetupException naming the registry's answer when the push fails
+     */
+    void push(String image) {
+        ImageName name = ImageName.parse(image);
+        AuthConfig credentials = auth.forImage(name, null);
+        var cmd = docker.pushImageCmd(name.repository()).withTag(name.tag() == null ? "latest" : name.tag());
+        if (credentials != null) {
+            cmd.withAuthConfig(credentials);
+        }
+        progress.accept("pushing " + image);
+        String[] failure = new String[1];
+        try {
+            cmd.exec(new ResultCallback.Adapter<PushResponseItem>() {
+                @Override
+                public void onNext(PushResponseItem item) {
+                    if (item.getErrorDetail() != null || item.getError() != null) {
+                        failure[0] = item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError();
+                    } else if (item.getStatus() != null && item.getId() != null && item.getStatus().equals("Pushed")) {
+                        progress.accept(image + ": " + item.getId() + " pushed");
+                    }
+                }
+            }).awaitCompletion(30, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TaskSetupException("pushing " + image + " was interrupted");
+        } catch (RuntimeException e) {
+            throw new TaskSetupException("pushing " + image + " failed: " + DockerErrors.message(e), e);
+        }
+        if (failure[0] != null) {
+            throw new TaskSetupException("pushing " + image + " failed: " + failure[0]);
+        }
+        progress.accept("pushed " + image);
     }
 
     private String build(BuildSpec spec) {

@@ -167,6 +167,31 @@ public final class LocalEngine {
         return new LogStream(streams, callbacks);
     }
 
+    /**
+     * Pushes a local image to its registry, with the credentials a run would pull it with (config.json and its
+     * credential helpers, or ECR's login). Blocking.
+     *
+     * @throws TaskSetupException with the registry's answer when the push fails
+     */
+    public void push(String image, LocalRunOptions options, Consumer<String> progress) {
+        connection.ping();
+        RegistryAuth auth = new RegistryAuth(options.dockerConfigDir(), options.registryLogin(), options.secrets());
+        new ImageService(connection.client(), options.pullBehavior(), auth, Map.of(), progress).push(image);
+    }
+
+    /**
+     * Builds the images a design builds ({@code localRun.builds}), as {@code up} would before starting tasks.
+     * Blocking.
+     */
+    public void build(Design design, LocalRunOptions options, Consumer<String> progress) {
+        connection.ping();
+        LocalDesignSettings settings = LocalDesignSettings.of(design, options.designDirectory());
+        RegistryAuth auth = new RegistryAuth(options.dockerConfigDir(), options.registryLogin(), options.secrets());
+        ImageService images = new ImageService(connection.client(), options.pullBehavior(), auth, settings.builds(),
+                progress);
+        settings.builds().keySet().forEach(image -> images.ensure(image, null));
+    }
+
     static String networkName(String designKey) {
         return "stowage-" + designKey;
     }

@@ -21,10 +21,14 @@ final class LocalRunHarness implements AutoCloseable {
     final String key;
     final LocalRun run;
 
-    LocalRunHarness(String name, String designJson, LocalRunOptions options) throws Exception {
+    LocalRunHarness(String name, String designJson, LocalRunOptions options, PullBehavior pull) throws Exception {
         this.design = DesignFormat.parse(name + ".stowage.json", designJson).design();
         this.key = LocalEngine.designKey(name, Path.of("/tmp/stowage-tests", name + ".stowage.json"));
-        this.run = engine.up(design, key, options.withPullBehavior(PullBehavior.PREFER_CACHED), listener, m -> { });
+        this.run = engine.up(design, key, options.withPullBehavior(pull), listener, m -> { });
+    }
+
+    LocalRunHarness(String name, String designJson, LocalRunOptions options) throws Exception {
+        this(name, designJson, options, PullBehavior.PREFER_CACHED);
     }
 
     LocalRunHarness(String name, String designJson, String instanceBase, String taskBase) throws Exception {
