@@ -22,13 +22,13 @@ public final class TestImages {
     public static final String EXIT_1 = "stowage-test/exit1:1";
     public static final String BECOMES_HEALTHY = "stowage-test/healthy:2";
 
-    private static boolean built;
+    private static final java.util.Set<DockerClient> BUILT = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private TestImages() {
     }
 
     public static synchronized void ensure(DockerClient docker) {
-        if (built) {
+        if (BUILT.contains(docker)) {
             return;
         }
         BusyboxImage.ensure(docker);
@@ -37,7 +37,7 @@ public final class TestImages {
         build(docker, EXIT_0, "CMD [\"sh\", \"-c\", \"echo done; exit 0\"]");
         build(docker, EXIT_1, "CMD [\"sh\", \"-c\", \"echo failing; exit 1\"]");
         build(docker, BECOMES_HEALTHY, "CMD [\"sh\", \"-c\", \"trap 'exit 0' TERM; sleep 1; touch /tmp/ready; sleep 3600 & wait\"]");
-        built = true;
+        BUILT.add(docker);
     }
 
     private static void build(DockerClient docker, String tag, String cmd) {
