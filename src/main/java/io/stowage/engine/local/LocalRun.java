@@ -280,6 +280,14 @@ public final class LocalRun implements AutoCloseable {
                 LocalRun.this.showUnplaced(taskArn, cluster, service);
             }
 
+            public void dropUnplaced(String taskArn, String reason) {
+                TaskState pending = unplacedTasks.remove(taskArn);
+                if (pending != null) {
+                    ctx.listener.taskChanged(pending.stopping(reason, StopCode.SERVICE_SCHEDULER_INITIATED)
+                            .stopped(Instant.now()));
+                }
+            }
+
             public List<Placement> livePlacements(String clusterId, TaskRef.Kind kind, String source) {
                 return live.values().stream().filter(p -> p.task().clusterId().equals(clusterId)
                         && p.task().kind() == kind && p.task().source().equals(source)).toList();

@@ -41,6 +41,9 @@ final class ServiceScheduler {
         /** Shows a task the scheduler could not place, PENDING with no instance. */
         void showUnplaced(String taskArn, Cluster cluster, Service service);
 
+        /** A task shown PENDING that is no longer wanted: it ends STOPPED without ever being placed. */
+        void dropUnplaced(String taskArn, String reason);
+
         List<Placement> livePlacements(String clusterId, TaskRef.Kind kind, String source);
 
         RunContext context();
@@ -153,6 +156,10 @@ final class ServiceScheduler {
         } else if (missing < 0) {
             scaleIn(active);
         }
+        int wanted = Math.max(0, desired - active.size());
+        while (unplaced.size() > wanted) {
+            host.dropUnplaced(unplaced.remove(unplaced.size() - 1), "Scaling activity initiated by (deployment local)");
+        }
         report();
     }
 
@@ -222,9 +229,6 @@ final class ServiceScheduler {
                 stoppedIds.add(r.state().taskId());
                 excess--;
             }
-        }
-        while (!unplaced.isEmpty() && unplaced.size() > Math.max(0, desired - active.size())) {
-            unplaced.remove(unplaced.size() - 1);
         }
         if (!stoppedIds.isEmpty()) {
             record("(service " + name() + ") has stopped " + stoppedIds.size() + " running tasks: "
