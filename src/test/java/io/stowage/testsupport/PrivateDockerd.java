@@ -11,8 +11,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A Docker daemon of a test's own, with its own socket, data, exec root and containerd namespace, no default
- * bridge and no iptables rules, so that a test can stop and restart it without touching the shared engine.
+ * A Docker daemon of a test's own, with its own socket, data, exec root and containerd namespace, in a network
+ * namespace of its own (made with {@code unshare --net}), so that a test can stop and restart it without touching
+ * the shared engine: a second daemon on the host's network would claim, or with {@code --bridge none} delete, the
+ * host's docker0 interface, which the shared engine's default network lives on.
  */
 public final class PrivateDockerd implements AutoCloseable {
     private final Path dir;
@@ -27,6 +29,9 @@ public final class PrivateDockerd implements AutoCloseable {
         if (!Files.isExecutable(Path.of("/usr/sbin/dockerd")) && !Files.isExecutable(Path.of("/usr/bin/dockerd"))) {
             throw Engines.unavailable("no dockerd to start a private engine with; install docker.io");
         }
+        if (!Files.isExecutable(Path.of("/usr/bin/unshare"))) {
+            throw Engines.unavailable("no unshare to give a private engine its own network; install util-linux");
+        }
         var dockerd = new PrivateDockerd(dir);
         dockerd.launch();
         return dockerd;
@@ -38,15 +43,16 @@ public final class PrivateDockerd implements AutoCloseable {
 
     private void launch() throws Exception {
         String binary = Files.isExecutable(Path.of("/usr/sbin/dockerd")) ? "/usr/sbin/dockerd" : "/usr/bin/dockerd";
-        process = new ProcessBuilder(List.of(binary,
+        String daemon = String.join(" ", binary,
                 "--host", host(),
                 "--data-root", dir.resolve("data").toString(),
                 "--exec-root", dir.resolve("exec").toString(),
                 "--pidfile", dir.resolve("dockerd.pid").toString(),
                 "--containerd-namespace", "stowage-test",
-                "--containerd-plugins-namespace", "stowage-test-plugins",
-                "--bridge", "none", "--iptables=false", "--ip-masq=false",
-                "--default-address-pool", "base=10.213.0.0/16,size=24"))
+                "--containerd-plugins-namespace", "stowage-test-plugins");
+        // exec: the daemon replaces the shell, so that stopping the process stops the daemon.
+        process = new ProcessBuilder(List.of("/usr/bin/unshare", "--net", "sh", "-c",
+                "ip link set lo up && exec " + daemon))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("dockerd.log").toFile()))
                 .start();
@@ -92,7 +98,7 @@ public final class PrivateDockerd implements AutoCloseable {
 
     /** Stops the daemon and removes its directory. */
     @Override
-    public void close() throws InterruptedException {
+    public void close() throws Exception {
         stop();
         try (var paths = Files.walk(dir)) {
             paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
