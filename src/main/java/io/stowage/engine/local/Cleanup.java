@@ -54,16 +54,20 @@ final class Cleanup {
                     byTask.computeIfAbsent(c.getLabels().getOrDefault(EcsLabels.TASK_ARN, c.getId()),
                             k -> new ArrayList<>()).add(c);
                 }
+                // Each task goes down on its own: stopped in reverse dependency order, then removed at once, so no
+                // task waits for the slowest other one.
                 List<CompletableFuture<Void>> tasks = new ArrayList<>();
                 for (List<Container> task : byTask.values()) {
-                    tasks.add(CompletableFuture.runAsync(() -> stopTask(docker, task, design, pool), pool));
+                    tasks.add(CompletableFuture.runAsync(() -> {
+                        stopTask(docker, task, design, pool);
+                        List<CompletableFuture<Void>> removals = new ArrayList<>();
+                        for (Container c : task) {
+                            removals.add(CompletableFuture.runAsync(() -> remove(docker, c.getId()), pool));
+                        }
+                        CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new)).join();
+                    }, pool));
                 }
                 CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).join();
-                List<CompletableFuture<Void>> removals = new ArrayList<>();
-                for (Container c : found) {
-                    removals.add(CompletableFuture.runAsync(() -> remove(docker, c.getId()), pool));
-                }
-                CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new)).join();
                 containers += found.size();
                 progress.accept("removed " + found.size() + " containers");
             }
