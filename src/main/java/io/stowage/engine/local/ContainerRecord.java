@@ -29,6 +29,8 @@ final class ContainerRecord {
     /** A Docker call for it is under way. */
     boolean busy;
     boolean stopIssued;
+    /** Its network bindings are being read after its start. */
+    boolean inspecting;
     List<NetworkBinding> bindings = List.of();
 
     ContainerRecord(ContainerDefinition definition) {

@@ -27,13 +27,15 @@ final class PauseImage {
     private static final long BASE = 0x400000L;
     private static final int HEADERS = 64 + 56;
 
-    private static volatile boolean present;
+    /** The engines known to have it, by client. */
+    private static final java.util.Set<DockerClient> PRESENT =
+            java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private PauseImage() {
     }
 
     static synchronized String ensure(DockerClient docker, String architecture) {
-        if (present) {
+        if (PRESENT.contains(docker)) {
             return NAME;
         }
         try {
@@ -41,7 +43,7 @@ final class PauseImage {
         } catch (NotFoundException missing) {
             build(docker, architecture);
         }
-        present = true;
+        PRESENT.add(docker);
         return NAME;
     }
 

@@ -181,21 +181,35 @@ final class TaskRunner {
     }
 
     private void started(ContainerRecord rec, Instant at) {
-        if (rec.isStopped() || rec.known.atLeast(AgentStatus.RUNNING)) {
+        if (rec.isStopped() || rec.known.atLeast(AgentStatus.RUNNING) || rec.inspecting) {
             return;
         }
         rec.startedAt = rec.startedAt == null ? at : rec.startedAt;
-        rec.advance(rec.pause ? AgentStatus.RESOURCES_PROVISIONED : AgentStatus.RUNNING);
+        boolean publishes = !rec.pause && pause == null && !rec.definition.portMappings().isEmpty();
+        if (!publishes) {
+            if (pause != null && !rec.pause) {
+                rec.bindings = pauseBindings(rec);
+            }
+            rec.advance(rec.steady);
+            return;
+        }
+        // The agent reports a container RUNNING with its network bindings, read from Docker after the start.
+        rec.inspecting = true;
         String id = rec.dockerId;
         ctx.work(() -> ctx.docker.inspectContainerCmd(id).exec(), inspect -> {
+            rec.inspecting = false;
             if (!rec.isStopped()) {
                 rec.bindings = bindings(inspect);
-                if (pause != null && !rec.pause) {
-                    rec.bindings = pauseBindings(rec);
-                }
-                report();
+                rec.advance(rec.steady);
             }
-        }, e -> { });
+            progress();
+        }, e -> {
+            rec.inspecting = false;
+            if (!rec.isStopped() && !(e instanceof RunContext.EngineGoneException)) {
+                rec.advance(rec.steady);
+            }
+            progress();
+        });
     }
 
     private void died(ContainerRecord rec, Integer exitCode, Instant at) {
@@ -504,14 +518,9 @@ final class TaskRunner {
 
     private void emit() {
         if (!state.equals(reported)) {
-            boolean statusChanged = reported == null || reported.lastStatus() != state.lastStatus();
             reported = state;
             ctx.listener.taskChanged(state);
-            if (statusChanged) {
-                changed.accept(this);
-            } else {
-                changed.accept(this);
-            }
+            changed.accept(this);
         }
     }
 

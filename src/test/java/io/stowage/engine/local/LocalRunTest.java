@@ -142,8 +142,8 @@ class LocalRunTest {
             assertThat(survives.container("helper").orElseThrow().exitCode()).isEqualTo(1);
             assertThat(survives.desiredStatus()).isEqualTo(TaskStatus.RUNNING);
             assertThat(h.listener.history()).filteredOn(t -> t.taskArn().equals(dies.taskArn()))
-                    .extracting(TaskState::lastStatus).containsSubsequence(TaskStatus.PENDING, TaskStatus.RUNNING,
-                            TaskStatus.STOPPING, TaskStatus.STOPPED);
+                    .extracting(TaskState::lastStatus).containsSubsequence(TaskStatus.PENDING, TaskStatus.STOPPING,
+                            TaskStatus.STOPPED);
         }
     }
 
@@ -279,7 +279,8 @@ class LocalRunTest {
             TaskState second = h.awaitTask("a replacement RUNNING",
                     t -> !t.taskArn().equals(first.taskArn()) && LocalRunHarness.running(t));
             assertThat(second.group()).isEqualTo("service:svc");
-            assertThat(h.listener.services().get(0).runningCount()).isEqualTo(1);
+            h.listener.await("the service counting it", LocalRunHarness.TIMEOUT,
+                    l -> l.services().get(0).runningCount() == 1);
         } finally {
             h.close();
         }
