@@ -43,7 +43,7 @@ now() { date +%s.%N; }
 elapsed() { echo "$2 - $1" | bc; }
 printf '%-6s %-22s %-22s %-22s %-22s\n' round "stowage up --detach" "docker-compose up -d" "stowage down" "docker-compose down"
 for r in $(seq 1 "$rounds"); do
-  t0=$(now); java -jar "$jar" up --detach --pull prefer-cached "$work/bench.stowage.json" >/dev/null; t1=$(now)
+  t0=$(now); java ${STOWAGE_JAVA_OPTS:-} -jar "$jar" up --detach --pull prefer-cached "$work/bench.stowage.json" >/dev/null; t1=$(now)
   test "$(docker ps -q --filter label=com.amazonaws.ecs.cluster=bench | wc -l)" -eq 20
   t2=$(now); java -jar "$jar" down "$work/bench.stowage.json" >/dev/null; t3=$(now)
   t4=$(now); docker-compose -p stowagebench -f "$work/docker-compose.yml" up -d 2>/dev/null; t5=$(now)

@@ -30,7 +30,9 @@ final class Cleanup {
     private Cleanup() {
     }
 
-    static Removed down(DockerClient docker, String designKey, Design design, Consumer<String> progress) {
+    /** @param removeNetwork whether the design's network goes too ({@code up} keeps it to use again) */
+    static Removed down(DockerClient docker, String designKey, Design design, boolean removeNetwork,
+                        Consumer<String> progress) {
         Map<String, String> filter = Map.of(EcsLabels.DESIGN, designKey);
         // The run marker first: a run still supervising the design hears it go and stops replacing tasks.
         for (Container marker : docker.listContainersCmd().withShowAll(true)
@@ -87,7 +89,7 @@ final class Cleanup {
             }
         }
         int networks = 0;
-        for (var n : docker.listNetworksCmd().withFilter("label", List.of(EcsLabels.DESIGN + "=" + designKey)).exec()) {
+        for (var n : !removeNetwork ? List.<com.github.dockerjava.api.model.Network>of() : docker.listNetworksCmd().withFilter("label", List.of(EcsLabels.DESIGN + "=" + designKey)).exec()) {
             try {
                 docker.removeNetworkCmd(n.getId()).exec();
                 networks++;

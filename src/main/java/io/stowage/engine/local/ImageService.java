@@ -75,7 +75,7 @@ final class ImageService {
 
     private boolean skipPull(String image) {
         return switch (behavior) {
-            case PREFER_CACHED -> cached(image);
+            case PREFER_CACHED -> done.contains(image) || cachedOnce(image);
             case ONCE -> done.contains(image) && cached(image);
             default -> false;
         };
@@ -93,6 +93,15 @@ final class ImageService {
             Thread.currentThread().interrupt();
             throw new TaskSetupException("CannotPullContainerError: interrupted");
         }
+    }
+
+    /** Cached, remembered for the run once seen, so that twenty containers of one image ask Docker once. */
+    private boolean cachedOnce(String image) {
+        if (cached(image)) {
+            done.add(image);
+            return true;
+        }
+        return false;
     }
 
     boolean cached(String image) {

@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
@@ -81,13 +82,11 @@ public final class LocalEngine {
         if (settings.publishAllInterfaces() && !options.publishAllInterfaces()) {
             options = options.withPublishAllInterfaces(true);
         }
-        var removed = Cleanup.down(docker, designKey, design, m -> progress.accept("leftovers of an earlier run: " + m));
+        // What an earlier run left goes first (never two copies of a design); the network is made meanwhile.
         String network = networkName(designKey);
-        createNetwork(docker, network, designKey);
-        String pauseImage = PauseImage.ensure(docker, System.getProperty("os.arch"));
-        docker.createContainerCmd(pauseImage).withName("stowage-run-" + designKey)
-                .withLabels(Map.of(EcsLabels.DESIGN, designKey, EcsLabels.RUN_MARKER, designKey))
-                .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")).exec();
+        var leftovers = CompletableFuture.supplyAsync(() -> Cleanup.down(docker, designKey, design, false,
+                m -> progress.accept("leftovers of an earlier run: " + m)));
+        var networkReady = CompletableFuture.runAsync(() -> createNetwork(docker, network, designKey));
         RuntimeStore store = new RuntimeStore();
         store.subscribe(listener);
         RegistryAuth auth = new RegistryAuth(options.dockerConfigDir(), options.registryLogin(), options.secrets());
@@ -95,13 +94,43 @@ public final class LocalEngine {
         RunContext ctx = new RunContext(docker, design, designKey, options, store, images);
         TaskSetup setup = new TaskSetup(docker, designKey, options, settings.environmentFiles(), network);
         LocalRun run = new LocalRun(ctx, store, setup, network, progress);
+        // Placement is pure: worked out while the engine removes leftovers.
+        run.plan();
+        Removed removed = join(leftovers);
+        join(networkReady);
+        RunContext.trace("up: leftovers removed, network ready");
         List<String> deviations = new ArrayList<>(settings.problems());
         deviations.addAll(deviations(design, options, network));
         if (removed.containers() > 0) {
             progress.accept("removed " + removed.containers() + " containers an earlier run left");
         }
+        // The marker only matters to a later stowage down: made beside the tasks, not before them.
+        CompletableFuture.supplyAsync(() -> {
+            String pauseImage = PauseImage.ensure(docker, System.getProperty("os.arch"));
+            return docker.createContainerCmd(pauseImage).withName("stowage-run-" + designKey)
+                    .withLabels(Map.of(EcsLabels.DESIGN, designKey, EcsLabels.RUN_MARKER, designKey))
+                    .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")).exec().getId();
+        }).whenComplete((id, e) -> {
+            if (e != null) {
+                progress.accept("the run marker could not be made (stowage down will not stop this run's "
+                        + "scheduler): " + DockerErrors.message(e));
+            } else {
+                run.markerId(id);
+            }
+        });
         run.start(deviations);
         return run;
+    }
+
+    private static <T> T join(CompletableFuture<T> future) {
+        try {
+            return future.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw e;
+        }
     }
 
     /** What runs for a design now, read from Docker by label; {@code design} (may be null) names the containers' order. */
@@ -113,7 +142,7 @@ public final class LocalEngine {
     /** Removes every container, task-scoped volume and network of the design. */
     public Removed down(String designKey, Design design, Consumer<String> progress) {
         connection.ping();
-        return Cleanup.down(connection.client(), designKey, design, progress);
+        return Cleanup.down(connection.client(), designKey, design, true, progress);
     }
 
     /**

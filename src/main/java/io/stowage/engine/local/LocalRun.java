@@ -167,8 +167,21 @@ public final class LocalRun implements AutoCloseable {
         ctx.onLoop(this::placeAll);
     }
 
+    private PlacementResult initial;
+    private volatile String markerId;
+
+    /** The marker container of this run: {@code stowage down} removes it first, to stop this run's scheduling. */
+    void markerId(String id) {
+        markerId = id;
+    }
+
+    /** Places the design's tasks, before anything starts. */
+    void plan() {
+        initial = PlacementEngine.place(ctx.design, ctx.options.seed());
+    }
+
     private void placeAll() {
-        PlacementResult result = PlacementEngine.place(ctx.design, ctx.options.seed());
+        PlacementResult result = initial != null ? initial : PlacementEngine.place(ctx.design, ctx.options.seed());
         for (Cluster cluster : ctx.design.clusters()) {
             for (Service service : cluster.services()) {
                 services.put(cluster.id() + "/" + service.id(), new ServiceScheduler(schedulerHost(), cluster, service));
@@ -355,7 +368,9 @@ public final class LocalRun implements AutoCloseable {
         String taskArn = attributes.get(EcsLabels.TASK_ARN);
         String container = attributes.get(EcsLabels.CONTAINER_NAME);
         String action = event.getAction() != null ? event.getAction() : event.getStatus();
-        if (attributes.containsKey(EcsLabels.RUN_MARKER) && "destroy".equals(action)) {
+        String actorId = event.getActor().getId() != null ? event.getActor().getId() : event.getId();
+        if (attributes.containsKey(EcsLabels.RUN_MARKER) && "destroy".equals(action) && actorId != null
+                && actorId.equals(markerId)) {
             ctx.onLoop(this::takenDown);
             return;
         }
