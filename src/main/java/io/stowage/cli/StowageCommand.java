@@ -9,13 +9,14 @@ import picocli.CommandLine.Spec;
         description = "Design Amazon ECS layouts, check them, run them on Docker and deploy them to ECS.%n"
                 + "Without a command, java -jar stowage.jar opens the desktop application.",
         subcommands = {ValidateCommand.class, FmtCommand.class, ImportCommand.class, PlaceCommand.class,
-                DeployCommand.class, WatchCommand.class})
+                DeployCommand.class, WatchCommand.class,
+                UpCommand.class, PsCommand.class, DownCommand.class, LogsCommand.class})
 final class StowageCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required: validate, fmt, import, place, deploy or watch");
+        throw new ParameterException(spec.commandLine(), "a command is required: validate, fmt, import, place, up, ps, down, logs, deploy or watch");
     }
 }

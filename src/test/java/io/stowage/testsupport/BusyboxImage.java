@@ -32,14 +32,15 @@ public final class BusyboxImage {
 
     private static final List<String> BUSYBOX_CANDIDATES = List.of("/bin/busybox", "/usr/bin/busybox");
 
-    private static boolean present;
+    /** The engines known to have it, by client: a test may run a private engine beside the shared one. */
+    private static final java.util.Set<DockerClient> PRESENT = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     private BusyboxImage() {
     }
 
     /** Builds the image unless the engine has it; once per JVM. */
     public static synchronized void ensure(DockerClient docker) {
-        if (present) {
+        if (PRESENT.contains(docker)) {
             return;
         }
         try {
@@ -47,7 +48,7 @@ public final class BusyboxImage {
         } catch (NotFoundException missing) {
             build(docker);
         }
-        present = true;
+        PRESENT.add(docker);
     }
 
     private static void build(DockerClient docker) {

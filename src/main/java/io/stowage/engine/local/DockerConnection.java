@@ -34,8 +34,28 @@ public final class DockerConnection implements AutoCloseable {
         this.client = DockerClientImpl.getInstance(config, http);
     }
 
+    /**
+     * The engine the docker CLI would use; where no DOCKER_HOST, docker context or {@code /var/run/docker.sock} is
+     * there, Podman's Docker-compatible socket ({@code $XDG_RUNTIME_DIR/podman/podman.sock}, else the rootful
+     * {@code /run/podman/podman.sock}) when one exists.
+     */
     public static DockerConnection fromEnvironment() {
-        return new DockerConnection(DefaultDockerClientConfig.createDefaultConfigBuilder().build());
+        var builder = DefaultDockerClientConfig.createDefaultConfigBuilder();
+        if (System.getenv("DOCKER_HOST") == null && System.getenv("DOCKER_CONTEXT") == null
+                && !java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock"))) {
+            podmanSocket().ifPresent(socket -> builder.withDockerHost("unix://" + socket));
+        }
+        return new DockerConnection(builder.build());
+    }
+
+    private static java.util.Optional<java.nio.file.Path> podmanSocket() {
+        String runtime = System.getenv("XDG_RUNTIME_DIR");
+        var candidates = new java.util.ArrayList<java.nio.file.Path>();
+        if (runtime != null && !runtime.isBlank()) {
+            candidates.add(java.nio.file.Path.of(runtime, "podman", "podman.sock"));
+        }
+        candidates.add(java.nio.file.Path.of("/run/podman/podman.sock"));
+        return candidates.stream().filter(java.nio.file.Files::exists).findFirst();
     }
 
     /** @param dockerHost an engine address, e.g. {@code unix:///var/run/docker.sock} or {@code tcp://127.0.0.1:2375} */

@@ -149,14 +149,7 @@ public final class PlacementEngine {
     private Cluster cluster;
 
     private void placeCluster(Cluster c) {
-        cluster = c;
-        nodes = new ArrayList<>();
-        for (ContainerInstance instance : c.instances()) {
-            nodes.add(new Node(nodes.size(), instance));
-        }
-        instanceIds = nodes.stream().map(n -> n.instance.id()).toList();
-        groups = new HashMap<>();
-        attributeColumns = new HashMap<>();
+        initCluster(c);
         List<Service> ordered = new ArrayList<>();
         c.services().stream().filter(Service::isDaemon).forEach(ordered::add);
         c.services().stream().filter(s -> !s.isDaemon()).forEach(ordered::add);
@@ -166,6 +159,21 @@ public final class PlacementEngine {
         for (StandaloneTask task : c.tasks()) {
             placeStandalone(task);
         }
+        finishCluster(c);
+    }
+
+    private void initCluster(Cluster c) {
+        cluster = c;
+        nodes = new ArrayList<>();
+        for (ContainerInstance instance : c.instances()) {
+            nodes.add(new Node(nodes.size(), instance));
+        }
+        instanceIds = nodes.stream().map(n -> n.instance.id()).toList();
+        groups = new HashMap<>();
+        attributeColumns = new HashMap<>();
+    }
+
+    private void finishCluster(Cluster c) {
         for (Node node : nodes) {
             List<HostPort> ports = new ArrayList<>();
             node.instance.reservedPorts().forEach(p -> ports.add(new HostPort("tcp", p)));
@@ -179,11 +187,70 @@ public final class PlacementEngine {
         }
     }
 
+    /**
+     * Places {@code count} more tasks of one service or standalone task of a running cluster, on top of the tasks
+     * that run there now: {@code live} are placements made earlier, whose resources, static host ports and group
+     * counts are held before the new tasks are placed. The new tasks are numbered from {@code firstNumber}. The
+     * result holds the new placements and failures, and every instance's usage including the live tasks. This is
+     * what replacing a stopped service task, scaling up, or running a task again takes.
+     */
+    public static PlacementResult placeMore(Design design, long seed, String clusterId, List<Placement> live,
+                                            TaskRef.Kind kind, String source, int count, int firstNumber) {
+        PlacementEngine engine = new PlacementEngine(design, seed);
+        Cluster c = design.cluster(clusterId).orElseThrow(() ->
+                new IllegalArgumentException("no cluster " + clusterId + " in the design"));
+        engine.initCluster(c);
+        for (Placement p : live) {
+            engine.hold(c, p);
+        }
+        engine.numberOffset = firstNumber - 1;
+        engine.countOverride = count;
+        if (kind == TaskRef.Kind.SERVICE) {
+            c.service(source).ifPresent(engine::placeService);
+        } else {
+            c.task(source).ifPresent(engine::placeStandalone);
+        }
+        engine.finishCluster(c);
+        return new PlacementResult(engine.placements, engine.failures, engine.usages, engine.explanations);
+    }
+
+    private int numberOffset;
+    private Integer countOverride;
+
+    private void hold(Cluster c, Placement p) {
+        String family = p.task().kind() == TaskRef.Kind.SERVICE
+                ? c.service(p.task().source()).map(Service::taskDefinitionFamily).orElse(null)
+                : c.task(p.task().source()).map(StandaloneTask::taskDefinitionFamily).orElse(null);
+        Group g = groups.computeIfAbsent(p.group(), x -> new Group(nodes.size()));
+        if (p.fargate()) {
+            if (p.availabilityZone() != null) {
+                g.perFargateZone.merge(p.availabilityZone(), 1, Integer::sum);
+            }
+            return;
+        }
+        TaskDefinition td = family == null ? null : design.taskDefinition(family).orElse(null);
+        Node node = nodes.stream().filter(n -> n.instance.id().equals(p.instanceId())).findFirst().orElse(null);
+        if (td == null || node == null) {
+            return;
+        }
+        TaskRequirements needs = requirements.computeIfAbsent(family, f -> TaskRequirements.of(td));
+        node.cpu += needs.cpu();
+        node.memory += needs.memoryMiB();
+        for (HostPort port : needs.hostPorts()) {
+            ("udp".equals(port.protocol()) ? node.udp : node.tcp).add(port.port());
+            node.taskPorts.add(port);
+        }
+        node.groups.merge(p.group(), 1, Integer::sum);
+        node.tasks.add(p.task());
+        g.perInstance[node.index]++;
+    }
+
     private void placeService(Service service) {
         String name = service.serviceName() == null ? service.id() : service.serviceName();
         String subject = "service " + name;
         boolean daemon = service.isDaemon();
-        int count = daemon ? nodes.size() : (service.desiredCount() == null ? 0 : service.desiredCount());
+        int count = countOverride != null ? countOverride
+                : daemon ? nodes.size() : (service.desiredCount() == null ? 0 : service.desiredCount());
         List<PlacementStrategy> strategies = service.spec().placementStrategy();
         if (strategies.isEmpty()) {
             strategies = List.of(strategy("spread", "attribute:" + InstanceAttributes.AVAILABILITY_ZONE),
@@ -202,7 +269,7 @@ public final class PlacementEngine {
             strategies = List.of(strategy("random", null));
         }
         place(TaskRef.Kind.TASK, task.id(), "task " + task.id(), group, family, task.launchType(),
-                task.run().placementConstraints(), strategies, task.count(), false);
+                task.run().placementConstraints(), strategies, countOverride != null ? countOverride : task.count(), false);
     }
 
     private static PlacementStrategy strategy(String type, String field) {
@@ -216,7 +283,7 @@ public final class PlacementEngine {
         TaskDefinition td = design.taskDefinition(family).orElse(null);
         if (td == null) {
             for (int n = 1; n <= count; n++) {
-                fail(new TaskRef(cluster.id(), kind, source, n), PlacementFailure.MISSING, null, subject
+                fail(new TaskRef(cluster.id(), kind, source, n + numberOffset), PlacementFailure.MISSING, null, subject
                         + " was unable to place a task because its task definition "
                         + (family == null ? "is not named" : family + " is not in the design") + ".");
             }
@@ -242,7 +309,7 @@ public final class PlacementEngine {
                 constraints.add(ClusterQuery.parse(expression));
             } catch (ClusterQueryException e) {
                 for (int n = 1; n <= count; n++) {
-                    fail(new TaskRef(cluster.id(), kind, source, n), PlacementFailure.INVALID_PARAMETER, null,
+                    fail(new TaskRef(cluster.id(), kind, source, n + numberOffset), PlacementFailure.INVALID_PARAMETER, null,
                             subject + " has a placement constraint ECS rejects: " + e.getMessage());
                 }
                 return;
@@ -279,7 +346,7 @@ public final class PlacementEngine {
         }
         if (nodes.isEmpty()) {
             for (int n = 1; n <= count; n++) {
-                fail(new TaskRef(cluster.id(), kind, source, n), PlacementFailure.MISSING, null, subject
+                fail(new TaskRef(cluster.id(), kind, source, n + numberOffset), PlacementFailure.MISSING, null, subject
                         + " was unable to place a task because no container instance met all of its requirements."
                         + " Reason: No Container Instances were found in your cluster.");
             }
@@ -287,7 +354,7 @@ public final class PlacementEngine {
         }
         int[] candidates = new int[nodes.size()];
         for (int n = 1; n <= count; n++) {
-            TaskRef ref = new TaskRef(cluster.id(), kind, source, n);
+            TaskRef ref = new TaskRef(cluster.id(), kind, source, n + numberOffset);
             byte[] steps = new byte[nodes.size()];
             int size = 0;
             int closest = -1;
@@ -322,7 +389,7 @@ public final class PlacementEngine {
             if (step == Step.AGENT || step == Step.ATTRIBUTE || step == Step.CONSTRAINT) {
                 continue; // a daemon runs only on the instances that meet its constraints
             }
-            TaskRef ref = new TaskRef(cluster.id(), request.kind(), request.source(), ++n);
+            TaskRef ref = new TaskRef(cluster.id(), request.kind(), request.source(), ++n + numberOffset);
             if (step == Step.STRATEGY) {
                 explanations.put(ref, new Explanation(ref, List.of(node.instance.id()),
                         new byte[]{(byte) Step.SELECTED.ordinal()}));
@@ -481,7 +548,7 @@ public final class PlacementEngine {
             if (zone != null) {
                 g.perFargateZone.merge(zone, 1, Integer::sum);
             }
-            placements.add(new Placement(new TaskRef(cluster.id(), kind, source, n), group, null, zone));
+            placements.add(new Placement(new TaskRef(cluster.id(), kind, source, n + numberOffset), group, null, zone));
         }
     }
 

@@ -1,0 +1,80 @@
+package io.stowage.cli;
+
+import io.stowage.engine.EngineUnavailableException;
+import io.stowage.format.UnreadableFileException;
+import io.stowage.format.runtime.DescribeTasksJson;
+import io.stowage.model.runtime.ContainerState;
+import io.stowage.model.runtime.NetworkBinding;
+import io.stowage.model.runtime.RuntimeSnapshot;
+import io.stowage.model.runtime.TaskState;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+@Command(name = "ps", mixinStandardHelpOptions = true,
+        description = {"List the tasks a local run of the design has on the Docker engine.",
+                "Text: one line per task (TASK GROUP STATUS HEALTH INSTANCE CONTAINERS PORTS). JSON (--json): the "
+                        + "shape of ECS DescribeTasks ({\"tasks\":[...]}), so the same jq filters work on both.",
+                "Exit 0, 2 when the design cannot be read, 4 when no Docker engine answers."})
+final class PsCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--json", description = "Print ECS DescribeTasks-shaped JSON.")
+    boolean json;
+
+    @Parameters(paramLabel = "DESIGN", arity = "1", description = "A *.stowage.json design.")
+    Path designFile;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LocalDesign local;
+        try {
+            local = LocalDesign.load(designFile);
+        } catch (UnreadableFileException e) {
+            err.println(Problems.line(e));
+            err.flush();
+            return Cli.UNUSABLE_INPUT;
+        }
+        RuntimeSnapshot snapshot;
+        try {
+            snapshot = LocalDesign.engine().ps(local.key(), local.design());
+        } catch (EngineUnavailableException e) {
+            err.println("stowage ps: " + e.getMessage());
+            err.flush();
+            return UpCommand.NO_ENGINE;
+        }
+        if (json) {
+            out.print(DescribeTasksJson.write(snapshot));
+        } else {
+            out.println(String.format("%-10s %-20s %-9s %-9s %-8s %s", "TASK", "GROUP", "STATUS", "HEALTH",
+                    "INSTANCE", "CONTAINERS  PORTS"));
+            for (TaskState t : snapshot.taskList()) {
+                List<String> containers = new ArrayList<>();
+                List<String> ports = new ArrayList<>();
+                for (ContainerState c : t.containers()) {
+                    containers.add(c.name() + ":" + c.lastStatus()
+                            + (c.exitCode() != null ? "(" + c.exitCode() + ")" : ""));
+                    for (NetworkBinding b : c.networkBindings()) {
+                        ports.add(b.bindIp() + ":" + b.hostPort() + "->" + b.containerPort() + "/" + b.protocol());
+                    }
+                }
+                out.println(String.format("%-10s %-20s %-9s %-9s %-8s %s  %s", t.shortId(), t.group(), t.lastStatus(),
+                        t.healthStatus() == null ? "-" : t.healthStatus(), t.instanceId() == null ? "-" : t.instanceId(),
+                        String.join(",", containers), String.join(",", ports)));
+            }
+        }
+        out.flush();
+        return Cli.OK;
+    }
+}

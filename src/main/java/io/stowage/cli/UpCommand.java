@@ -1,0 +1,181 @@
+package io.stowage.cli;
+
+import io.stowage.engine.EngineUnavailableException;
+import io.stowage.engine.local.LocalEngine;
+import io.stowage.engine.local.LocalRun;
+import io.stowage.engine.local.PullBehavior;
+import io.stowage.format.UnreadableFileException;
+import io.stowage.model.runtime.ClusterEvent;
+import io.stowage.model.runtime.RuntimeListener;
+import io.stowage.model.runtime.TaskState;
+import io.stowage.model.runtime.TaskStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {"Run a design on the local Docker engine the way ECS and its agent would.",
+                "Tasks are placed on the design's instances (each emulated with its own capacity and loopback "
+                        + "address), containers start in dependsOn order, services keep their desired count.",
+                "In the foreground every task state change is printed (12:00:01 web/3f2a9c1d RUNNING); Ctrl-C or "
+                        + "SIGTERM stops the tasks and removes what the run made. With --detach it returns once "
+                        + "every task is RUNNING (or stopped) and leaves them running, unsupervised; "
+                        + "stowage down removes them.",
+                "Exit 0 when every task reached RUNNING, 1 when some stopped or could not start, 2 when the design "
+                        + "cannot be read, 4 when no Docker engine answers."})
+final class UpCommand implements Callable<Integer> {
+    static final int NO_ENGINE = 4;
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = {"-d", "--detach"}, description = "Return once the tasks run, and leave them running.")
+    boolean detach;
+
+    @Option(names = "--pull", paramLabel = "BEHAVIOR", defaultValue = "default",
+            description = "Image pull behaviour as the agent's ECS_IMAGE_PULL_BEHAVIOR: default, always, once, "
+                    + "prefer-cached (default: ${DEFAULT-VALUE}).")
+    String pull;
+
+    @Option(names = "--secrets", paramLabel = "FILE",
+            description = "Secret values by valueFrom (default: DESIGN's name with .secrets.json, if present).")
+    Path secrets;
+
+    @Option(names = "--publish-all", description = "Publish host ports on all interfaces, not instance addresses.")
+    boolean publishAll;
+
+    @Option(names = "--instance-addresses", paramLabel = "A.B.C", defaultValue = "127.0.1",
+            description = "Loopback block of the emulated instances: the Nth gets A.B.C.N (default ${DEFAULT-VALUE}).")
+    String instanceBase;
+
+    @Option(names = "--task-addresses", paramLabel = "A.B.C", defaultValue = "127.0.2",
+            description = "Loopback block of awsvpc tasks (default ${DEFAULT-VALUE}).")
+    String taskBase;
+
+    @Parameters(paramLabel = "DESIGN", arity = "1", description = "A *.stowage.json design.")
+    Path designFile;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        LocalDesign local;
+        PullBehavior behavior;
+        try {
+            local = LocalDesign.load(designFile);
+            behavior = PullBehavior.parse(pull);
+        } catch (UnreadableFileException e) {
+            err.println(Problems.line(e));
+            err.flush();
+            return Cli.UNUSABLE_INPUT;
+        } catch (IllegalArgumentException e) {
+            err.println("stowage up: --pull must be default, always, once or prefer-cached, not " + pull);
+            err.flush();
+            return Cli.UNUSABLE_INPUT;
+        }
+        LocalEngine engine = LocalDesign.engine();
+        Map<String, TaskStatus> seen = new ConcurrentHashMap<>();
+        CompletableFuture<Void> nothingLeft = new CompletableFuture<>();
+        RuntimeListener printer = new RuntimeListener() {
+            @Override
+            public void taskChanged(TaskState t) {
+                if (seen.put(t.taskArn(), t.lastStatus()) != t.lastStatus()) {
+                    String who = t.serviceName() != null ? t.serviceName() : t.family();
+                    String line = LocalTime.now().format(CLOCK) + " " + who + "/" + t.shortId() + " " + t.lastStatus()
+                            + (t.isStopped() && t.stoppedReason() != null ? " (" + t.stoppedReason() + ")" : "");
+                    synchronized (out) {
+                        out.println(line);
+                        out.flush();
+                    }
+                }
+            }
+
+            @Override
+            public void event(ClusterEvent e) {
+                synchronized (out) {
+                    out.println(LocalTime.now().format(CLOCK) + " " + (e.subject() == null ? "" : e.subject() + ": ")
+                            + e.message());
+                    out.flush();
+                }
+            }
+
+            @Override
+            public void engineLost(String reason) {
+                event(new ClusterEvent(java.time.Instant.now(), null, "engine", "lost: " + reason));
+            }
+
+            @Override
+            public void engineBack() {
+                event(new ClusterEvent(java.time.Instant.now(), null, "engine", "back"));
+            }
+        };
+        LocalRun run;
+        try {
+            var options = local.options(behavior, secrets, publishAll, instanceBase, taskBase);
+            run = engine.up(local.design(), local.key(), options, printer, m -> {
+                synchronized (out) {
+                    out.println(LocalTime.now().format(CLOCK) + " " + m);
+                    out.flush();
+                }
+            });
+        } catch (EngineUnavailableException e) {
+            err.println("stowage up: " + e.getMessage());
+            err.flush();
+            return NO_ENGINE;
+        } catch (IllegalArgumentException e) {
+            err.println("stowage up: " + e.getMessage());
+            err.flush();
+            return Cli.UNUSABLE_INPUT;
+        }
+        if (detach) {
+            run.whenStarted().get();
+            boolean allRunning = run.snapshot().taskList().stream()
+                    .allMatch(t -> t.lastStatus() == TaskStatus.RUNNING);
+            run.close();
+            out.println(run.snapshot().taskList().size() + " tasks started; stowage ps " + designFile
+                    + " shows them, stowage down " + designFile + " removes them");
+            out.flush();
+            return allRunning ? Cli.OK : Cli.FINDINGS;
+        }
+        Thread hook = new Thread(() -> {
+            synchronized (out) {
+                out.println(LocalTime.now().format(CLOCK) + " stopping (Ctrl-C again is ignored; stopping waits for "
+                        + "each container's stop timeout)");
+                out.flush();
+            }
+            try {
+                run.stopAll("Task stopped by user").get(10, TimeUnit.MINUTES);
+            } catch (Exception ignored) {
+                // Removal below takes down whatever is left.
+            }
+            run.close();
+            engine.down(local.key(), local.design(), m -> { });
+            synchronized (out) {
+                out.println(LocalTime.now().format(CLOCK) + " removed the design's containers, volumes and network");
+                out.flush();
+            }
+            nothingLeft.complete(null);
+        }, "stowage-up-stop");
+        Runtime.getRuntime().addShutdownHook(hook);
+        run.whenStopped().get();
+        if (!nothingLeft.isDone()) {
+            // Taken down from elsewhere (stowage down): nothing is left to stop.
+            Runtime.getRuntime().removeShutdownHook(hook);
+            run.close();
+        }
+        return Cli.OK;
+    }
+}

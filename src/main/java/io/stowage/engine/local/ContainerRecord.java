@@ -1,0 +1,95 @@
+package io.stowage.engine.local;
+
+import io.stowage.model.agent.AgentStatus;
+import io.stowage.model.agent.ContainerNames;
+import io.stowage.model.agent.DependencyGraph;
+import io.stowage.model.ecs.ContainerDefinition;
+import io.stowage.model.runtime.ContainerState;
+import io.stowage.model.runtime.HealthStatus;
+import io.stowage.model.runtime.NetworkBinding;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What the agent knows of one container of a task. Touched on the run's state thread only. */
+final class ContainerRecord {
+    final String name;
+    final ContainerDefinition definition;
+    final boolean essential;
+    final boolean pause;
+    final AgentStatus steady;
+    AgentStatus known = AgentStatus.NONE;
+    boolean desiredStopped;
+    String dockerId;
+    Integer exitCode;
+    String reason;
+    HealthStatus health;
+    Instant startedAt;
+    Instant finishedAt;
+    /** A Docker call for it is under way. */
+    boolean busy;
+    boolean stopIssued;
+    /** Its network bindings are being read after its start. */
+    boolean inspecting;
+    List<NetworkBinding> bindings = List.of();
+
+    ContainerRecord(ContainerDefinition definition) {
+        this.name = definition.name();
+        this.definition = definition;
+        this.essential = definition.essential() == null || definition.essential();
+        this.pause = false;
+        this.steady = AgentStatus.RUNNING;
+        this.health = definition.healthCheck() != null ? HealthStatus.UNKNOWN : null;
+    }
+
+    private ContainerRecord() {
+        this.name = ContainerNames.PAUSE;
+        this.definition = ContainerDefinition.EMPTY.withName(ContainerNames.PAUSE);
+        this.essential = true;
+        this.pause = true;
+        this.steady = AgentStatus.RESOURCES_PROVISIONED;
+    }
+
+    static ContainerRecord pause() {
+        return new ContainerRecord();
+    }
+
+    boolean isStopped() {
+        return known == AgentStatus.STOPPED;
+    }
+
+    boolean isSteady() {
+        return known == steady;
+    }
+
+    /** Moves forward only, as the agent's known status does. */
+    void advance(AgentStatus to) {
+        if (to.ordinal() > known.ordinal()) {
+            known = to;
+        }
+    }
+
+    void stopped(Integer code, String why, Instant at) {
+        if (known == AgentStatus.STOPPED) {
+            return;
+        }
+        known = AgentStatus.STOPPED;
+        if (exitCode == null) {
+            exitCode = code;
+        }
+        if (reason == null) {
+            reason = why;
+        }
+        finishedAt = startedAt == null ? null : at;
+    }
+
+    DependencyGraph.View view() {
+        return new DependencyGraph.View(known, steady, desiredStopped, exitCode, health, startedAt,
+                definition.startTimeout());
+    }
+
+    ContainerState state() {
+        return new ContainerState(name, dockerId, definition.image(), known.reported(steady), exitCode, reason,
+                health, essential, bindings, startedAt, finishedAt);
+    }
+}

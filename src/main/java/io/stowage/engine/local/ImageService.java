@@ -1,0 +1,224 @@
+package io.stowage.engine.local;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.BuildImageResultCallback;
+import com.github.dockerjava.api.command.PullImageResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.AuthConfig;
+import com.github.dockerjava.api.model.BuildResponseItem;
+import com.github.dockerjava.api.model.PullResponseItem;
+import com.github.dockerjava.api.model.PushResponseItem;
+
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * Makes images present for a run: builds those the design builds, pulls the others as the pull behaviour says,
+ * with credentials from {@link RegistryAuth}. One pull of an image at a time however many tasks want it, as the
+ * agent's image manager does. Blocking; called from workers.
+ */
+final class ImageService {
+    private final DockerClient docker;
+    private final PullBehavior behavior;
+    private final RegistryAuth auth;
+    private final Map<String, BuildSpec> builds;
+    private final Consumer<String> progress;
+    private final Map<String, CompletableFuture<String>> inFlight = new ConcurrentHashMap<>();
+    private final Set<String> done = ConcurrentHashMap.newKeySet();
+
+    ImageService(DockerClient docker, PullBehavior behavior, RegistryAuth auth, Map<String, BuildSpec> builds,
+                 Consumer<String> progress) {
+        this.docker = docker;
+        this.behavior = behavior;
+        this.auth = auth;
+        this.builds = Map.copyOf(builds);
+        this.progress = progress;
+    }
+
+    /**
+     * Makes {@code image} present.
+     *
+     * @param repositoryCredentials the container's repositoryCredentials parameter, or null
+     * @return a note to report (e.g. the pull failed and the cached image is used), or null
+     * @throws TaskSetupException with {@code CannotPullContainerError: ...} when the image cannot be had
+     */
+    String ensure(String image, String repositoryCredentials) {
+        boolean built = builds.containsKey(image);
+        if (!built && skipPull(image)) {
+            return null;
+        }
+        CompletableFuture<String> mine = new CompletableFuture<>();
+        CompletableFuture<String> existing = inFlight.putIfAbsent(image, mine);
+        if (existing != null) {
+            return await(existing);
+        }
+        try {
+            String note = built ? build(builds.get(image)) : pull(image, repositoryCredentials);
+            done.add(image);
+            mine.complete(note);
+            return note;
+        } catch (RuntimeException e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            if (!built && behavior != PullBehavior.ONCE) {
+                inFlight.remove(image, mine);
+            }
+        }
+    }
+
+    private boolean skipPull(String image) {
+        return switch (behavior) {
+            case PREFER_CACHED -> done.contains(image) || cachedOnce(image);
+            case ONCE -> done.contains(image) && cached(image);
+            default -> false;
+        };
+    }
+
+    private static String await(CompletableFuture<String> future) {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new TaskSetupException("CannotPullContainerError: " + e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TaskSetupException("CannotPullContainerError: interrupted");
+        }
+    }
+
+    /** Cached, remembered for the run once seen, so that twenty containers of one image ask Docker once. */
+    private boolean cachedOnce(String image) {
+        if (cached(image)) {
+            done.add(image);
+            return true;
+        }
+        return false;
+    }
+
+    boolean cached(String image) {
+        try {
+            docker.inspectImageCmd(image).exec();
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    private String pull(String image, String repositoryCredentials) {
+        ImageName name = ImageName.parse(image);
+        try {
+            AuthConfig credentials = auth.forImage(name, repositoryCredentials);
+            var cmd = docker.pullImageCmd(name.repository());
+            if (name.digest() != null) {
+                cmd.withTag(name.digest());
+            } else {
+                cmd.withTag(name.tag());
+            }
+            if (credentials != null) {
+                cmd.withAuthConfig(credentials);
+            }
+            progress.accept("pulling " + image);
+            cmd.exec(new PullImageResultCallback() {
+                @Override
+                public void onNext(PullResponseItem item) {
+                    super.onNext(item);
+                    if (item.getStatus() != null && item.getId() != null
+                            && (item.getStatus().startsWith("Pull complete") || item.getStatus().startsWith("Already"))) {
+                        progress.accept(image + ": " + item.getId() + " " + item.getStatus());
+                    }
+                }
+            }).awaitCompletion(30, TimeUnit.MINUTES);
+            progress.accept("pulled " + image);
+            return null;
+        } catch (RuntimeException | InterruptedException e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            if (DockerErrors.isConnectionFailure(e)) {
+                throw (e instanceof RuntimeException r) ? r : new IllegalStateException(e);
+            }
+            String why = e instanceof TaskSetupException ? e.getMessage()
+                    : "CannotPullContainerError: " + DockerErrors.message(e);
+            if (behavior == PullBehavior.DEFAULT && cached(image)) {
+                return why + " (the cached image is used, as the agent's default pull behaviour does)";
+            }
+            throw new TaskSetupException(why, e);
+        }
+    }
+
+    /**
+     * Pushes a local image to its registry with the credentials {@link RegistryAuth} finds for it.
+     *
+     * @throws TaskSetupException naming the registry's answer when the push fails
+     */
+    void push(String image) {
+        ImageName name = ImageName.parse(image);
+        AuthConfig credentials = auth.forImage(name, null);
+        var cmd = docker.pushImageCmd(name.repository()).withTag(name.tag() == null ? "latest" : name.tag());
+        if (credentials != null) {
+            cmd.withAuthConfig(credentials);
+        }
+        progress.accept("pushing " + image);
+        String[] failure = new String[1];
+        try {
+            cmd.exec(new ResultCallback.Adapter<PushResponseItem>() {
+                @Override
+                public void onNext(PushResponseItem item) {
+                    if (item.getErrorDetail() != null || item.getError() != null) {
+                        failure[0] = item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError();
+                    } else if (item.getStatus() != null && item.getId() != null && item.getStatus().equals("Pushed")) {
+                        progress.accept(image + ": " + item.getId() + " pushed");
+                    }
+                }
+            }).awaitCompletion(30, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TaskSetupException("pushing " + image + " was interrupted");
+        } catch (RuntimeException e) {
+            throw new TaskSetupException("pushing " + image + " failed: " + DockerErrors.message(e), e);
+        }
+        if (failure[0] != null) {
+            throw new TaskSetupException("pushing " + image + " failed: " + failure[0]);
+        }
+        progress.accept("pushed " + image);
+    }
+
+    private String build(BuildSpec spec) {
+        progress.accept("building " + spec.image() + " from " + spec.context());
+        var cmd = docker.buildImageCmd().withBaseDirectory(spec.context().toFile())
+                .withTags(Set.of(spec.image())).withRemove(true);
+        cmd.withDockerfile((spec.dockerfile() != null ? spec.dockerfile() : spec.context().resolve("Dockerfile")).toFile());
+        spec.buildArgs().forEach(cmd::withBuildArg);
+        if (spec.target() != null) {
+            cmd.withTarget(spec.target());
+        }
+        try {
+            cmd.exec(new BuildImageResultCallback() {
+                @Override
+                public void onNext(BuildResponseItem item) {
+                    super.onNext(item);
+                    if (item.getStream() != null && item.getStream().startsWith("Step ")) {
+                        progress.accept(spec.image() + ": " + item.getStream().strip());
+                    }
+                }
+            }).awaitImageId();
+        } catch (RuntimeException e) {
+            if (DockerErrors.isConnectionFailure(e)) {
+                throw e;
+            }
+            throw new TaskSetupException("CannotPullContainerError: building " + spec.image() + " from "
+                    + spec.context() + " failed: " + DockerErrors.message(e), e);
+        }
+        progress.accept("built " + spec.image());
+        return null;
+    }
+}

@@ -1,0 +1,482 @@
+package io.stowage.engine.local;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Event;
+import io.stowage.engine.watch.RuntimeStore;
+import io.stowage.model.design.Cluster;
+import io.stowage.model.design.Service;
+import io.stowage.model.design.StandaloneTask;
+import io.stowage.model.design.TaskDefinitionRef;
+import io.stowage.model.ecs.TaskDefinition;
+import io.stowage.model.json.JsonText;
+import io.stowage.model.placement.Placement;
+import io.stowage.model.placement.PlacementEngine;
+import io.stowage.model.placement.PlacementFailure;
+import io.stowage.model.placement.PlacementResult;
+import io.stowage.model.placement.TaskRef;
+import io.stowage.model.runtime.ContainerState;
+import io.stowage.model.runtime.RuntimeSnapshot;
+import io.stowage.model.runtime.StopCode;
+import io.stowage.model.runtime.TaskState;
+import io.stowage.model.runtime.TaskStatus;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * A design running on the local Docker engine, as ECS and its agents would run it: the tasks the placement engine
+ * put on the emulated instances, the service schedulers that keep them, and Docker's event stream driving their
+ * states. Every call returns at once; work happens on the run's own threads, and what happens is reported to the
+ * {@link io.stowage.model.runtime.RuntimeListener} given to {@link LocalEngine#up}. Get one from
+ * {@link LocalEngine#up}.
+ */
+public final class LocalRun implements AutoCloseable {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final RunContext ctx;
+    private final RuntimeStore store;
+    private final InstanceBook book;
+    private final TaskSetup setup;
+    private final String network;
+    private final Consumer<String> progress;
+    private final Map<String, TaskRunner> runners = new LinkedHashMap<>();
+    private final Map<String, TaskState> unplacedTasks = new LinkedHashMap<>();
+    private final Map<String, Placement> live = new LinkedHashMap<>();
+    private final Map<String, String> taskAddresses = new LinkedHashMap<>();
+    private final Map<String, ServiceScheduler> services = new LinkedHashMap<>();
+    private final Map<String, Integer> nextNumber = new LinkedHashMap<>();
+    private final List<String> deviations = new CopyOnWriteArrayList<>();
+    private final CompletableFuture<Void> started = new CompletableFuture<>();
+    private final CompletableFuture<Void> allStopped = new CompletableFuture<>();
+    private EventFollower events;
+    private volatile boolean stopping;
+    private volatile boolean closed;
+    private volatile Instant lostAt;
+
+    LocalRun(RunContext ctx, RuntimeStore store, TaskSetup setup, String network, Consumer<String> progress) {
+        this.ctx = ctx;
+        this.store = store;
+        this.book = new InstanceBook(ctx.design, ctx.options);
+        this.setup = setup;
+        this.network = network;
+        this.progress = progress;
+        ctx.onConnectionFailure = () -> engineLost("the Docker engine does not answer");
+    }
+
+    // ------------------------------------------------------------------ API
+
+    /** Completes when every task placed at the start is RUNNING or STOPPED (or could not be placed). */
+    public CompletableFuture<Void> whenStarted() {
+        return started;
+    }
+
+    /** Completes when the run was stopped and every task is STOPPED. */
+    public CompletableFuture<Void> whenStopped() {
+        return allStopped;
+    }
+
+    /** What is known now. */
+    public RuntimeSnapshot snapshot() {
+        return store.snapshot();
+    }
+
+    /** Where this run differs from ECS, in words for the user (also reported as events). */
+    public List<String> deviations() {
+        return List.copyOf(deviations);
+    }
+
+    public String designKey() {
+        return ctx.designKey;
+    }
+
+    /** Sets a service's desired count; the scheduler starts or stops tasks to meet it. */
+    public void scale(String clusterId, String serviceId, int desiredCount) {
+        ctx.onLoop(() -> {
+            ServiceScheduler s = services.get(clusterId + "/" + serviceId);
+            if (s != null) {
+                s.setDesired(desiredCount);
+            }
+        });
+    }
+
+    /** Stops one task as StopTask does; a service replaces it. */
+    public void stopTask(String taskArn) {
+        ctx.onLoop(() -> {
+            TaskRunner r = runners.get(taskArn);
+            if (r != null) {
+                r.stop("Task stopped by user", StopCode.USER_INITIATED);
+            }
+        });
+    }
+
+    /** Runs one more copy of a standalone task of the design, as RunTask does. */
+    public void runTask(String clusterId, String taskId) {
+        ctx.onLoop(() -> {
+            PlacementResult result = placeMore(clusterId, TaskRef.Kind.TASK, taskId, 1);
+            result.placements().forEach(p -> launch(p, null));
+            result.failures().forEach(f -> ctx.event(cluster(clusterId).name(), "task " + taskId,
+                    "RunTask failed: " + f.reason() + ": " + f.message()));
+        });
+    }
+
+    /**
+     * Stops every task, each in reverse dependency order with its containers' stop timeouts, and the service
+     * schedulers with them. The containers stay (for their logs) until {@link LocalEngine#down}.
+     */
+    public CompletableFuture<Void> stopAll(String reason) {
+        ctx.onLoop(() -> {
+            stopping = true;
+            services.values().forEach(ServiceScheduler::stop);
+            unplacedTasks.clear();
+            runners.values().forEach(r -> r.stop(reason, StopCode.USER_INITIATED));
+            checkAllStopped();
+        });
+        return allStopped;
+    }
+
+    /** Stops following the engine; whatever runs keeps running (a detached run). */
+    @Override
+    public void close() {
+        closed = true;
+        if (events != null) {
+            events.close();
+        }
+        ctx.shutdown();
+    }
+
+    // ------------------------------------------------------------------ start
+
+    void start(List<String> startDeviations) {
+        deviations.addAll(startDeviations);
+        startDeviations.forEach(d -> ctx.event(null, "stowage", "deviation: " + d));
+        events = new EventFollower(ctx.docker, ctx.designKey, this::onDockerEvent, this::engineLost);
+        events.follow(Instant.now().minusSeconds(1));
+        ctx.onLoop(this::placeAll);
+    }
+
+    private PlacementResult initial;
+    private volatile String markerId;
+
+    /** The marker container of this run: {@code stowage down} removes it first, to stop this run's scheduling. */
+    void markerId(String id) {
+        markerId = id;
+    }
+
+    /** Places the design's tasks, before anything starts. */
+    void plan() {
+        initial = PlacementEngine.place(ctx.design, ctx.options.seed());
+    }
+
+    private void placeAll() {
+        PlacementResult result = initial != null ? initial : PlacementEngine.place(ctx.design, ctx.options.seed());
+        for (Cluster cluster : ctx.design.clusters()) {
+            for (Service service : cluster.services()) {
+                services.put(cluster.id() + "/" + service.id(), new ServiceScheduler(schedulerHost(), cluster, service));
+            }
+        }
+        for (Placement p : result.placements()) {
+            TaskRunner runner = launch(p, null);
+            ServiceScheduler s = p.task().kind() == TaskRef.Kind.SERVICE
+                    ? services.get(p.task().clusterId() + "/" + p.task().source()) : null;
+            if (s != null) {
+                s.adopt(runner);
+            }
+        }
+        for (PlacementFailure f : result.failures()) {
+            Cluster cluster = cluster(f.task().clusterId());
+            if (f.task().kind() == TaskRef.Kind.SERVICE) {
+                ServiceScheduler s = services.get(cluster.id() + "/" + f.task().source());
+                Service service = cluster.service(f.task().source()).orElseThrow();
+                String arn = newTaskArn(cluster.name());
+                showUnplaced(arn, cluster, service);
+                s.unplaced(arn, f);
+            } else {
+                ctx.event(cluster.name(), "task " + f.task().source(), "RunTask failed: " + f.reason() + ": " + f.message());
+            }
+        }
+        services.values().forEach(ServiceScheduler::report);
+        book.report(currentTasks(), ctx.listener);
+        checkStarted();
+    }
+
+    private Cluster cluster(String clusterId) {
+        return ctx.design.cluster(clusterId).orElseThrow();
+    }
+
+    static String newTaskArn(String cluster) {
+        byte[] id = new byte[16];
+        RANDOM.nextBytes(id);
+        return "arn:aws:ecs:local:000000000000:task/" + cluster + "/" + HexFormat.of().formatHex(id);
+    }
+
+    TaskRunner launch(Placement p, String taskArn) {
+        Cluster cluster = cluster(p.task().clusterId());
+        boolean isService = p.task().kind() == TaskRef.Kind.SERVICE;
+        Service service = isService ? cluster.service(p.task().source()).orElseThrow() : null;
+        StandaloneTask task = isService ? null : cluster.task(p.task().source()).orElseThrow();
+        TaskDefinitionRef ref = isService ? service.taskDefinition() : task.taskDefinition();
+        TaskDefinition td = ctx.design.taskDefinition(ref.family()).orElseThrow();
+        String launchType = isService ? service.launchType() : task.launchType();
+        boolean fargate = "FARGATE".equals(launchType);
+        String mode = fargate ? "awsvpc" : td.networkMode() == null ? "bridge" : td.networkMode();
+        String arn = taskArn != null ? taskArn : newTaskArn(cluster.name());
+        String hostIp;
+        if ("awsvpc".equals(mode)) {
+            hostIp = ctx.options.publishAllInterfaces() ? null : book.leaseTaskAddress();
+            taskAddresses.put(arn, hostIp);
+        } else {
+            hostIp = p.instanceId() == null ? null : book.hostIp(cluster.id(), p.instanceId());
+        }
+        String name = isService ? (service.serviceName() == null ? service.id() : service.serviceName()) : td.family();
+        boolean activates = isService && (!service.spec().loadBalancers().isEmpty()
+                || !service.spec().serviceRegistries().isEmpty());
+        TaskPlan plan = new TaskPlan(p.task(), td, ref.revision() == null ? 1 : ref.revision(), hash(td), cluster.id(),
+                cluster.name(), arn, p.group(), (isService ? "service:" : "task:") + p.task().source(),
+                p.instanceId(), p.instanceId() == null ? null : InstanceBook.instanceArn(cluster.name(), p.instanceId()),
+                p.availabilityZone(), fargate ? "FARGATE" : "EC2", mode, hostIp, activates, List.of(name));
+        TaskRunner runner = new TaskRunner(ctx, plan, setup, this::taskChanged);
+        runners.put(arn, runner);
+        unplacedTasks.remove(arn);
+        live.put(arn, p);
+        nextNumber.merge(p.task().clusterId() + "/" + p.task().kind() + "/" + p.task().source(),
+                p.task().number() + 1, Math::max);
+        runner.start();
+        return runner;
+    }
+
+    void showUnplaced(String arn, Cluster cluster, Service service) {
+        TaskDefinition td = ctx.design.taskDefinition(service.taskDefinitionFamily()).orElse(null);
+        List<ContainerState> containers = td == null ? List.of() : td.containerDefinitions().stream()
+                .map(c -> ContainerState.pending(c.name(), c.image(), c.essential() == null || c.essential())).toList();
+        TaskState pending = new TaskState(arn, cluster.name(), "service:" + service.serviceName(),
+                service.spec().taskDefinition(), null, null, null, service.launchType(), TaskStatus.PENDING,
+                TaskStatus.RUNNING, null, null, null, Instant.now(), null, null, containers);
+        unplacedTasks.put(arn, pending);
+        ctx.listener.taskChanged(pending);
+    }
+
+    PlacementResult placeMore(String clusterId, TaskRef.Kind kind, String source, int count) {
+        List<Placement> holding = new ArrayList<>();
+        live.forEach((arn, p) -> {
+            if (p.task().clusterId().equals(clusterId)) {
+                holding.add(p);
+            }
+        });
+        int first = nextNumber.getOrDefault(clusterId + "/" + kind + "/" + source, 1);
+        return PlacementEngine.placeMore(ctx.design, ctx.options.seed(), clusterId, holding, kind, source, count, first);
+    }
+
+    private ServiceScheduler.Host schedulerHost() {
+        return new ServiceScheduler.Host() {
+            public PlacementResult placeMore(String clusterId, TaskRef.Kind kind, String source, int count) {
+                return LocalRun.this.placeMore(clusterId, kind, source, count);
+            }
+
+            public TaskRunner launch(Placement placement, String taskArn) {
+                return LocalRun.this.launch(placement, taskArn);
+            }
+
+            public void showUnplaced(String taskArn, Cluster cluster, Service service) {
+                LocalRun.this.showUnplaced(taskArn, cluster, service);
+            }
+
+            public void dropUnplaced(String taskArn, String reason) {
+                TaskState pending = unplacedTasks.remove(taskArn);
+                if (pending != null) {
+                    ctx.listener.taskChanged(pending.stopping(reason, StopCode.SERVICE_SCHEDULER_INITIATED)
+                            .stopped(Instant.now()));
+                }
+            }
+
+            public List<Placement> livePlacements(String clusterId, TaskRef.Kind kind, String source) {
+                return live.values().stream().filter(p -> p.task().clusterId().equals(clusterId)
+                        && p.task().kind() == kind && p.task().source().equals(source)).toList();
+            }
+
+            public RunContext context() {
+                return ctx;
+            }
+        };
+    }
+
+    private static String hash(TaskDefinition td) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(JsonText.compact(td.json()).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------ changes
+
+    private void taskChanged(TaskRunner runner) {
+        TaskState t = runner.state();
+        if (t.isStopped() && live.remove(t.taskArn()) != null) {
+            book.releaseTaskAddress(taskAddresses.remove(t.taskArn()));
+            // Freed capacity may fit a task the scheduler could not place before.
+            services.values().forEach(s -> ctx.onLoop(s::reconcile));
+        }
+        for (ServiceScheduler s : services.values()) {
+            s.taskChanged(runner);
+        }
+        book.report(currentTasks(), ctx.listener);
+        checkStarted();
+        checkAllStopped();
+    }
+
+    private List<TaskState> currentTasks() {
+        List<TaskState> out = new ArrayList<>();
+        runners.values().forEach(r -> out.add(r.state()));
+        out.addAll(unplacedTasks.values());
+        return out;
+    }
+
+    private void checkStarted() {
+        if (!started.isDone() && runners.values().stream().allMatch(r -> r.state().lastStatus() == TaskStatus.RUNNING
+                || r.state().isStopped())) {
+            started.complete(null);
+        }
+    }
+
+    private void checkAllStopped() {
+        if (stopping && !allStopped.isDone() && runners.values().stream().allMatch(TaskRunner::isStopped)) {
+            if (!started.isDone()) {
+                started.complete(null);
+            }
+            allStopped.complete(null);
+        }
+    }
+
+    private void onDockerEvent(Event event) {
+        Map<String, String> attributes = event.getActor() == null || event.getActor().getAttributes() == null
+                ? Map.of() : event.getActor().getAttributes();
+        String taskArn = attributes.get(EcsLabels.TASK_ARN);
+        String container = attributes.get(EcsLabels.CONTAINER_NAME);
+        String action = event.getAction() != null ? event.getAction() : event.getStatus();
+        String actorId = event.getActor().getId() != null ? event.getActor().getId() : event.getId();
+        if (attributes.containsKey(EcsLabels.RUN_MARKER) && "destroy".equals(action) && actorId != null
+                && actorId.equals(markerId)) {
+            ctx.onLoop(this::takenDown);
+            return;
+        }
+        if (taskArn == null || container == null || action == null) {
+            return;
+        }
+        Instant at = event.getTimeNano() != null
+                ? Instant.ofEpochSecond(0, event.getTimeNano()) : Instant.ofEpochSecond(event.getTime());
+        String id = event.getActor().getId() != null ? event.getActor().getId() : event.getId();
+        ctx.onLoop(() -> {
+            TaskRunner runner = runners.get(taskArn);
+            if (runner != null) {
+                runner.onEvent(container, id, action, attributes, at);
+            }
+        });
+    }
+
+    /** {@code stowage down} removed the run marker: it takes the containers down; this run stops scheduling. */
+    private void takenDown() {
+        if (stopping) {
+            return;
+        }
+        stopping = true;
+        services.values().forEach(ServiceScheduler::stop);
+        unplacedTasks.clear();
+        ctx.event(null, "stowage", "the design is being taken down (stowage down); scheduling stopped");
+        runners.values().forEach(r -> r.stop("Task stopped by user", StopCode.USER_INITIATED));
+        checkAllStopped();
+    }
+
+    // ------------------------------------------------------------------ engine lost
+
+    private synchronized void engineLost(String reason) {
+        if (closed || ctx.engineLost) {
+            return;
+        }
+        ctx.engineLost = true;
+        lostAt = Instant.now();
+        ctx.listener.engineLost(reason + " (" + ctx.docker + ")");
+        Thread reconnect = new Thread(this::reconnect, "stowage-reconnect");
+        reconnect.setDaemon(true);
+        reconnect.start();
+    }
+
+    private void reconnect() {
+        Duration wait = Duration.ofMillis(200);
+        while (!closed) {
+            try {
+                Thread.sleep(wait.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            try {
+                ctx.docker.pingCmd().exec();
+            } catch (RuntimeException stillGone) {
+                wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : wait.multipliedBy(2);
+                continue;
+            }
+            try {
+                ensureNetwork();
+                Map<String, Map<String, InspectContainerResponse>> found = inventory();
+                events.follow(lostAt.minusSeconds(1));
+                ctx.onLoop(() -> reconcile(found));
+                return;
+            } catch (RuntimeException notYet) {
+                // The engine answers pings before it can list: try again shortly.
+            }
+        }
+    }
+
+    private void ensureNetwork() {
+        try {
+            ctx.docker.inspectNetworkCmd().withNetworkId(network).exec();
+        } catch (NotFoundException gone) {
+            LocalEngine.createNetwork(ctx.docker, network, ctx.designKey);
+        }
+    }
+
+    /** Every container of the design Docker knows, by task and container name. */
+    private Map<String, Map<String, InspectContainerResponse>> inventory() {
+        Map<String, Map<String, InspectContainerResponse>> out = new LinkedHashMap<>();
+        for (var c : ctx.docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(EcsLabels.DESIGN, ctx.designKey)).exec()) {
+            String arn = c.getLabels().get(EcsLabels.TASK_ARN);
+            String name = c.getLabels().get(EcsLabels.CONTAINER_NAME);
+            if (arn == null || name == null) {
+                continue;
+            }
+            try {
+                out.computeIfAbsent(arn, a -> new LinkedHashMap<>()).put(name, ctx.docker.inspectContainerCmd(c.getId()).exec());
+            } catch (NotFoundException gone) {
+                // Removed meanwhile.
+            }
+        }
+        return out;
+    }
+
+    private void reconcile(Map<String, Map<String, InspectContainerResponse>> found) {
+        ctx.engineLost = false;
+        for (TaskRunner runner : new ArrayList<>(runners.values())) {
+            if (!runner.isStopped()) {
+                runner.reconcile(found.getOrDefault(runner.state().taskArn(), Map.of()));
+            }
+        }
+        ctx.listener.engineBack();
+        ctx.event(null, "stowage", "the Docker engine answers again; " + runners.size() + " tasks reconciled");
+        services.values().forEach(ServiceScheduler::reconcile);
+    }
+}

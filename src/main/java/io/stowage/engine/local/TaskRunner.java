@@ -1,0 +1,646 @@
+package io.stowage.engine.local;
+
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Ports;
+import io.stowage.model.agent.AgentStatus;
+import io.stowage.model.agent.DependencyGraph;
+import io.stowage.model.ecs.ContainerDefinition;
+import io.stowage.model.runtime.HealthStatus;
+import io.stowage.model.runtime.NetworkBinding;
+import io.stowage.model.runtime.StopCode;
+import io.stowage.model.runtime.TaskState;
+import io.stowage.model.runtime.TaskStatus;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One task, run as the ECS agent runs it (ecs-semantics §3): containers move NONE → CREATED → RUNNING as their
+ * dependencies allow, independent ones at once; Docker's events move them on; an essential container's stop
+ * stops the task; a dependency that can never hold stops its dependent with exit code 143; shutdown runs in
+ * reverse dependency order with each container's stop timeout; the awsvpc pause container comes first and goes
+ * last. Every method runs on the run's state thread.
+ */
+final class TaskRunner {
+    static final int DEPENDENCY_EXIT_CODE = 143;
+
+    private final RunContext ctx;
+    private final TaskPlan plan;
+    private final TaskSetup setup;
+    private final Consumer<TaskRunner> changed;
+    private final DependencyGraph graph;
+    private final Map<String, ContainerRecord> records = new LinkedHashMap<>();
+    private final ContainerRecord pause;
+    private TaskLaunch launch;
+    private boolean setupStarted;
+    private TaskState state;
+    private TaskState reported;
+
+    TaskRunner(RunContext ctx, TaskPlan plan, TaskSetup setup, Consumer<TaskRunner> changed) {
+        this.ctx = ctx;
+        this.plan = plan;
+        this.setup = setup;
+        this.changed = changed;
+        this.graph = DependencyGraph.of(plan.taskDefinition());
+        for (ContainerDefinition c : plan.taskDefinition().containerDefinitions()) {
+            records.put(c.name(), new ContainerRecord(c));
+        }
+        this.pause = plan.awsvpc() ? ContainerRecord.pause() : null;
+        this.state = new TaskState(plan.taskArn(), plan.cluster(), plan.group(), plan.taskDefinitionArn(),
+                plan.containerInstanceArn(), plan.instanceId(), plan.availabilityZone(), plan.launchType(),
+                plan.awsvpc() ? TaskStatus.PROVISIONING : TaskStatus.PENDING, TaskStatus.RUNNING, null, null, null,
+                Instant.now(), null, null, List.of());
+    }
+
+    /** A task adopted from an earlier run: its containers exist, with their Docker state. */
+    static TaskRunner adopt(RunContext ctx, TaskPlan plan, TaskLaunch launch, Map<String, InspectContainerResponse> found,
+                            Consumer<TaskRunner> changed) {
+        TaskRunner runner = new TaskRunner(ctx, plan, null, changed);
+        runner.launch = launch;
+        runner.setupStarted = true;
+        List<ContainerRecord> all = new ArrayList<>(runner.records.values());
+        if (runner.pause != null) {
+            all.add(runner.pause);
+        }
+        for (ContainerRecord rec : all) {
+            InspectContainerResponse inspect = found.get(rec.name);
+            if (inspect == null) {
+                continue;
+            }
+            rec.dockerId = inspect.getId();
+            var s = inspect.getState();
+            rec.startedAt = DockerTimes.parse(s.getStartedAt());
+            if (Boolean.TRUE.equals(s.getRunning())) {
+                rec.advance(rec.pause ? AgentStatus.RESOURCES_PROVISIONED : AgentStatus.RUNNING);
+                if (s.getHealth() != null && rec.health != null) {
+                    rec.health = health(s.getHealth().getStatus());
+                }
+                rec.bindings = bindings(inspect);
+            } else if (rec.startedAt != null) {
+                rec.stopped(s.getExitCodeLong() == null ? null : s.getExitCodeLong().intValue(), null,
+                        DockerTimes.parse(s.getFinishedAt()));
+            } else {
+                rec.advance(AgentStatus.CREATED);
+            }
+        }
+        if (runner.pause != null && runner.pause.dockerId != null) {
+            runner.launch = runner.launch.withPauseContainerId(runner.pause.dockerId);
+        }
+        runner.state = runner.state.withLastStatus(TaskStatus.PENDING);
+        return runner;
+    }
+
+    io.stowage.model.placement.TaskRef ref() {
+        return plan.ref();
+    }
+
+    TaskPlan plan() {
+        return plan;
+    }
+
+    TaskState state() {
+        return state;
+    }
+
+    boolean isStopped() {
+        return state.isStopped();
+    }
+
+    /** The names of the Docker containers made so far, by definition name. */
+    Map<String, String> dockerIds() {
+        Map<String, String> out = new LinkedHashMap<>();
+        allRecords().forEach(r -> {
+            if (r.dockerId != null) {
+                out.put(r.name, r.dockerId);
+            }
+        });
+        return out;
+    }
+
+    String dockerName(String container) {
+        return launch == null ? null : launch.dockerNames().get(container);
+    }
+
+    void start() {
+        report();
+        progress();
+    }
+
+    /** Desired STOPPED, for the reason and code given (the first reason is kept, as ECS keeps it). */
+    void stop(String reason, String stopCode) {
+        if (state.desiredStatus() == TaskStatus.STOPPED) {
+            return;
+        }
+        state = state.stopping(reason, stopCode);
+        allRecords().forEach(r -> r.desiredStopped = true);
+        progress();
+    }
+
+    boolean owns(String taskArn) {
+        return plan.taskArn().equals(taskArn);
+    }
+
+    // ------------------------------------------------------------------ events
+
+    /** A Docker event for one of this task's containers. */
+    void onEvent(String container, String dockerId, String action, Map<String, String> attributes, Instant at) {
+        ContainerRecord rec = container.equals(io.stowage.model.agent.ContainerNames.PAUSE) ? pause : records.get(container);
+        if (rec == null) {
+            return;
+        }
+        if (rec.dockerId == null) {
+            rec.dockerId = dockerId;
+        } else if (!rec.dockerId.equals(dockerId)) {
+            return; // a container of an earlier attempt
+        }
+        switch (action) {
+            case "create" -> rec.advance(AgentStatus.CREATED);
+            case "start" -> started(rec, at);
+            case "die" -> {
+                String code = attributes.get("exitCode");
+                died(rec, code == null ? null : Integer.valueOf(code), at);
+            }
+            case "destroy" -> rec.stopped(null, rec.reason == null ? "container removed" : rec.reason, at);
+            default -> {
+                if (action.startsWith("health_status")) {
+                    if (rec.health != null && !rec.isStopped()) {
+                        rec.health = health(action.substring(action.indexOf(':') + 1).strip());
+                    }
+                } else {
+                    return;
+                }
+            }
+        }
+        progress();
+    }
+
+    private void started(ContainerRecord rec, Instant at) {
+        if (rec.isStopped() || rec.known.atLeast(AgentStatus.RUNNING) || rec.inspecting) {
+            return;
+        }
+        rec.startedAt = rec.startedAt == null ? at : rec.startedAt;
+        boolean publishes = !rec.pause && pause == null && !rec.definition.portMappings().isEmpty();
+        if (!publishes) {
+            if (pause != null && !rec.pause) {
+                rec.bindings = pauseBindings(rec);
+            }
+            rec.advance(rec.steady);
+            return;
+        }
+        // The agent reports a container RUNNING with its network bindings, read from Docker after the start.
+        rec.inspecting = true;
+        String id = rec.dockerId;
+        ctx.work(() -> ctx.docker.inspectContainerCmd(id).exec(), inspect -> {
+            rec.inspecting = false;
+            if (!rec.isStopped()) {
+                rec.bindings = bindings(inspect);
+                rec.advance(rec.steady);
+            }
+            progress();
+        }, e -> {
+            rec.inspecting = false;
+            if (!rec.isStopped() && !(e instanceof RunContext.EngineGoneException)) {
+                rec.advance(rec.steady);
+            }
+            progress();
+        });
+    }
+
+    private void died(ContainerRecord rec, Integer exitCode, Instant at) {
+        if (rec.isStopped()) {
+            return;
+        }
+        rec.stopped(exitCode, null, at);
+        String id = rec.dockerId;
+        ctx.work(() -> ctx.docker.inspectContainerCmd(id).exec(), inspect -> {
+            if (Boolean.TRUE.equals(inspect.getState().getOOMKilled()) && rec.reason == null) {
+                rec.reason = "OutOfMemoryError: Container killed due to memory usage";
+                report();
+            }
+        }, e -> { });
+    }
+
+    // ------------------------------------------------------------------ progress
+
+    /** Takes every step that is possible now, then reports what changed. */
+    void progress() {
+        if (!state.isStopped() && !ctx.engineLost) {
+            if (state.desiredStatus() == TaskStatus.RUNNING) {
+                if (launch == null) {
+                    runSetup();
+                } else {
+                    startContainers();
+                }
+            }
+            if (state.desiredStatus() == TaskStatus.RUNNING) {
+                checkEssentials();
+            }
+            if (state.desiredStatus() == TaskStatus.STOPPED) {
+                stopContainers();
+            }
+        }
+        report();
+    }
+
+    private void runSetup() {
+        if (setupStarted) {
+            return;
+        }
+        setupStarted = true;
+        List<String> deviations = new ArrayList<>();
+        RunContext.trace("setup " + plan.taskArn());
+        ctx.work(() -> {
+            TaskLaunch prepared = setup.prepare(plan, deviations::add);
+            if (plan.awsvpc()) {
+                PauseImage.ensure(ctx.docker, System.getProperty("os.arch"));
+            }
+            return prepared;
+        }, prepared -> {
+            RunContext.trace("setup done " + plan.taskArn());
+            launch = prepared;
+            deviations.forEach(d -> ctx.event(plan.cluster(), subject(), "deviation: " + d));
+            progress();
+        }, e -> failTask(e instanceof RunContext.EngineGoneException ? null : reasonOf(e, "ResourceInitializationError")));
+    }
+
+    private void failTask(String reason) {
+        if (reason == null) {
+            setupStarted = false; // the engine went away: try again once it is back
+            return;
+        }
+        allRecords().forEach(r -> {
+            r.desiredStopped = true;
+            if (r.known.ordinal() < AgentStatus.CREATED.ordinal()) {
+                r.stopped(null, null, Instant.now());
+            }
+        });
+        state = state.stopping(reason, StopCode.TASK_FAILED_TO_START);
+        progress();
+    }
+
+    private void startContainers() {
+        Map<String, DependencyGraph.View> views = views();
+        Instant now = Instant.now();
+        if (pause != null && !pause.isSteady()) {
+            if (!pause.busy && pause.known == AgentStatus.NONE) {
+                create(pause);
+            } else if (!pause.busy && pause.known == AgentStatus.CREATED) {
+                startContainer(pause);
+            }
+            return;
+        }
+        for (ContainerRecord rec : records.values()) {
+            if (rec.busy || rec.isStopped() || rec.desiredStopped) {
+                continue;
+            }
+            AgentStatus next = rec.known == AgentStatus.NONE ? AgentStatus.CREATED
+                    : rec.known == AgentStatus.CREATED ? rec.steady : null;
+            if (next == null) {
+                continue;
+            }
+            DependencyGraph.Verdict verdict = graph.check(rec.name, next, views, now);
+            if (verdict instanceof DependencyGraph.Verdict.Never never) {
+                rec.stopped(DEPENDENCY_EXIT_CODE, "CannotStartContainerError: " + never.reason(), now);
+                views = views();
+            } else if (verdict instanceof DependencyGraph.Verdict.Go) {
+                if (next == AgentStatus.CREATED) {
+                    create(rec);
+                } else {
+                    startContainer(rec);
+                }
+            } else {
+                graph.nextDeadline(rec.name, views).ifPresent(at -> ctx.onLoopAt(at, this::progress));
+            }
+        }
+    }
+
+    private void create(ContainerRecord rec) {
+        rec.busy = true;
+        ContainerSpec spec;
+        try {
+            spec = rec.pause ? ContainerSpecMapper.pause(plan.taskDefinition(), launch, PauseImage.NAME)
+                    : ContainerSpecMapper.map(plan.taskDefinition(), rec.definition, launch);
+        } catch (TaskSetupException e) {
+            rec.busy = false;
+            rec.stopped(null, e.getMessage().startsWith("Cannot") ? e.getMessage()
+                    : "CannotCreateContainerError: " + e.getMessage(), Instant.now());
+            return;
+        }
+        spec.deviations().forEach(d -> ctx.event(plan.cluster(), subject(), "deviation: " + d));
+        String credentials = rec.definition.repositoryCredentials() == null ? null
+                : rec.definition.repositoryCredentials().credentialsParameter();
+        RunContext.trace("create " + spec.name());
+        ctx.work(() -> {
+            RunContext.trace("ensure image " + spec.image());
+            String note = rec.pause ? null : ctx.images.ensure(spec.image(), credentials);
+            RunContext.trace("create call " + spec.name());
+            String id = spec.applyTo(ctx.docker.createContainerCmd(spec.image())).exec().getId();
+            RunContext.trace("created " + spec.name());
+            return new String[]{id, note};
+        }, result -> {
+            rec.busy = false;
+            rec.dockerId = result[0];
+            if (result[1] != null) {
+                ctx.event(plan.cluster(), subject(), rec.name + ": " + result[1]);
+            }
+            rec.advance(AgentStatus.CREATED);
+            if (rec.pause) {
+                launch = launch.withPauseContainerId(result[0]);
+            }
+            progress();
+        }, e -> {
+            rec.busy = false;
+            if (e instanceof RunContext.EngineGoneException) {
+                return; // reconciling finds out whether it was made
+            }
+            rec.desiredStopped = true;
+            rec.stopped(null, reasonOf(e, "CannotCreateContainerError"), Instant.now());
+            progress();
+        });
+    }
+
+    private void startContainer(ContainerRecord rec) {
+        rec.busy = true;
+        String id = rec.dockerId;
+        RunContext.trace("start " + rec.name);
+        ctx.work(() -> {
+            ctx.docker.startContainerCmd(id).exec();
+            RunContext.trace("started " + rec.name);
+            return Instant.now();
+        }, at -> {
+            rec.busy = false;
+            started(rec, at);
+            progress();
+        }, e -> {
+            rec.busy = false;
+            if (e instanceof NotModifiedException) {
+                progress();
+                return;
+            }
+            if (e instanceof RunContext.EngineGoneException) {
+                return;
+            }
+            rec.desiredStopped = true;
+            rec.stopped(null, reasonOf(e, "CannotStartContainerError"), Instant.now());
+            progress();
+        });
+    }
+
+    private void checkEssentials() {
+        for (ContainerRecord rec : allRecords()) {
+            if (rec.essential && (rec.isStopped() || rec.desiredStopped)) {
+                boolean failedToStart = rec.startedAt == null && rec.reason != null
+                        && !rec.reason.startsWith("CannotStartContainerError: dependency graph");
+                if (failedToStart) {
+                    state = state.stopping(rec.reason, StopCode.TASK_FAILED_TO_START);
+                } else {
+                    state = state.stopping(StopCode.ESSENTIAL_CONTAINER_EXITED_REASON, StopCode.ESSENTIAL_CONTAINER_EXITED);
+                }
+                allRecords().forEach(r -> r.desiredStopped = true);
+                return;
+            }
+        }
+    }
+
+    private void stopContainers() {
+        Map<String, DependencyGraph.View> views = views();
+        Instant now = Instant.now();
+        for (ContainerRecord rec : records.values()) {
+            if (rec.isStopped() || rec.busy) {
+                continue;
+            }
+            if (!rec.known.atLeast(AgentStatus.RUNNING)) {
+                rec.stopped(null, null, now); // never started: straight to STOPPED, no Docker call
+                views = views();
+                continue;
+            }
+            if (!rec.stopIssued && graph.canStop(rec.name, views)) {
+                issueStop(rec, false);
+            }
+        }
+        if (pause != null && !pause.isStopped() && !pause.busy
+                && records.values().stream().allMatch(ContainerRecord::isStopped)) {
+            if (!pause.known.atLeast(AgentStatus.RUNNING)) {
+                pause.stopped(null, null, now);
+            } else if (!pause.stopIssued) {
+                issueStop(pause, true);
+            }
+        }
+    }
+
+    private void issueStop(ContainerRecord rec, boolean kill) {
+        rec.stopIssued = true;
+        String id = rec.dockerId;
+        int timeout = ContainerSpecMapper.stopTimeout(rec.definition.stopTimeout());
+        ctx.work(() -> {
+            if (kill) {
+                ctx.docker.killContainerCmd(id).exec();
+            } else {
+                ctx.docker.stopContainerCmd(id).withTimeout(timeout).exec();
+            }
+            return ctx.docker.inspectContainerCmd(id).exec();
+        }, inspect -> {
+            var s = inspect.getState();
+            if (!Boolean.TRUE.equals(s.getRunning())) {
+                rec.stopped(s.getExitCodeLong() == null ? null : s.getExitCodeLong().intValue(), null,
+                        DockerTimes.parseOr(s.getFinishedAt(), Instant.now()));
+            }
+            progress();
+        }, e -> {
+            if (e instanceof NotModifiedException || e instanceof NotFoundException
+                    || e.getCause() instanceof NotModifiedException) {
+                rec.stopped(null, null, Instant.now());
+            } else if (!(e instanceof RunContext.EngineGoneException)) {
+                rec.stopIssued = false;
+            }
+            progress();
+        });
+    }
+
+    // ------------------------------------------------------------------ reconcile
+
+    /** After the engine came back: what Docker now says of each container, found by id or by name. */
+    void reconcile(Map<String, InspectContainerResponse> byName) {
+        Instant now = Instant.now();
+        for (ContainerRecord rec : allRecords()) {
+            if (rec.isStopped()) {
+                continue;
+            }
+            InspectContainerResponse inspect = byName.get(rec.name);
+            if (inspect == null) {
+                if (rec.dockerId != null || rec.known.atLeast(AgentStatus.CREATED)) {
+                    rec.stopped(null, "the container is gone: the Docker engine lost it", now);
+                }
+                continue;
+            }
+            rec.dockerId = inspect.getId();
+            rec.busy = false;
+            var s = inspect.getState();
+            if (Boolean.TRUE.equals(s.getRunning())) {
+                started(rec, DockerTimes.parseOr(s.getStartedAt(), now));
+            } else if (DockerTimes.parse(s.getStartedAt()) != null) {
+                rec.startedAt = rec.startedAt == null ? DockerTimes.parse(s.getStartedAt()) : rec.startedAt;
+                rec.stopped(s.getExitCodeLong() == null ? null : s.getExitCodeLong().intValue(), null,
+                        DockerTimes.parseOr(s.getFinishedAt(), now));
+            } else {
+                rec.advance(AgentStatus.CREATED);
+                if (rec.pause && launch != null) {
+                    launch = launch.withPauseContainerId(rec.dockerId);
+                }
+            }
+            rec.stopIssued = false;
+        }
+        progress();
+    }
+
+    // ------------------------------------------------------------------ reporting
+
+    private void report() {
+        state = state.withContainers(records.values().stream().map(ContainerRecord::state).toList())
+                .withHealthStatus(taskHealth());
+        TaskStatus target = targetStatus();
+        TaskStatus current = state.lastStatus();
+        if (target.isAfter(current)) {
+            for (TaskStatus s : path(current, target)) {
+                state = s == TaskStatus.STOPPED ? state.stopped(Instant.now()) : state.withLastStatus(s);
+                emit();
+            }
+        } else {
+            emit();
+        }
+    }
+
+    private void emit() {
+        if (!state.equals(reported)) {
+            reported = state;
+            ctx.listener.taskChanged(state);
+            changed.accept(this);
+        }
+    }
+
+    /** The statuses between two, as far as they apply to this task. */
+    private List<TaskStatus> path(TaskStatus from, TaskStatus to) {
+        List<TaskStatus> out = new ArrayList<>();
+        for (TaskStatus s : TaskStatus.values()) {
+            if (s.isAfter(from) && !s.isAfter(to) && applies(s, to)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    private boolean applies(TaskStatus s, TaskStatus to) {
+        if (s == to) {
+            return true;
+        }
+        return switch (s) {
+            case PROVISIONING, DEPROVISIONING -> plan.awsvpc();
+            case ACTIVATING, DEACTIVATING -> plan.activates();
+            case RUNNING -> false; // a task that never ran is not reported RUNNING on its way down
+            default -> true;
+        };
+    }
+
+    private TaskStatus targetStatus() {
+        boolean allStopped = allRecords().stream().allMatch(ContainerRecord::isStopped);
+        if (state.desiredStatus() == TaskStatus.STOPPED) {
+            return allStopped ? TaskStatus.STOPPED : TaskStatus.STOPPING;
+        }
+        if (allStopped) {
+            return TaskStatus.STOPPED;
+        }
+        if (launch == null || (pause != null && !pause.isSteady())) {
+            return plan.awsvpc() ? TaskStatus.PROVISIONING : TaskStatus.PENDING;
+        }
+        boolean running = records.values().stream().allMatch(r -> r.isSteady() || r.isStopped());
+        return running ? TaskStatus.RUNNING : TaskStatus.PENDING;
+    }
+
+    private HealthStatus taskHealth() {
+        List<ContainerRecord> checked = records.values().stream().filter(r -> r.essential && r.health != null).toList();
+        if (checked.isEmpty()) {
+            return null;
+        }
+        if (checked.stream().anyMatch(r -> r.health == HealthStatus.UNHEALTHY)) {
+            return HealthStatus.UNHEALTHY;
+        }
+        return checked.stream().allMatch(r -> r.health == HealthStatus.HEALTHY) ? HealthStatus.HEALTHY
+                : HealthStatus.UNKNOWN;
+    }
+
+    private Map<String, DependencyGraph.View> views() {
+        Map<String, DependencyGraph.View> out = new LinkedHashMap<>();
+        records.forEach((name, rec) -> out.put(name, rec.view()));
+        return out;
+    }
+
+    private List<ContainerRecord> allRecords() {
+        List<ContainerRecord> all = new ArrayList<>(records.values());
+        if (pause != null) {
+            all.add(pause);
+        }
+        return all;
+    }
+
+    String subject() {
+        String who = plan.group().startsWith(TaskState.SERVICE_GROUP_PREFIX)
+                ? plan.group().substring(TaskState.SERVICE_GROUP_PREFIX.length()) : plan.family();
+        return who + "/" + state.shortId();
+    }
+
+    private static String reasonOf(RuntimeException e, String errorName) {
+        if (e instanceof TaskSetupException) {
+            return e.getMessage();
+        }
+        return errorName + ": " + DockerErrors.message(e);
+    }
+
+    static HealthStatus health(String docker) {
+        return switch (docker) {
+            case "healthy" -> HealthStatus.HEALTHY;
+            case "unhealthy" -> HealthStatus.UNHEALTHY;
+            default -> HealthStatus.UNKNOWN;
+        };
+    }
+
+    static List<NetworkBinding> bindings(InspectContainerResponse inspect) {
+        List<NetworkBinding> out = new ArrayList<>();
+        var settings = inspect.getNetworkSettings();
+        if (settings == null || settings.getPorts() == null) {
+            return out;
+        }
+        for (Map.Entry<com.github.dockerjava.api.model.ExposedPort, Ports.Binding[]> e
+                : settings.getPorts().getBindings().entrySet()) {
+            if (e.getValue() == null) {
+                continue;
+            }
+            for (Ports.Binding b : e.getValue()) {
+                String ip = b.getHostIp() == null || b.getHostIp().isEmpty() ? "0.0.0.0" : b.getHostIp();
+                if (ip.contains(":")) {
+                    continue; // IPv6 bindings are left out, as ECS_EXCLUDE_IPV6_PORTBINDING does by default
+                }
+                out.add(new NetworkBinding(ip, e.getKey().getPort(), Integer.parseInt(b.getHostPortSpec()),
+                        e.getKey().getProtocol().name().toLowerCase()));
+            }
+        }
+        return out;
+    }
+
+    /** awsvpc: a container's ports are published on the pause container, at the task's own address. */
+    private List<NetworkBinding> pauseBindings(ContainerRecord rec) {
+        List<NetworkBinding> out = new ArrayList<>();
+        for (var pm : rec.definition.portMappings()) {
+            for (int port : ContainerSpecMapper.containerPorts(pm)) {
+                out.add(new NetworkBinding(plan.hostIp() == null ? "0.0.0.0" : plan.hostIp(), port, port,
+                        ContainerSpecMapper.protocol(pm.protocol()).name().toLowerCase()));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,164 @@
+package io.stowage.engine.local;
+
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.Ports;
+import io.stowage.format.TaskDefinitionFormat;
+import io.stowage.model.agent.ContainerNames;
+import io.stowage.model.ecs.ContainerDefinition;
+import io.stowage.model.ecs.TaskDefinition;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The agent's mapping rules (ecs-semantics §1), without an engine. */
+class ContainerSpecMapperTest {
+
+    private static TaskDefinition td(String json) throws Exception {
+        return TaskDefinitionFormat.parse("td.json", json).taskDefinition();
+    }
+
+    private static TaskLaunch launch(TaskDefinition td, String mode, Map<String, Integer> dynamic) {
+        Map<String, String> names = new java.util.LinkedHashMap<>();
+        Map<String, String> ids = new java.util.LinkedHashMap<>();
+        for (ContainerDefinition c : td.containerDefinitions()) {
+            names.put(c.name(), ContainerNames.container(td.family(), 4, c.name(), "0123456789abcdef0101"));
+            ids.put(c.name(), "11111111-2222-3333-4444-" + c.name().length() + "55555555555".substring(0, 11));
+        }
+        return new TaskLaunch("key", "c", "prod", "arn:aws:ecs:local:000000000000:task/prod/abc", td.family(), 4,
+                "hash", "service:web", "service:web", "i-1", "EC2", mode, "stowage-key", "127.0.1.1", "pauseid",
+                names, Map.of("data", "/srv/data", "cache", "ecs-f-4-cache-x"), Map.of(), Map.of(), dynamic, ids,
+                List.of("web"), false);
+    }
+
+    private static ContainerSpec map(TaskDefinition td, String container, TaskLaunch launch) {
+        return ContainerSpecMapper.map(td, td.containerDefinitions().stream()
+                .filter(c -> c.name().equals(container)).findFirst().orElseThrow(), launch);
+    }
+
+    @Test
+    void cpuSharesAndMemoryFollowTheAgentsFloorsAndCaps() throws Exception {
+        TaskDefinition td = td("""
+                {"family": "f", "containerDefinitions": [
+                  {"name": "none", "image": "x"},
+                  {"name": "tiny", "image": "x", "cpu": 1, "memory": 1, "memoryReservation": 3},
+                  {"name": "huge", "image": "x", "cpu": 999999, "memory": 512}]}""");
+        TaskLaunch launch = launch(td, "bridge", Map.of());
+        assertThat(map(td, "none", launch).hostConfig().getCpuShares()).isEqualTo(2);
+        assertThat(map(td, "none", launch).hostConfig().getMemory()).isNull();
+        assertThat(map(td, "tiny", launch).hostConfig().getCpuShares()).isEqualTo(2);
+        assertThat(map(td, "tiny", launch).hostConfig().getMemory()).isEqualTo(4L * 1048576);
+        assertThat(map(td, "tiny", launch).hostConfig().getMemoryReservation()).isEqualTo(3L * 1048576);
+        assertThat(map(td, "huge", launch).hostConfig().getCpuShares()).isEqualTo(262144);
+        assertThat(map(td, "huge", launch).hostConfig().getMemory()).isEqualTo(512L * 1048576);
+    }
+
+    @Test
+    void agentLabelsOverrideDockerLabelsAndStowageLabelsFindTheTask() throws Exception {
+        TaskDefinition td = td("""
+                {"family": "f", "containerDefinitions": [{"name": "web", "image": "x",
+                  "dockerLabels": {"com.amazonaws.ecs.task-arn": "spoof", "mine": "kept"}}]}""");
+        ContainerSpec spec = map(td, "web", launch(td, "bridge", Map.of()));
+        assertThat(spec.name()).isEqualTo("ecs-f-4-web-0123456789abcdef0101");
+        assertThat(spec.labels()).containsEntry("mine", "kept")
+                .containsEntry("com.amazonaws.ecs.task-arn", "arn:aws:ecs:local:000000000000:task/prod/abc")
+                .containsEntry("com.amazonaws.ecs.cluster", "prod")
+                .containsEntry("com.amazonaws.ecs.task-definition-version", "4")
+                .containsEntry(EcsLabels.DESIGN, "key");
+    }
+
+    @Test
+    void healthCheckDefaultsAreWrittenInNanoseconds() throws Exception {
+        TaskDefinition td = td("""
+                {"family": "f", "containerDefinitions": [
+                  {"name": "a", "image": "x", "healthCheck": {"command": ["curl", "-f", "http://localhost/"]}},
+                  {"name": "b", "image": "x", "healthCheck": {"command": ["CMD-SHELL", "true"], "interval": 10,
+                   "timeout": 2, "retries": 5, "startPeriod": 60}}]}""");
+        var a = map(td, "a", launch(td, "bridge", Map.of())).healthcheck();
+        assertThat(a.getTest()).containsExactly("CMD", "curl", "-f", "http://localhost/");
+        assertThat(a.getInterval()).isEqualTo(30_000_000_000L);
+        assertThat(a.getTimeout()).isEqualTo(5_000_000_000L);
+        assertThat(a.getRetries()).isEqualTo(3);
+        assertThat(a.getStartPeriod()).isNull();
+        var b = map(td, "b", launch(td, "bridge", Map.of())).healthcheck();
+        assertThat(b.getInterval()).isEqualTo(10_000_000_000L);
+        assertThat(b.getStartPeriod()).isEqualTo(60_000_000_000L);
+    }
+
+    @Test
+    void portsBindOnTheInstanceAddressStaticOrPicked() throws Exception {
+        TaskDefinition td = td("""
+                {"family": "f", "containerDefinitions": [{"name": "web", "image": "x", "portMappings": [
+                  {"containerPort": 8080, "hostPort": 80}, {"containerPort": 9000, "protocol": "udp"}]}]}""");
+        ContainerSpec spec = map(td, "web", launch(td, "bridge", Map.of(TaskLaunch.portKey("web", 9000, "udp"), 49200)));
+        assertThat(spec.exposedPorts()).containsExactly(ExposedPort.tcp(8080), ExposedPort.udp(9000));
+        Map<ExposedPort, Ports.Binding[]> bindings = spec.hostConfig().getPortBindings().getBindings();
+        assertThat(bindings.get(ExposedPort.tcp(8080))).containsExactly(Ports.Binding.bindIpAndPort("127.0.1.1", 80));
+        assertThat(bindings.get(ExposedPort.udp(9000))).containsExactly(Ports.Binding.bindIpAndPort("127.0.1.1", 49200));
+        assertThat(spec.hostConfig().getNetworkMode()).isEqualTo("stowage-key");
+        assertThat(spec.aliases()).containsExactly("web");
+    }
+
+    @Test
+    void awsvpcContainersJoinThePauseContainerWithoutPorts() throws Exception {
+        TaskDefinition td = td("""
+                {"family": "f", "networkMode": "awsvpc", "containerDefinitions": [{"name": "web", "image": "x",
+                  "hostname": "nope", "portMappings": [{"containerPort": 8080}]}]}""");
+        TaskLaunch launch = launch(td, "awsvpc", Map.of());
+        ContainerSpec spec = map(td, "web", launch);
+        assertThat(spec.hostConfig().getNetworkMode()).isEqualTo("container:pauseid");
+        assertThat(spec.exposedPorts()).isEmpty();
+        assertThat(spec.hostname()).isNull();
+        assertThat(spec.deviations()).hasSize(1);
+        ContainerSpec pause = ContainerSpecMapper.pause(td, launch, "pause:1");
+        assertThat(pause.labels()).containsEntry("com.amazonaws.ecs.container-name", "~internal~ecs~pause");
+        assertThat(pause.hostConfig().getPortBindings().getBindings().get(ExposedPort.tcp(8080)))
+                .containsExactly(Ports.Binding.bindIpAndPort("127.0.1.1", 8080));
+    }
+
+    @Test
+    void volumesLinksAndVolumesFromFollowTheAgent() throws Exception {
+        TaskDefinition td = td("""
+                {"family": "f", "volumes": [{"name": "data", "host": {"sourcePath": "/srv/data"}}, {"name": "cache"}],
+                 "containerDefinitions": [
+                  {"name": "db", "image": "x", "mountPoints": [{"sourceVolume": "data", "containerPath": "/d", "readOnly": true},
+                                                              {"sourceVolume": "cache", "containerPath": "/c"}]},
+                  {"name": "app", "image": "x", "links": ["db"], "volumesFrom": [{"sourceContainer": "db"}]},
+                  {"name": "bad", "image": "x", "links": ["db:a:b"]},
+                  {"name": "lost", "image": "x", "mountPoints": [{"sourceVolume": "nope", "containerPath": "/x"}]}]}""");
+        TaskLaunch launch = launch(td, "bridge", Map.of());
+        assertThat(map(td, "db", launch).hostConfig().getBinds()).extracting(Object::toString)
+                .containsExactly("/srv/data:/d:ro", "ecs-f-4-cache-x:/c:rw");
+        var app = map(td, "app", launch).hostConfig();
+        assertThat(app.getLinks()).extracting(l -> l.getName() + ":" + l.getAlias())
+                .containsExactly("ecs-f-4-db-0123456789abcdef0101:db");
+        assertThat(app.getVolumesFrom()).extracting(Object::toString).containsExactly("ecs-f-4-db-0123456789abcdef0101:rw");
+        assertThatThrownBy(() -> map(td, "bad", launch)).hasMessage("Invalid link format");
+        assertThatThrownBy(() -> map(td, "lost", launch)).hasMessage("Invalid volume referenced: nope");
+    }
+
+    @Test
+    void environmentGetsTheMetadataVariablesAndStopTimeoutDefaultsToThirtySeconds() throws Exception {
+        TaskDefinition td = td("""
+                {"family": "f", "containerDefinitions": [{"name": "web", "image": "x", "stopTimeout": 0,
+                  "environment": [{"name": "A", "value": "1"}]}]}""");
+        ContainerSpec spec = map(td, "web", launch(td, "bridge", Map.of()));
+        assertThat(spec.env()).contains("A=1", "AWS_EXECUTION_ENV=AWS_ECS_EC2")
+                .anyMatch(e -> e.startsWith("ECS_CONTAINER_METADATA_URI=http://169.254.170.2/v3/"))
+                .anyMatch(e -> e.startsWith("ECS_AGENT_URI=http://169.254.170.2/api/"))
+                .noneMatch(e -> e.startsWith("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"));
+        assertThat(spec.stopTimeout()).isEqualTo(30);
+        assertThat(spec.hostConfig().getUlimits()).isEmpty();
+    }
+
+    @Test
+    void aContainerAskingMoreMemoryThanTheTaskFailsTheTask() throws Exception {
+        TaskDefinition td = td("""
+                {"family": "f", "memory": "512", "containerDefinitions": [{"name": "web", "image": "x", "memory": 1024}]}""");
+        assertThatThrownBy(() -> ContainerSpecMapper.checkTaskMemory(td))
+                .hasMessage("container memory limit(1073741824) greater than task memory limit(536870912)");
+    }
+}

@@ -1,0 +1,97 @@
+package io.stowage.engine.local;
+
+import io.stowage.model.runtime.ClusterEvent;
+import io.stowage.model.runtime.StopCode;
+import io.stowage.model.runtime.TaskState;
+import io.stowage.model.runtime.TaskStatus;
+import io.stowage.testsupport.DockerEngineExtension;
+import io.stowage.testsupport.TestImages;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The service scheduler on the real engine: capacity, scaling, health and throttling as ECS does them. */
+class ServiceSchedulerTest {
+    @RegisterExtension
+    static final DockerEngineExtension ENGINE = new DockerEngineExtension();
+
+    @BeforeEach
+    void images() {
+        TestImages.ensure(ENGINE.client());
+    }
+
+    private static String design(String name, String services, String tds) {
+        return """
+                {"formatVersion": 1, "name": "%s",
+                 "clusters": [{"id": "c", "name": "c", "instances": [{"id": "i-1", "instanceType": "x.small",
+                   "availabilityZone": "us-east-1a", "registeredCpu": 1024, "registeredMemoryMiB": 100}],
+                   "services": [%s]}],
+                 "taskDefinitions": [%s]}
+                """.formatted(name, services, tds);
+    }
+
+    @Test
+    void aTaskThatDoesNotFitStaysPendingUntilScalingMakesRoom() throws Exception {
+        String td = "{\"family\": \"web\", \"containerDefinitions\": [{\"name\": \"web\", \"image\": \""
+                + TestImages.HTTP + "\", \"memory\": 64, \"stopTimeout\": 2}]}";
+        String svc = "{\"id\": \"web\", \"service\": {\"serviceName\": \"web\", \"taskDefinition\": \"web\", \"desiredCount\": 1}}";
+        try (var h = new LocalRunHarness("scale", design("scale", svc, td), "127.0.50", "127.0.51")) {
+            h.awaitTask("one task RUNNING", LocalRunHarness::running);
+            h.run.scale("c", "web", 2);
+            h.listener.await("the placement failure", LocalRunHarness.TIMEOUT, l -> l.events().stream()
+                    .anyMatch(e -> e.message().contains("has insufficient memory available.")));
+            TaskState pending = h.awaitTask("a PENDING task with no instance",
+                    t -> t.lastStatus() == TaskStatus.PENDING && t.instanceId() == null);
+            h.listener.await("the service counting it pending", LocalRunHarness.TIMEOUT,
+                    l -> l.services().get(0).pendingCount() == 1);
+            assertThat(h.listener.events()).extracting(ClusterEvent::message).anyMatch(m -> m.startsWith(
+                    "service web was unable to place a task because no container instance met all of its requirements."));
+
+            h.run.scale("c", "web", 1);
+            h.listener.await("the service back to one RUNNING, none pending", LocalRunHarness.TIMEOUT,
+                    l -> !l.services().isEmpty() && l.services().get(0).pendingCount() == 0
+                            && l.services().get(0).runningCount() == 1);
+            h.awaitTask("the pending task gone", t -> t.taskArn().equals(pending.taskArn()) && t.isStopped());
+        }
+    }
+
+    @Test
+    void anUnhealthyServiceTaskIsStoppedAndReplaced() throws Exception {
+        String td = "{\"family\": \"sick\", \"containerDefinitions\": [{\"name\": \"sick\", \"image\": \""
+                + TestImages.HTTP + "\", \"memory\": 32, \"stopTimeout\": 2, \"healthCheck\": {\"command\":"
+                + " [\"CMD-SHELL\", \"exit 1\"], \"interval\": 5, \"timeout\": 2, \"retries\": 1}}]}";
+        String svc = "{\"id\": \"sick\", \"service\": {\"serviceName\": \"sick\", \"taskDefinition\": \"sick\", \"desiredCount\": 1}}";
+        try (var h = new LocalRunHarness("unhealthy", design("unhealthy", svc, td), "127.0.52", "127.0.53")) {
+            TaskState stopped = h.awaitTask("a task stopped for its health", t -> t.isStopped());
+            assertThat(stopped.stoppedReason()).isEqualTo("Task failed container health checks");
+            assertThat(stopped.stopCode()).isEqualTo(StopCode.SERVICE_SCHEDULER_INITIATED);
+            assertThat(h.listener.history()).filteredOn(t -> t.taskArn().equals(stopped.taskArn()))
+                    .anyMatch(t -> t.healthStatus() == io.stowage.model.runtime.HealthStatus.UNHEALTHY);
+            h.awaitTask("a replacement", t -> !t.taskArn().equals(stopped.taskArn()));
+        }
+    }
+
+    @Test
+    void tasksThatNeverStartAreThrottled() throws Exception {
+        String td = "{\"family\": \"broken\", \"containerDefinitions\": [{\"name\": \"broken\", \"image\":"
+                + " \"stowage-test/no-such-image:1\", \"memory\": 32}]}";
+        String svc = "{\"id\": \"broken\", \"service\": {\"serviceName\": \"broken\", \"taskDefinition\": \"broken\","
+                + " \"desiredCount\": 1}}";
+        var options = LocalRunOptions.defaults().withAddresses("127.0.54", "127.0.55")
+                .withThrottleBase(Duration.ofMillis(200));
+        try (var h = new LocalRunHarness("throttle", design("throttle", svc, td), options)) {
+            h.listener.await("the throttle event", LocalRunHarness.TIMEOUT, l -> l.events().stream()
+                    .anyMatch(e -> e.message().equals("(service broken) is unable to consistently start tasks successfully.")));
+            assertThat(h.listener.tasks()).allSatisfy(t -> {
+                if (t.isStopped()) {
+                    assertThat(t.stopCode()).isEqualTo(StopCode.TASK_FAILED_TO_START);
+                    assertThat(t.stoppedReason()).startsWith("CannotPullContainerError");
+                }
+            });
+        }
+    }
+}
