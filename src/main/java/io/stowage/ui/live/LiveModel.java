@@ -14,6 +14,8 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
@@ -110,14 +112,22 @@ public final class LiveModel {
         revision.set(revision.get() + 1);
     }
 
-    void putTask(TaskState task) {
-        Integer index = taskIndex.get(task.taskArn());
-        if (index == null) {
-            taskIndex.put(task.taskArn(), tasks.size());
-            tasks.add(task);
-        } else {
-            tasks.set(index, task);
+    /** Applies a batch as one change of the list, so filters, sorting and the table work once per batch. */
+    void putTasks(Collection<TaskState> changed) {
+        if (changed.isEmpty()) {
+            return;
         }
+        List<TaskState> copy = new ArrayList<>(tasks);
+        for (TaskState task : changed) {
+            Integer index = taskIndex.get(task.taskArn());
+            if (index == null) {
+                taskIndex.put(task.taskArn(), copy.size());
+                copy.add(task);
+            } else {
+                copy.set(index, task);
+            }
+        }
+        tasks.setAll(copy);
     }
 
     void putInstance(InstanceState instance) {

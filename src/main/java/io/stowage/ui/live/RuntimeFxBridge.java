@@ -84,7 +84,7 @@ public final class RuntimeFxBridge implements RuntimeListener {
                 model.setEngineLost(lost.reason());
             }
         }
-        tasks.values().forEach(model::putTask);
+        model.putTasks(tasks.values());
         instances.values().forEach(model::putInstance);
         services.values().forEach(model::putService);
         if (!events.isEmpty()) {
