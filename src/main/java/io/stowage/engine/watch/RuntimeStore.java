@@ -1,6 +1,7 @@
 package io.stowage.engine.watch;
 
 import io.stowage.model.runtime.ClusterEvent;
+import io.stowage.model.runtime.ContainerMetrics;
 import io.stowage.model.runtime.InstanceState;
 import io.stowage.model.runtime.RuntimeListener;
 import io.stowage.model.runtime.RuntimeSnapshot;
@@ -54,6 +55,11 @@ public final class RuntimeStore implements RuntimeListener {
     public void serviceChanged(ServiceState service) {
         update(s -> s.withService(service));
         subscribers.forEach(l -> l.serviceChanged(service));
+    }
+
+    @Override
+    public void containerMetrics(String taskArn, String containerName, ContainerMetrics sample) {
+        subscribers.forEach(l -> l.containerMetrics(taskArn, containerName, sample));
     }
 
     @Override

@@ -19,6 +19,10 @@ public interface RuntimeListener {
     default void serviceChanged(ServiceState service) {
     }
 
+    /** A new resource-use sample of one container of a task. */
+    default void containerMetrics(String taskArn, String containerName, ContainerMetrics sample) {
+    }
+
     /** A line for the cluster-wide feed. */
     default void event(ClusterEvent event) {
     }

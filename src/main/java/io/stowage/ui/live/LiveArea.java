@@ -1,0 +1,97 @@
+package io.stowage.ui.live;
+
+import io.stowage.model.runtime.LogSource;
+import io.stowage.model.runtime.TaskState;
+import javafx.beans.binding.Bindings;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.layout.BorderPane;
+
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * The live part of the bottom area: the tasks panel with the selected task's details, the cluster-wide event
+ * feed and a container's log, above a banner that says when the engine does not answer. It shows whatever
+ * the {@link RuntimeFxBridge} feeds its {@link LiveModel}; the run or watch that feeds it is chosen elsewhere.
+ */
+public final class LiveArea {
+    private final LiveModel model = new LiveModel();
+    private final RuntimeFxBridge bridge = new RuntimeFxBridge(model);
+    private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "stowage-live-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final LogPanel logs = new LogPanel(workers);
+    private final Tab logsTab = new Tab("Logs", logs.node());
+    private final TasksPanel tasks;
+    private final EventsFeed events = new EventsFeed(model);
+    private final Label banner = new Label();
+    private Supplier<LogSource> logSource = () -> LogSource.NONE;
+
+    public LiveArea() {
+        TaskDetails details = new TaskDetails(() -> logSource.get(), workers, this::openLog);
+        tasks = new TasksPanel(model, details);
+        banner.setId("engine-lost-banner");
+        banner.getStyleClass().add("engine-lost-banner");
+        banner.textProperty().bind(Bindings.createStringBinding(
+                () -> model.engineLost().get() == null ? "" : "Engine lost: " + model.engineLost().get()
+                        + " — reconnecting; what is shown is the last known state.", model.engineLost()));
+        banner.visibleProperty().bind(model.engineLost().isNotNull());
+        banner.managedProperty().bind(banner.visibleProperty());
+        banner.setMaxWidth(Double.MAX_VALUE);
+        logsTab.setId("tab-logs");
+    }
+
+    public LiveModel model() {
+        return model;
+    }
+
+    /** Where engines report; hand it to a run or a watch. */
+    public RuntimeFxBridge listener() {
+        return bridge;
+    }
+
+    public TasksPanel tasks() {
+        return tasks;
+    }
+
+    /** Where logs are read from now: the local engine during a local run, CloudWatch Logs while watching ECS. */
+    public void useLogSource(Supplier<LogSource> source) {
+        logSource = source;
+    }
+
+    /** The tabs this area adds to the bottom area, in order. */
+    public List<Tab> tabs() {
+        Tab tasksTab = new Tab("Tasks", framed(tasks.node()));
+        tasksTab.setId("tab-tasks");
+        tasksTab.textProperty().bind(Bindings.size(model.tasks()).asString("Tasks (%d)"));
+        Tab eventsTab = new Tab("Events", events.node());
+        eventsTab.setId("tab-events");
+        List<Tab> all = List.of(tasksTab, eventsTab, logsTab);
+        all.forEach(tab -> tab.setClosable(false));
+        return all;
+    }
+
+    /** Opens a container's log in the logs tab and brings that tab forward. */
+    public void openLog(TaskState task, String container) {
+        logs.show(logSource.get(), task, container);
+        if (logsTab.getTabPane() != null) {
+            logsTab.getTabPane().getSelectionModel().select(logsTab);
+        }
+    }
+
+    public LogPanel logs() {
+        return logs;
+    }
+
+    private Node framed(Node content) {
+        BorderPane pane = new BorderPane(content);
+        pane.setTop(banner);
+        return pane;
+    }
+}

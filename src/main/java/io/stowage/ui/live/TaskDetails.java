@@ -1,0 +1,175 @@
+package io.stowage.ui.live;
+
+import io.stowage.model.runtime.ContainerState;
+import io.stowage.model.runtime.LogLine;
+import io.stowage.model.runtime.LogSource;
+import io.stowage.model.runtime.TaskState;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.function.BiConsumer;
+import java.util.function.Supplier;
+
+/**
+ * "Why did it stop": the selected task's status, stopped reason and stop code, each container's state, exit
+ * code, reason and health, and the last lines its containers printed (read off the JavaFX thread).
+ */
+public final class TaskDetails {
+    static final int LAST_LINES = 20;
+
+    private final Supplier<LogSource> logs;
+    private final ExecutorService workers;
+    private final BiConsumer<TaskState, String> openLog;
+    private final VBox box = new VBox(8);
+    private final Label title = new Label("Select a task to see its details.");
+    private final Label reason = new Label();
+    private final GridPane containers = new GridPane();
+    private final TextArea lastLines = new TextArea();
+    private TaskState shown;
+    private long request;
+
+    /**
+     * @param logs    where the task's lines are read, asked anew for each task (local run or ECS)
+     * @param workers runs the reads
+     * @param openLog opens a container's log in the logs tab
+     */
+    public TaskDetails(Supplier<LogSource> logs, ExecutorService workers, BiConsumer<TaskState, String> openLog) {
+        this.logs = logs;
+        this.workers = workers;
+        this.openLog = openLog;
+        title.setId("task-details-title");
+        title.getStyleClass().add("details-title");
+        reason.setId("task-details-reason");
+        reason.setWrapText(true);
+        reason.getStyleClass().add("details-reason");
+        containers.setId("task-details-containers");
+        containers.setHgap(10);
+        containers.setVgap(4);
+        lastLines.setId("task-details-last-lines");
+        lastLines.setEditable(false);
+        lastLines.setPrefRowCount(8);
+        lastLines.getStyleClass().add("log-text");
+        Label linesHeading = new Label("Last lines printed");
+        linesHeading.getStyleClass().add("details-heading");
+        box.getChildren().setAll(title, reason, containers, linesHeading, lastLines);
+        box.setPadding(new Insets(8));
+        box.setId("task-details");
+    }
+
+    public Node node() {
+        ScrollPane scroll = new ScrollPane(box);
+        scroll.setFitToWidth(true);
+        return scroll;
+    }
+
+    /** Shows a task (null clears), reading its last lines anew. */
+    public void show(TaskState task) {
+        shown = task;
+        render(task);
+        lastLines.clear();
+        if (task != null) {
+            readLastLines(task);
+        }
+    }
+
+    /** The same task in a newer state; its last lines are read again once it stopped. */
+    public void refresh(TaskState task) {
+        boolean justStopped = shown != null && !shown.isStopped() && task.isStopped();
+        shown = task;
+        render(task);
+        if (justStopped) {
+            readLastLines(task);
+        }
+    }
+
+    String reasonText() {
+        return reason.getText();
+    }
+
+    String lastLinesText() {
+        return lastLines.getText();
+    }
+
+    private void render(TaskState task) {
+        containers.getChildren().clear();
+        if (task == null) {
+            title.setText("Select a task to see its details.");
+            reason.setText("");
+            StatusLook.apply(title, null);
+            return;
+        }
+        title.setText(task.shortId() + "  ·  " + task.family() + (task.revision() == null ? "" : ":" + task.revision())
+                + "  ·  " + task.lastStatus());
+        StatusLook.apply(title, task);
+        reason.setText(reasonOf(task));
+        String[] headings = {"Container", "Status", "Exit code", "Health", "Reason", ""};
+        for (int c = 0; c < headings.length; c++) {
+            Label heading = new Label(headings[c]);
+            heading.getStyleClass().add("details-heading");
+            containers.add(heading, c, 0);
+        }
+        int row = 1;
+        for (ContainerState container : task.containers()) {
+            containers.add(new Label(container.name() + (container.essential() ? "" : " (non-essential)")), 0, row);
+            containers.add(new Label(container.lastStatus().name()), 1, row);
+            Label exit = new Label(container.exitCode() == null ? "–" : container.exitCode().toString());
+            exit.setId("task-details-exit-" + container.name());
+            containers.add(exit, 2, row);
+            containers.add(new Label(container.healthStatus() == null ? "–" : container.healthStatus().name()), 3, row);
+            Label why = new Label(container.reason() == null ? "" : container.reason());
+            why.setWrapText(true);
+            containers.add(why, 4, row);
+            Button log = new Button("Logs");
+            log.setId("task-details-log-" + container.name());
+            log.setOnAction(e -> openLog.accept(task, container.name()));
+            containers.add(new HBox(log), 5, row);
+            row++;
+        }
+    }
+
+    static String reasonOf(TaskState task) {
+        if (task.stoppedReason() == null && task.stopCode() == null) {
+            return task.isStopped() ? "Stopped." : "";
+        }
+        return "Stopped reason: " + (task.stoppedReason() == null ? "–" : task.stoppedReason())
+                + (task.stopCode() == null ? "" : "   (stop code " + task.stopCode() + ")");
+    }
+
+    private void readLastLines(TaskState task) {
+        long mine = ++request;
+        LogSource source = logs.get();
+        PulseBatcher<String> toView = new PulseBatcher<>(batch -> {
+            if (mine == request) {
+                lastLines.setText(String.join("\n", batch.get(batch.size() - 1).lines().toList()));
+            }
+        });
+        workers.submit(() -> {
+            StringBuilder text = new StringBuilder();
+            for (ContainerState container : task.containers()) {
+                if (container.runtimeId() == null) {
+                    continue;
+                }
+                List<LogLine> lines = new ArrayList<>();
+                try (AutoCloseable ignored = source.lines(task, container.name(), LAST_LINES, false, lines::add)) {
+                    for (LogLine line : lines) {
+                        text.append(container.name()).append(" | ").append(line.text()).append('\n');
+                    }
+                } catch (Exception unreadable) {
+                    text.append(container.name()).append(" | (logs unavailable: ").append(unreadable.getMessage())
+                            .append(")\n");
+                }
+            }
+            toView.add(text.toString());
+        });
+    }
+}
