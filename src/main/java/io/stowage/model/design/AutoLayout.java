@@ -47,6 +47,31 @@ public final class AutoLayout {
         return new Layout(out);
     }
 
+    /**
+     * The layout with a container just added to a task definition given a slot: below the card's lowest
+     * container, as wide as the others, the card growing to hold it. A card that is not laid out yet leaves the
+     * container where it was dropped.
+     */
+    public static Layout withContainerSlot(Layout layout, String family, String containerName, double dropX,
+                                           double dropY) {
+        ElementId card = ElementId.taskDefinition(family);
+        ElementId container = ElementId.container(family, containerName);
+        Bounds cardBounds = layout.bounds().get(card);
+        if (cardBounds == null) {
+            return layout.with(container, new Bounds(dropX, dropY, CARD_WIDTH - PADDING, CONTAINER_HEIGHT));
+        }
+        double top = cardBounds.y() + CARD_HEADER;
+        double width = cardBounds.width() - PADDING;
+        for (Map.Entry<ElementId, Bounds> entry : layout.bounds().entrySet()) {
+            if (entry.getKey().isInside(card) && !entry.getKey().equals(container)) {
+                top = Math.max(top, entry.getValue().bottom() + GAP / 3);
+            }
+        }
+        Bounds slot = new Bounds(cardBounds.x() + PADDING / 2, top, width, CONTAINER_HEIGHT);
+        double height = Math.max(cardBounds.height(), slot.bottom() + PADDING / 2 - cardBounds.y());
+        return layout.with(container, slot).with(card, cardBounds.resizedTo(cardBounds.width(), height));
+    }
+
     private static Bounds arrangeCluster(Cluster cluster, double left, double top, Map<ElementId, Bounds> out) {
         List<ElementId> capacity = new ArrayList<>();
         if (cluster.hasFargate()) {

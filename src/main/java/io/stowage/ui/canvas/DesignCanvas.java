@@ -49,6 +49,8 @@ public final class DesignCanvas extends Region {
     private final Map<ElementId, Region> nodes = new LinkedHashMap<>();
     private Group workloadRelations = new Group();
     private Group containerRelations = new Group();
+    /** A design opens fitted to the view, once the canvas knows its size. */
+    private boolean fitPending = true;
 
     public DesignCanvas(EditHistory history, Selection selection) {
         this.history = history;
@@ -133,6 +135,10 @@ public final class DesignCanvas extends Region {
     @Override
     protected void layoutChildren() {
         // The world keeps its own size; only the band is placed by hand.
+        if (fitPending && getWidth() > 0 && getHeight() > 0) {
+            fitPending = false;
+            fitToView();
+        }
     }
 
     // ------------------------------------------------------------------ rendering

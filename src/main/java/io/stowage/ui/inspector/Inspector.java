@@ -72,7 +72,49 @@ public final class Inspector {
         selection.elements().addListener((SetChangeListener<ElementId>) change -> rebuild());
         selection.focusedPathProperty().addListener((obs, was, path) -> focusPath(path));
         history.addListener(h -> historyChanged());
+        // Tabbing through a long form keeps the focused field in view.
+        root.sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((o, old, owner) -> reveal(owner));
+            }
+        });
         rebuild();
+    }
+
+    private void reveal(Node owner) {
+        Node content = scroll.getContent();
+        if (owner == null || content == null || owner.getScene() == null) {
+            return;
+        }
+        for (Node n = owner; n != null; n = n.getParent()) {
+            if (n == content) {
+                scrollTo(owner, false);
+                return;
+            }
+        }
+    }
+
+    /** Scrolls the form so the node shows; {@code top} puts it near the top, otherwise only as far as needed. */
+    private void scrollTo(Node target, boolean top) {
+        Node content = scroll.getContent();
+        Bounds b = content.sceneToLocal(target.localToScene(target.getBoundsInLocal()));
+        double viewport = scroll.getViewportBounds().getHeight();
+        double extra = content.getBoundsInLocal().getHeight() - viewport;
+        if (extra <= 0) {
+            return;
+        }
+        double shownTop = scroll.getVvalue() * extra;
+        double y;
+        if (top) {
+            y = b.getMinY() - 24;
+        } else if (b.getMinY() < shownTop) {
+            y = b.getMinY() - 8;
+        } else if (b.getMaxY() > shownTop + viewport) {
+            y = b.getMaxY() + 8 - viewport;
+        } else {
+            return;
+        }
+        scroll.setVvalue(Math.max(0, Math.min(1, y / extra)));
     }
 
     /** The inspector's node, id {@code inspector-content}. */
@@ -177,14 +219,9 @@ public final class Inspector {
         }
         root.applyCss();
         root.layout();
-        Node content = scroll.getContent();
         Node target = field.node();
-        if (content != null && target.getScene() != null) {
-            Bounds b = content.sceneToLocal(target.localToScene(target.getBoundsInLocal()));
-            double extra = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
-            if (extra > 0) {
-                scroll.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 24) / extra)));
-            }
+        if (scroll.getContent() != null && target.getScene() != null) {
+            scrollTo(target, true);
         }
         field.focus();
     }

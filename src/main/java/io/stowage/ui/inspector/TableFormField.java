@@ -212,6 +212,7 @@ final class TableFormField extends FormField {
             return box;
         }
         TextField field = new TextField(text);
+        io.stowage.ui.common.CommittedText.mark(field, text);
         field.setPromptText(column.header());
         field.setOnAction(e -> commitAll());
         field.focusedProperty().addListener((obs, was, is) -> {
@@ -319,6 +320,15 @@ final class TableFormField extends FormField {
         shownValue = member;
         if (!context.commit(local, member, merge)) {
             shownValue = previous;
+            return;
+        }
+        // What the cells show is now the design's: Ctrl+Z in one of them undoes this edit, not the typing.
+        for (Row row : rows) {
+            for (Control cell : row.cells) {
+                if (cell instanceof TextField field) {
+                    io.stowage.ui.common.CommittedText.mark(field, field.getText());
+                }
+            }
         }
     }
 

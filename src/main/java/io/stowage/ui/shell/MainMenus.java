@@ -13,7 +13,7 @@ import javafx.scene.input.KeyCombination;
 final class MainMenus {
     private final MainWindow window;
     private final MenuItem undo = item("Undo", "menu-undo", "Shortcut+Z");
-    private final MenuItem redo = item("Redo", "menu-redo", "Shortcut+Shift+Z");
+    private final MenuItem redo = item("Redo", "menu-redo", "Shortcut+Y");
     private final Button undoButton = new Button("Undo");
     private final Button redoButton = new Button("Redo");
 

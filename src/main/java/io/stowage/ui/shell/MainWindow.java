@@ -80,6 +80,7 @@ public final class MainWindow {
         root.setBottom(statusBar());
         Scene scene = new Scene(root, 1280, 820);
         scene.getStylesheets().add(MainWindow.class.getResource("/io/stowage/ui/stowage.css").toExternalForm());
+        HistoryKeys.install(scene, () -> document.history());
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
             if (!confirmDiscard("closing")) {
@@ -90,7 +91,7 @@ public final class MainWindow {
         stage.show();
     }
 
-    OpenDocument document() {
+    public OpenDocument document() {
         return document;
     }
 
@@ -169,17 +170,32 @@ public final class MainWindow {
 
     private boolean saveTo(Path target) {
         try {
-            OpenDocument saved = DocumentFiles.save(document, target);
-            if (saved != document) {
-                document = saved;
-                recent.remember(saved.file());
+            OpenDocument saved;
+            try {
+                saved = DocumentFiles.save(document, target);
+            } catch (ChangedOnDiskException changed) {
+                if (!confirmOverwrite(changed.file())) {
+                    return false;
+                }
+                saved = DocumentFiles.save(document, target, true);
             }
+            document = saved;
+            saved.files().forEach(recent::remember);
             refreshChrome();
             return true;
         } catch (IOException e) {
             error("Cannot save", e.getMessage());
             return false;
         }
+    }
+
+    private boolean confirmOverwrite(Path file) {
+        ButtonType overwrite = new ButtonType("Overwrite", ButtonBar.ButtonData.YES);
+        Alert alert = new Alert(Alert.AlertType.WARNING, file + " was changed by another program since Stowage read"
+                + " it. Saving now replaces those changes with yours.", overwrite, ButtonType.CANCEL);
+        alert.setHeaderText("The file changed on disk");
+        alert.initOwner(stage);
+        return alert.showAndWait().filter(overwrite::equals).isPresent();
     }
 
     /** Whether unsaved changes may be dropped: nothing unsaved, saved now, or the user chose to discard them. */

@@ -111,9 +111,11 @@ class DesignCanvasTest {
         Edit edit = history.undoEdits().get(0);
         assertThat(edit.description()).isEqualTo("Move 1 element");
         Bounds after = history.current().layout().boundsOf(INSTANCE_A).orElseThrow();
-        assertThat(after).isEqualTo(before.movedTo(before.x() + 40, before.y()));
+        // 40 pixels on screen are 40 / zoom canvas units (the design opens fitted to the view).
+        assertThat(after.x() - before.x()).isCloseTo(40 / canvas.zoom(), org.assertj.core.data.Offset.offset(1.0));
+        assertThat(after.y()).isEqualTo(before.y());
         Node node = robot.lookup("#" + CanvasIds.nodeId(INSTANCE_A)).query();
-        assertThat(node.getLayoutX()).isEqualTo(before.x() + 40);
+        assertThat(node.getLayoutX()).isEqualTo(after.x());
         assertThat(node.getTranslateX()).isZero();
         robot.interact(history::undo);
         assertThat(history.current().layout().boundsOf(INSTANCE_A)).contains(before);
