@@ -41,6 +41,13 @@ final class DesignWorkAreas implements WorkAreas {
     }
 
     @Override
+    public void zoomBy(double factor) {
+        if (canvas != null) {
+            canvas.zoomBy(factor);
+        }
+    }
+
+    @Override
     public Point2D toDesign(double sceneX, double sceneY) {
         return canvas == null ? new Point2D(sceneX, sceneY) : canvas.world().sceneToLocal(sceneX, sceneY);
     }

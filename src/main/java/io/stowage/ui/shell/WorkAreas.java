@@ -18,4 +18,8 @@ public interface WorkAreas {
     }
 
     void zoomTo100();
+
+    /** Zooms in (factor above 1) or out around the middle of the view. */
+    default void zoomBy(double factor) {
+    }
 }

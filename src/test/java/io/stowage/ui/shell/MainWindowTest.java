@@ -57,7 +57,7 @@ class MainWindowTest {
 
     @Test
     void showsEveryAreaUnderItsStableId(FxRobot robot) {
-        for (String id : new String[] {"#menu-bar", "#tool-bar", "#palette", "#canvas", "#inspector", "#problems",
+        for (String id : new String[] {"#menu-bar", "#tool-bar", "#palette", "#canvas", "#inspector", "#bottom-tabs",
                 "#problems-list", "#status-bar", "#status-counts"}) {
             assertThat(robot.lookup(id).tryQuery()).as(id).isPresent();
         }
@@ -75,7 +75,7 @@ class MainWindowTest {
 
         assertThat(((Stage) robot.window(0)).getTitle()).startsWith("• ");
         assertThat(robot.lookup("#tool-undo").queryAs(Button.class).isDisabled()).isFalse();
-        assertThat(robot.lookup("#tool-undo").queryAs(Button.class).getTooltip().getText()).isEqualTo("Undo Change desired count");
+        assertThat(robot.lookup("#tool-undo").queryAs(Button.class).getTooltip().getText()).isEqualTo("Undo Change desired count (Ctrl+Z)");
         @SuppressWarnings("unchecked")
         ListView<Finding> problems = robot.lookup("#problems-list").queryAs(ListView.class);
         assertThat(problems.getItems()).isNotEmpty().allMatch(f -> f.path().startsWith("clusters[0].services["));
@@ -90,7 +90,7 @@ class MainWindowTest {
         robot.interact(() -> shownSelection.select(ElementId.service("demo", "web")));
         robot.clickOn("#menu-edit").clickOn("#menu-delete");
         assertThat(document.history().current().clusters().get(0).service("web")).isEmpty();
-        assertThat(robot.lookup("#tool-undo").queryAs(Button.class).getTooltip().getText()).isEqualTo("Undo Delete service web");
+        assertThat(robot.lookup("#tool-undo").queryAs(Button.class).getTooltip().getText()).startsWith("Undo Delete service web");
         robot.clickOn("#tool-undo");
         robot.clickOn("#tool-undo");
         assertThat(((Stage) robot.window(0)).getTitle()).doesNotStartWith("• ");
