@@ -41,6 +41,16 @@ final class DesignWorkAreas implements WorkAreas {
     }
 
     @Override
+    public javafx.scene.image.WritableImage picture(double scale) {
+        return canvas == null ? null : canvas.picture(scale);
+    }
+
+    @Override
+    public String svg() {
+        return canvas == null ? null : canvas.svg();
+    }
+
+    @Override
     public void zoomBy(double factor) {
         if (canvas != null) {
             canvas.zoomBy(factor);

@@ -105,4 +105,22 @@ class FilesByHandTest {
         robot.clickOn("#menu-file").clickOn("#menu-recent").clickOn("web.json and 1 more");
         assertThat(window.document().files()).containsExactly(web.toAbsolutePath(), worker.toAbsolutePath());
     }
+
+    @Test
+    void exportThePictureAsPngAndSvg(FxRobot robot) throws Exception {
+        Path png = dir.resolve("slide.png");
+        Path svg = dir.resolve("slide.svg");
+        var written = new java.util.ArrayList<java.util.concurrent.CompletableFuture<Void>>();
+        robot.interact(() -> {
+            written.add(window.exportPicture(png));
+            written.add(window.exportPicture(svg));
+        });
+        for (var future : written) {
+            future.get(30, TimeUnit.SECONDS);
+        }
+
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).as("twice the design's width, for slides").isGreaterThan(3000);
+        assertThat(Files.readString(svg)).startsWith("<?xml").contains("<svg ").contains(">demo</text>");
+    }
 }

@@ -107,6 +107,61 @@ public final class DesignCanvas extends Region {
         return viewport.zoom();
     }
 
+    /** The area a picture of the whole design shows, in canvas coordinates: every element and a margin. */
+    public javafx.geometry.Rectangle2D pictureArea() {
+        Bounds extent = EffectiveLayout.extent(layout);
+        if (extent == null) {
+            return new javafx.geometry.Rectangle2D(0, 0, 400, 300);
+        }
+        double margin = 24;
+        return new javafx.geometry.Rectangle2D(Math.floor(extent.x() - margin), Math.floor(extent.y() - margin),
+                Math.ceil(extent.width() + 2 * margin), Math.ceil(extent.height() + 2 * margin));
+    }
+
+    /** A picture of the whole design (not only what is in view) at the scale, as on screen but unselected. */
+    public javafx.scene.image.WritableImage picture(double scale) {
+        javafx.geometry.Rectangle2D area = pictureArea();
+        return unselected(() -> {
+            javafx.scene.SnapshotParameters parameters = new javafx.scene.SnapshotParameters();
+            parameters.setFill(background());
+            // The snapshot applies the world's own zoom and pan; undo them, then scale as asked.
+            javafx.scene.transform.Transform undoView;
+            try {
+                undoView = world.getLocalToParentTransform().createInverse();
+            } catch (javafx.scene.transform.NonInvertibleTransformException e) {
+                undoView = javafx.scene.transform.Transform.scale(1, 1);
+            }
+            parameters.setTransform(javafx.scene.transform.Transform.scale(scale, scale).createConcatenation(undoView));
+            parameters.setViewport(new javafx.geometry.Rectangle2D(area.getMinX() * scale, area.getMinY() * scale,
+                    area.getWidth() * scale, area.getHeight() * scale));
+            return world.snapshot(parameters, null);
+        });
+    }
+
+    /** The whole design as SVG: the same nodes, colours and fonts as on screen, unselected. */
+    public String svg() {
+        return unselected(() -> SvgWriter.write(world, pictureArea(), background()));
+    }
+
+    private javafx.scene.paint.Paint background() {
+        applyCss();
+        var fills = getBackground() == null ? java.util.List.<javafx.scene.layout.BackgroundFill>of() : getBackground().getFills();
+        return fills.isEmpty() ? javafx.scene.paint.Color.WHITE : fills.get(0).getFill();
+    }
+
+    /** Runs the export with no element drawn as selected, all within one pulse, so the screen never shows it. */
+    private <T> T unselected(java.util.function.Supplier<T> export) {
+        nodes.values().forEach(n -> n.pseudoClassStateChanged(CanvasIds.SELECTED, false));
+        world.applyCss();
+        world.layout();
+        try {
+            return export.get();
+        } finally {
+            showSelection();
+            world.applyCss();
+        }
+    }
+
     /** The node drawn for an element, or null. */
     public Region nodeOf(ElementId id) {
         return nodes.get(id);

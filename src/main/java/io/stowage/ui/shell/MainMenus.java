@@ -54,8 +54,12 @@ final class MainMenus {
         MenuItem save = item("Save", "menu-save", "Shortcut+S", files::save);
         MenuItem saveAs = item("Save As…", "menu-save-as", "Shortcut+Shift+S", files::saveAs);
         MenuItem quit = item("Quit", "menu-quit", "Shortcut+Q", window::quit);
+        Menu export = new Menu("Export Picture", null,
+                item("As PNG…", "menu-export-png", "Shortcut+Shift+E", () -> window.export().exportPng()),
+                item("As SVG…", "menu-export-svg", null, () -> window.export().exportSvg()));
+        export.setId("menu-export");
         Menu file = new Menu("File", null, newDesign, open, recentMenu, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
         file.setId("menu-file");
         return file;
     }

@@ -52,6 +52,7 @@ public final class MainWindow {
     private final WorkAreas areas;
     private final Palette palette = new Palette();
     private final FileActions files;
+    private final ExportActions export = new ExportActions(this);
     /** Survives opening another document, so elements can be copied from one design into another. */
     private Fragment clipboard;
     private Stage stage;
@@ -125,6 +126,16 @@ public final class MainWindow {
 
     FileActions files() {
         return files;
+    }
+
+    ExportActions export() {
+        return export;
+    }
+
+    /** Writes the picture of the whole design, as PNG or SVG by the file's extension; completes when written. */
+    public java.util.concurrent.CompletableFuture<Void> exportPicture(Path file) {
+        return file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".svg") ? export.exportSvg(file)
+                : export.exportPng(file);
     }
 
     Selection selection() {
