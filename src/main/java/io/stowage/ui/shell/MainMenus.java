@@ -39,7 +39,7 @@ final class MainMenus {
     }
 
     MenuBar menuBar() {
-        MenuBar bar = new MenuBar(fileMenu(), editMenu(), viewMenu(), helpMenu());
+        MenuBar bar = new MenuBar(fileMenu(), editMenu(), viewMenu(), toolsMenu(), helpMenu());
         bar.setId("menu-bar");
         return bar;
     }
@@ -85,6 +85,13 @@ final class MainMenus {
                 item("Auto Layout", "menu-auto-layout", "Shortcut+Shift+L", window::autoLayout));
         view.setId("menu-view");
         return view;
+    }
+
+    private Menu toolsMenu() {
+        Menu tools = new Menu("Tools", null,
+                item("Compare Task Definitions…", "menu-compare", "Shortcut+Shift+D", window::compareTaskDefinitions));
+        tools.setId("menu-tools");
+        return tools;
     }
 
     private Menu helpMenu() {

@@ -246,6 +246,20 @@ public final class MainWindow {
         }
     }
 
+    /** Opens the comparison of two task definitions, the left one the selected task definition. */
+    public io.stowage.ui.compare.CompareWindow compareTaskDefinitions() {
+        String family = null;
+        for (ElementId at = selection.primary(); at != null; at = at.parent()) {
+            if (ElementId.TASK_DEFINITION.equals(at.kind())) {
+                family = at.localId();
+            }
+        }
+        io.stowage.ui.compare.CompareWindow window = new io.stowage.ui.compare.CompareWindow(
+                document.history().current(), family, stage, stage.getScene().getStylesheets());
+        window.show();
+        return window;
+    }
+
     /** Lays the whole design out anew, as one undoable edit. */
     void autoLayout() {
         document.history().apply("Auto layout", design -> design.withLayout(
