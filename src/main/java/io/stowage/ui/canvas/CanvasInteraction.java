@@ -18,8 +18,8 @@ import java.util.Set;
 /**
  * Mouse and keyboard on the canvas: click selects, shift-click toggles, a drag on empty canvas draws a rubber
  * band, a drag on an element moves the selection (previewed in place, one edit on release), arrow keys nudge
- * (1 px, 10 with shift, merging), Ctrl+wheel zooms around the pointer, the wheel and a middle- or right-button
- * drag pan.
+ * (1 px, 10 with shift, merging), Ctrl+wheel zooms around the pointer, the wheel and a middle-button drag
+ * pan. The right button is left to the context menu.
  */
 final class CanvasInteraction {
     private enum Mode { NONE, MOVE, BAND, PAN }
@@ -58,7 +58,7 @@ final class CanvasInteraction {
         pressWorld = canvas.viewport().toWorld(e.getX(), e.getY());
         dx = 0;
         dy = 0;
-        if (e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.SECONDARY) {
+        if (e.getButton() == MouseButton.MIDDLE) {
             mode = Mode.PAN;
             canvas.setCursor(Cursor.CLOSED_HAND);
             e.consume();

@@ -38,6 +38,7 @@ public final class Inspector {
     private final Tab jsonTab;
     private final TabPane tabs = new TabPane();
     private final Label placeholder = new Label("Select an element to edit it.");
+    private final javafx.scene.control.Hyperlink about = new javafx.scene.control.Hyperlink();
     private ElementBinding binding;
     private ElementForm form;
     private List<Finding> findings = List.of();
@@ -64,7 +65,16 @@ public final class Inspector {
         scroll.setFitToWidth(true);
         scroll.setId("inspector-scroll");
         scroll.setPadding(new Insets(4));
+        about.setId("inspector-about");
+        about.getStyleClass().add("inspector-about");
+        about.setFocusTraversable(false);
+        about.setOnAction(e -> {
+            io.stowage.ui.common.Concept concept = io.stowage.ui.common.Concept.of(selection.primary());
+            io.stowage.ui.common.ConceptsWindow.show(concept, root.getScene() == null ? null : root.getScene().getWindow());
+        });
         BorderPane header = new BorderPane(title);
+        header.setRight(about);
+        BorderPane.setAlignment(about, javafx.geometry.Pos.CENTER_RIGHT);
         BorderPane.setAlignment(title, javafx.geometry.Pos.CENTER_LEFT);
         header.setBottom(notice);
         header.getStyleClass().add("inspector-header");
@@ -124,6 +134,10 @@ public final class Inspector {
 
     private void rebuild() {
         ElementId id = selection.primary();
+        io.stowage.ui.common.Concept concept = io.stowage.ui.common.Concept.of(id);
+        about.setText(concept == null ? "" : "About: " + concept.title());
+        about.setTooltip(concept == null ? null : new javafx.scene.control.Tooltip("What this is in ECS (F1)"));
+        about.setVisible(concept != null);
         binding = ElementBindings.of(id).orElse(null);
         form = null;
         setNotice(null);

@@ -102,7 +102,8 @@ final class MainMenus {
             alert.initOwner(window.stage());
             alert.show();
         });
-        Menu help = new Menu("Help", null, about);
+        MenuItem concept = item("About This Concept", "menu-concept", "F1", window::aboutConcept);
+        Menu help = new Menu("Help", null, concept, new SeparatorMenuItem(), about);
         help.setId("menu-help");
         return help;
     }

@@ -260,6 +260,11 @@ public final class MainWindow {
         return window;
     }
 
+    /** Explains the ECS concept of the selected element (F1); with nothing selected, starts with the cluster. */
+    public io.stowage.ui.common.ConceptsWindow aboutConcept() {
+        return io.stowage.ui.common.ConceptsWindow.show(io.stowage.ui.common.Concept.of(selection.primary()), stage);
+    }
+
     /** Lays the whole design out anew, as one undoable edit. */
     void autoLayout() {
         document.history().apply("Auto layout", design -> design.withLayout(
@@ -286,6 +291,7 @@ public final class MainWindow {
         TitledPane palettePane = panel("Palette", "palette", paletteScroll);
         new PaletteDropTarget(canvasArea, palette, areas, () -> document.history(), selection, status::setText).install();
         canvasArea.setId("canvas");
+        new CanvasMenu(this).install(canvasArea);
         canvasArea.getStyleClass().add("canvas");
         // Delete, copy, paste and duplicate keys act on the canvas selection only, never while typing in a form.
         canvasArea.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
