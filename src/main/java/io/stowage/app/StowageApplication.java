@@ -26,6 +26,7 @@ public final class StowageApplication extends Application {
         RecentFiles recent = RecentFiles.forUser();
         new MainWindow(StowageVersion.version(), () -> firstDocument(recent), recent, new DesignWorkAreas())
                 .withRecovery(RecoveryStore.forUser(), AUTOSAVE_INTERVAL)
+                .withPreferences(java.util.prefs.Preferences.userRoot().node("io/stowage"))
                 .show(stage);
     }
 

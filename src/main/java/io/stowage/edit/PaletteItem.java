@@ -12,14 +12,14 @@ import java.util.List;
 /** What the palette offers, and the container each container template starts from. */
 public enum PaletteItem {
     CLUSTER("Cluster"),
-    EC2_INSTANCE("EC2 container instance"),
+    EC2_INSTANCE("EC2 instance"),
     FARGATE("Fargate capacity"),
     SERVICE("Service"),
     TASK_DEFINITION("Task definition"),
     CONTAINER("Container"),
     WEB_SERVER("Web server"),
     WORKER("Worker"),
-    LOG_ROUTER("Log-router sidecar");
+    LOG_ROUTER("Log router");
 
     private final String label;
 

@@ -120,7 +120,7 @@ class FilesByHandTest {
         }
 
         java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
-        assertThat(image.getWidth()).as("twice the design's width, for slides").isGreaterThan(3000);
+        assertThat(image.getWidth()).as("twice the design's width, for slides").isGreaterThan(2000);
         assertThat(Files.readString(svg)).startsWith("<?xml").contains("<svg ").contains(">demo</text>");
     }
 }

@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * A plain grid layout so that a design opens readable: clusters stacked on the left, each holding a row of
  * capacity (Fargate, then instances), a row of services and a row of standalone tasks; task-definition cards to
- * the right, each listing its containers. Nothing overlaps except a child inside its parent.
+ * the right in columns about as tall as the clusters (so the whole fits a screen), each listing its containers.
+ * Nothing overlaps except a child inside its parent.
  */
 public final class AutoLayout {
     static final double MARGIN = 40;
@@ -27,7 +28,8 @@ public final class AutoLayout {
     static final double CARD_WIDTH = 260;
     static final double CARD_HEADER = 48;
     static final double CONTAINER_HEIGHT = 44;
-    static final int CARD_COLUMNS = 3;
+    /** Card columns are at least this tall before the next one starts. */
+    static final double CARD_COLUMN_MIN_HEIGHT = 560;
 
     private AutoLayout() {
     }
@@ -43,7 +45,7 @@ public final class AutoLayout {
             right = Math.max(right, bounds.right());
         }
         double cardsLeft = design.clusters().isEmpty() ? MARGIN : right + 2 * MARGIN;
-        arrangeTaskDefinitions(design.taskDefinitionList(), cardsLeft, out);
+        arrangeTaskDefinitions(design.taskDefinitionList(), cardsLeft, Math.max(CARD_COLUMN_MIN_HEIGHT, y - MARGIN), out);
         return new Layout(out);
     }
 
@@ -118,17 +120,22 @@ public final class AutoLayout {
         return new Bounds(left, top, usedColumns * (width + GAP) - GAP, rows * (height + GAP) - GAP);
     }
 
-    private static void arrangeTaskDefinitions(List<TaskDefinition> taskDefinitions, double left,
+    /** Cards top to bottom, starting a new column to the right when one would grow past {@code height}. */
+    private static void arrangeTaskDefinitions(List<TaskDefinition> taskDefinitions, double left, double height,
                                                Map<ElementId, Bounds> out) {
+        double x = left;
         double top = MARGIN;
-        for (int start = 0; start < taskDefinitions.size(); start += CARD_COLUMNS) {
-            List<TaskDefinition> row = taskDefinitions.subList(start, Math.min(start + CARD_COLUMNS, taskDefinitions.size()));
-            double rowHeight = 0;
-            for (int column = 0; column < row.size(); column++) {
-                double x = left + column * (CARD_WIDTH + GAP);
-                rowHeight = Math.max(rowHeight, arrangeCard(row.get(column), x, top, out));
+        for (TaskDefinition td : taskDefinitions) {
+            Map<ElementId, Bounds> card = new LinkedHashMap<>();
+            double cardHeight = arrangeCard(td, x, top, card);
+            if (top > MARGIN && top + cardHeight > MARGIN + height) {
+                x += CARD_WIDTH + GAP;
+                top = MARGIN;
+                card.clear();
+                cardHeight = arrangeCard(td, x, top, card);
             }
-            top += rowHeight + GAP;
+            card.forEach(out::putIfAbsent);
+            top += cardHeight + GAP;
         }
     }
 

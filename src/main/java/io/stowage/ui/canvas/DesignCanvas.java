@@ -42,6 +42,7 @@ public final class DesignCanvas extends Region {
     private final Group world = new Group();
     private final Viewport viewport = new Viewport(world);
     private final Rectangle band = new Rectangle();
+    private final Rectangle handle = new Rectangle(10, 10);
     private final Consumer<EditHistory> historyListener = h -> render();
     private final SetChangeListener<ElementId> selectionListener = change -> showSelection();
     private Design rendered;
@@ -67,7 +68,13 @@ public final class DesignCanvas extends Region {
         band.setManaged(false);
         band.setVisible(false);
         band.setMouseTransparent(true);
-        getChildren().addAll(world, band);
+        handle.getStyleClass().add("resize-handle");
+        handle.setId("resize-handle");
+        handle.setManaged(false);
+        handle.setVisible(false);
+        handle.setMouseTransparent(true);
+        getChildren().addAll(world, band, handle);
+        world.localToParentTransformProperty().addListener(o -> placeHandle());
         history.addListener(historyListener);
         selection.elements().addListener(selectionListener);
         new CanvasInteraction(this).install();
@@ -260,6 +267,78 @@ public final class DesignCanvas extends Region {
 
     private void showSelection() {
         nodes.forEach((id, node) -> node.pseudoClassStateChanged(CanvasIds.SELECTED, selection.elements().contains(id)));
+        placeHandle();
+    }
+
+    /** The resize handle sits on the bottom-right corner of the one selected element, in screen pixels. */
+    private void placeHandle() {
+        ElementId only = selection.elements().size() == 1 ? selection.primary() : null;
+        Bounds b = only == null ? null : layout.get(only);
+        if (b == null) {
+            handle.setVisible(false);
+            return;
+        }
+        javafx.geometry.Point2D corner = world.localToParent(b.right(), b.bottom());
+        handle.setX(corner.getX() - handle.getWidth() / 2);
+        handle.setY(corner.getY() - handle.getHeight() / 2);
+        handle.setVisible(true);
+    }
+
+    /** The element whose resize handle is at the canvas point, or null. */
+    ElementId handleAt(double x, double y) {
+        double slack = 3;
+        if (!handle.isVisible() || x < handle.getX() - slack || y < handle.getY() - slack
+                || x > handle.getX() + handle.getWidth() + slack || y > handle.getY() + handle.getHeight() + slack) {
+            return null;
+        }
+        return selection.primary();
+    }
+
+    /** The smallest bounds an element may be resized to, so that its heading stays readable. */
+    static Bounds minimumSize(ElementId id) {
+        return switch (id.kind()) {
+            case ElementId.CLUSTER -> new Bounds(0, 0, 220, 100);
+            case ElementId.CONTAINER -> new Bounds(0, 0, 120, 40);
+            case ElementId.TASK_DEFINITION -> new Bounds(0, 0, 160, 60);
+            default -> new Bounds(0, 0, 150, 70);
+        };
+    }
+
+    /** Shows the element at the new bounds without changing the document. */
+    void previewResize(ElementId id, Bounds bounds) {
+        Region node = nodes.get(id);
+        if (node == null) {
+            return;
+        }
+        ElementViews.place(node, bounds);
+        Map<ElementId, Bounds> resized = new LinkedHashMap<>(layout);
+        resized.put(id, bounds);
+        replaceRelations(resized);
+        javafx.geometry.Point2D corner = world.localToParent(bounds.right(), bounds.bottom());
+        handle.setX(corner.getX() - handle.getWidth() / 2);
+        handle.setY(corner.getY() - handle.getHeight() / 2);
+    }
+
+    /** Ends a resize: one edit giving the element its new bounds (none when unchanged), then redraws. */
+    void commitResize(ElementId id, Bounds bounds) {
+        boolean changed = false;
+        if (!bounds.equals(layout.get(id))) {
+            Edit edit = DesignEdits.resize(history.current(), id, bounds);
+            changed = history.push(Edit.of(edit.description(), edit.before(), edit.after()));
+        }
+        if (!changed) {
+            rendered = null;
+            render();
+        }
+    }
+
+    private void replaceRelations(Map<ElementId, Bounds> drawn) {
+        Group workloads = RelationLayer.workloads(rendered, drawn);
+        Group containers = RelationLayer.containers(rendered, drawn);
+        world.getChildren().set(world.getChildren().indexOf(workloadRelations), workloads);
+        world.getChildren().set(world.getChildren().indexOf(containerRelations), containers);
+        workloadRelations = workloads;
+        containerRelations = containers;
     }
 
     // ------------------------------------------------------------------ used by the interaction
@@ -307,13 +386,8 @@ public final class DesignCanvas extends Region {
             node.setTranslateX(moved ? dx : 0);
             node.setTranslateY(moved ? dy : 0);
         });
-        Map<ElementId, Bounds> moved = EffectiveLayout.offset(layout, moving, dx, dy);
-        Group workloads = RelationLayer.workloads(rendered, moved);
-        Group containers = RelationLayer.containers(rendered, moved);
-        world.getChildren().set(world.getChildren().indexOf(workloadRelations), workloads);
-        world.getChildren().set(world.getChildren().indexOf(containerRelations), containers);
-        workloadRelations = workloads;
-        containerRelations = containers;
+        replaceRelations(EffectiveLayout.offset(layout, moving, dx, dy));
+        handle.setVisible(false);
     }
 
     /** Ends a preview: pushes one edit moving the selection by dx, dy (none when both are 0), then redraws. */

@@ -65,6 +65,7 @@ public final class ConceptsWindow {
             scene.getStylesheets().setAll(owner.getScene().getStylesheets());
             stage.initOwner(owner);
         }
+        Theme.applyCurrent(scene);
         stage.setScene(scene);
         stage.setTitle("ECS concepts — Stowage");
     }

@@ -124,6 +124,7 @@ public final class CompareWindow {
         BorderPane.setMargin(table, new Insets(0, 10, 10, 10));
         Scene scene = new Scene(root, 1000, 620);
         scene.getStylesheets().setAll(stylesheets);
+        io.stowage.ui.common.Theme.applyCurrent(scene);
         stage.setScene(scene);
         stage.setTitle("Compare task definitions — Stowage");
         if (owner != null) {

@@ -72,10 +72,9 @@ public final class Inspector {
             io.stowage.ui.common.Concept concept = io.stowage.ui.common.Concept.of(selection.primary());
             io.stowage.ui.common.ConceptsWindow.show(concept, root.getScene() == null ? null : root.getScene().getWindow());
         });
-        BorderPane header = new BorderPane(title);
-        header.setRight(about);
-        BorderPane.setAlignment(about, javafx.geometry.Pos.CENTER_RIGHT);
-        BorderPane.setAlignment(title, javafx.geometry.Pos.CENTER_LEFT);
+        javafx.scene.layout.VBox heading = new javafx.scene.layout.VBox(0, title, about);
+        BorderPane header = new BorderPane(heading);
+
         header.setBottom(notice);
         header.getStyleClass().add("inspector-header");
         root.setTop(header);
@@ -138,6 +137,7 @@ public final class Inspector {
         about.setText(concept == null ? "" : "About: " + concept.title());
         about.setTooltip(concept == null ? null : new javafx.scene.control.Tooltip("What this is in ECS (F1)"));
         about.setVisible(concept != null);
+        about.setManaged(concept != null);
         binding = ElementBindings.of(id).orElse(null);
         form = null;
         setNotice(null);

@@ -208,6 +208,7 @@ final class TableFormField extends FormField {
                 box.getItems().add(text);
             }
             box.setValue(text);
+            box.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             box.setOnAction(e -> commitAll());
             return box;
         }

@@ -25,6 +25,8 @@ final class MainMenus {
     private final Button undoButton = new Button("Undo");
     private final Button redoButton = new Button("Redo");
     private final Menu recentMenu = new Menu("Open Recent");
+    private final javafx.scene.control.RadioMenuItem light = new javafx.scene.control.RadioMenuItem("Light");
+    private final javafx.scene.control.RadioMenuItem dark = new javafx.scene.control.RadioMenuItem("Dark");
 
     MainMenus(MainWindow window) {
         this.window = window;
@@ -66,10 +68,10 @@ final class MainMenus {
 
     private Menu editMenu() {
         Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(),
-                item("Copy", "menu-copy", null, window::copySelection),
-                item("Paste", "menu-paste", null, window::paste),
-                item("Duplicate", "menu-duplicate", null, window::duplicate),
-                item("Delete", "menu-delete", null, window::deleteSelection));
+                item("Copy", "menu-copy", "Shortcut+C", () -> window.onSelection(window::copySelection)),
+                item("Paste", "menu-paste", "Shortcut+V", () -> window.onSelection(window::paste)),
+                item("Duplicate", "menu-duplicate", "Shortcut+D", () -> window.onSelection(window::duplicate)),
+                item("Delete", "menu-delete", "Delete", () -> window.onSelection(window::deleteSelection)));
         edit.setId("menu-edit");
         return edit;
     }
@@ -82,9 +84,30 @@ final class MainMenus {
                 item("Fit to Window", "menu-fit", "Shortcut+9", areas::fitToView),
                 item("Actual Size", "menu-zoom-100", "Shortcut+0", areas::zoomTo100),
                 new SeparatorMenuItem(),
-                item("Auto Layout", "menu-auto-layout", "Shortcut+Shift+L", window::autoLayout));
+                item("Auto Layout", "menu-auto-layout", "Shortcut+Shift+L", window::autoLayout),
+                new SeparatorMenuItem(), themeMenu());
         view.setId("menu-view");
         return view;
+    }
+
+    private Menu themeMenu() {
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        light.setToggleGroup(group);
+        dark.setToggleGroup(group);
+        light.setId("menu-theme-light");
+        dark.setId("menu-theme-dark");
+        light.setOnAction(e -> window.setTheme(io.stowage.ui.common.Theme.LIGHT));
+        dark.setOnAction(e -> window.setTheme(io.stowage.ui.common.Theme.DARK));
+        refreshTheme();
+        Menu theme = new Menu("Theme", null, light, dark);
+        theme.setId("menu-theme");
+        return theme;
+    }
+
+    void refreshTheme() {
+        boolean isDark = io.stowage.ui.common.Theme.current() == io.stowage.ui.common.Theme.DARK;
+        dark.setSelected(isDark);
+        light.setSelected(!isDark);
     }
 
     private Menu toolsMenu() {
@@ -133,7 +156,9 @@ final class MainMenus {
                 button("New", "tool-new", "New design (Ctrl+N)", files::newDesign),
                 button("Open", "tool-open", "Open a design or task-definition files (Ctrl+O)", files::open),
                 button("Save", "tool-save", "Save (Ctrl+S)", files::save),
+                new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
                 undoButton, redoButton,
+                new javafx.scene.control.Separator(javafx.geometry.Orientation.VERTICAL),
                 button("Fit", "tool-fit", "Fit the design to the window (Ctrl+9)", areas::fitToView),
                 button("100%", "tool-zoom-100", "Actual size (Ctrl+0)", areas::zoomTo100));
         bar.setId("tool-bar");

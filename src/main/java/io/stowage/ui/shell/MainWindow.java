@@ -22,6 +22,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -60,6 +61,9 @@ public final class MainWindow {
     private EditHistory followed;
     private final java.util.function.Consumer<EditHistory> chromeListener = h -> refreshChrome();
     private MainMenus menus;
+    private java.util.prefs.Preferences preferences;
+    /** A key is down: a menu command now comes from its shortcut, not from a click. */
+    private boolean keyDown;
 
     public MainWindow(String version, Supplier<OpenDocument> firstDocument, RecentFiles recent, WorkAreas areas) {
         this.version = version;
@@ -74,6 +78,12 @@ public final class MainWindow {
         return this;
     }
 
+    /** Where the theme is remembered; without it the theme is light and not remembered. */
+    public MainWindow withPreferences(java.util.prefs.Preferences value) {
+        preferences = value;
+        return this;
+    }
+
     public void show(Stage stage) {
         this.stage = stage;
         menus = new MainMenus(this);
@@ -85,6 +95,16 @@ public final class MainWindow {
         Scene scene = new Scene(root, 1280, 820);
         scene.getStylesheets().add(MainWindow.class.getResource("/io/stowage/ui/stowage.css").toExternalForm());
         HistoryKeys.install(scene, () -> document.history());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> keyDown = true);
+        scene.addEventFilter(KeyEvent.KEY_RELEASED, e -> keyDown = false);
+        // Ctrl+= and the keypad's + and - zoom too, as in browsers.
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Equals"), () -> areas.zoomBy(1.25));
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Add"), () -> areas.zoomBy(1.25));
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Subtract"), () -> areas.zoomBy(0.8));
+        if (preferences != null) {
+            io.stowage.ui.common.Theme.remembered(preferences).use(null);
+        }
+        io.stowage.ui.common.Theme.applyCurrent(scene);
         files.acceptFileDrops(scene);
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
@@ -196,6 +216,20 @@ public final class MainWindow {
         }
     }
 
+    /**
+     * Runs an edit command on the canvas selection, unless its shortcut was pressed while typing in a form or
+     * working a list (there Delete, Ctrl+C or Ctrl+D mean something else, or nothing).
+     */
+    void onSelection(Runnable command) {
+        Node focus = stage.getScene().getFocusOwner();
+        boolean editing = focus instanceof javafx.scene.control.TextInputControl
+                || focus instanceof javafx.scene.control.ComboBoxBase || focus instanceof javafx.scene.control.ListView
+                || focus instanceof javafx.scene.control.TableView;
+        if (!(keyDown && editing)) {
+            command.run();
+        }
+    }
+
     /** Deletes what is selected on the canvas in one undoable edit. */
     void deleteSelection() {
         Edit edit = DeleteElements.of(document.history().current(), selection.elements());
@@ -260,6 +294,19 @@ public final class MainWindow {
         return window;
     }
 
+    public void setTheme(io.stowage.ui.common.Theme theme) {
+        theme.use(preferences);
+        menus.refreshTheme();
+    }
+
+    public void selectElement(ElementId id) {
+        selection.select(id);
+    }
+
+    public void fitToView() {
+        areas.fitToView();
+    }
+
     /** Explains the ECS concept of the selected element (F1); with nothing selected, starts with the cluster. */
     public io.stowage.ui.common.ConceptsWindow aboutConcept() {
         return io.stowage.ui.common.ConceptsWindow.show(io.stowage.ui.common.Concept.of(selection.primary()), stage);
@@ -317,10 +364,12 @@ public final class MainWindow {
         bottom.getStyleClass().add("bottom-tabs");
         SplitPane middle = new SplitPane(canvasArea, bottom);
         middle.setOrientation(Orientation.VERTICAL);
-        middle.setDividerPositions(0.76);
+        middle.setDividerPositions(0.8);
         SplitPane.setResizableWithParent(bottom, false);
         SplitPane split = new SplitPane(palettePane, middle, inspector);
-        split.setDividerPositions(0.15, 0.70);
+        split.setDividerPositions(0.12, 0.72);
+        palettePane.setMinWidth(150);
+        inspector.setMinWidth(300);
         SplitPane.setResizableWithParent(palettePane, false);
         SplitPane.setResizableWithParent(inspector, false);
         return split;

@@ -24,6 +24,7 @@ final class ProblemsPanel {
 
     ProblemsPanel(Selection selection) {
         list.setId("problems-list");
+        list.getStyleClass().add("problems-list");
         list.setPlaceholder(new javafx.scene.control.Label("No problems: every rule passes."));
         list.setCellFactory(view -> new ListCell<>() {
             @Override

@@ -64,7 +64,7 @@ class CanvasPictureTest {
         });
         assertThat(png.get().getWidth()).isEqualTo(area.get().getWidth());
         assertThat(png.get().getHeight()).isEqualTo(area.get().getHeight());
-        assertThat(area.get().getWidth()).as("wider than the window").isGreaterThan(1500);
+        assertThat(area.get().getWidth()).as("wider than the window").isGreaterThan(1000);
         assertThat(robot.lookup("#" + CanvasIds.nodeId(ElementId.service("demo", "web"))).query().getPseudoClassStates())
                 .as("the selection is back on screen").contains(CanvasIds.SELECTED);
 

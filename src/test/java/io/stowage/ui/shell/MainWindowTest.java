@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MainWindowTest {
     private OpenDocument document;
     private Selection shownSelection;
+    private Preferences preferences;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -52,7 +53,8 @@ class MainWindowTest {
             public void zoomTo100() {
             }
         };
-        new MainWindow("test", () -> document, new RecentFiles(preferences), areas).show(stage);
+        this.preferences = preferences;
+        new MainWindow("test", () -> document, new RecentFiles(preferences), areas).withPreferences(preferences).show(stage);
     }
 
     @Test
@@ -95,5 +97,20 @@ class MainWindowTest {
         robot.clickOn("#tool-undo");
         assertThat(((Stage) robot.window(0)).getTitle()).doesNotStartWith("• ");
         assertThat(problems.getItems()).isEmpty();
+    }
+
+    @Test
+    void theThemeIsAViewToggleRememberedForTheNextStart(FxRobot robot) {
+        javafx.scene.Parent root = robot.window(0).getScene().getRoot();
+        assertThat(root.getStyleClass()).doesNotContain(io.stowage.ui.common.Theme.DARK_CLASS);
+        robot.clickOn("#menu-view").clickOn("#menu-theme").clickOn("#menu-theme-dark");
+        assertThat(root.getStyleClass()).contains(io.stowage.ui.common.Theme.DARK_CLASS);
+        assertThat(io.stowage.ui.common.Theme.remembered(preferences)).isEqualTo(io.stowage.ui.common.Theme.DARK);
+        // The palette's colours are looked up again: the canvas background follows.
+        javafx.scene.layout.Region canvas = robot.lookup("#canvas").queryAs(javafx.scene.layout.Region.class);
+        javafx.scene.paint.Paint dark = canvas.getBackground().getFills().get(0).getFill();
+        robot.clickOn("#menu-view").clickOn("#menu-theme").clickOn("#menu-theme-light");
+        assertThat(canvas.getBackground().getFills().get(0).getFill()).isNotEqualTo(dark);
+        assertThat(io.stowage.ui.common.Theme.remembered(preferences)).isEqualTo(io.stowage.ui.common.Theme.LIGHT);
     }
 }
