@@ -18,7 +18,8 @@ import java.util.Set;
 /**
  * Mouse and keyboard on the canvas: click selects, shift-click toggles, a drag on empty canvas draws a rubber
  * band, a drag on an element moves the selection (previewed in place, one edit on release), a drag of the one
- * selected element's corner handle resizes it (likewise one edit), arrow keys nudge
+ * selected element's corner handle resizes it (likewise one edit), a click on a task chip selects that task, arrow
+ * keys nudge
  * (1 px, 10 with shift, merging), Ctrl+wheel zooms around the pointer, the wheel and a middle-button drag
  * pan. The right button is left to the context menu.
  */
@@ -80,6 +81,15 @@ final class CanvasInteraction {
             return;
         }
         Selection selection = canvas.selection();
+        io.stowage.model.placement.TaskRef task = e.isShiftDown() || e.getPickResult() == null ? null
+                : CanvasIds.taskOf(e.getPickResult().getIntersectedNode());
+        if (task != null) {
+            // A chip is a task: selecting it selects its service and explains where it went.
+            selection.selectTask(CanvasIds.workloadOf(task), task);
+            mode = Mode.NONE;
+            e.consume();
+            return;
+        }
         pressed = canvas.elementAt(pressWorld.getX(), pressWorld.getY());
         reduceOnRelease = false;
         if (pressed == null) {

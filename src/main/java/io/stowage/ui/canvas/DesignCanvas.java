@@ -12,7 +12,6 @@ import io.stowage.model.design.Service;
 import io.stowage.model.design.StandaloneTask;
 import io.stowage.model.ecs.ContainerDefinition;
 import io.stowage.model.ecs.TaskDefinition;
-import io.stowage.model.placement.PlacementEngine;
 import io.stowage.model.placement.PlacementResult;
 import io.stowage.ui.common.Selection;
 import javafx.collections.SetChangeListener;
@@ -45,9 +44,13 @@ public final class DesignCanvas extends Region {
     private final Rectangle handle = new Rectangle(10, 10);
     private final Consumer<EditHistory> historyListener = h -> render();
     private final SetChangeListener<ElementId> selectionListener = change -> showSelection();
+    private final javafx.beans.value.ChangeListener<io.stowage.model.placement.TaskRef> taskListener =
+            (obs, was, task) -> showExplainedTask();
     private Design rendered;
     private Map<ElementId, Bounds> layout = Map.of();
     private final Map<ElementId, Region> nodes = new LinkedHashMap<>();
+    /** The chips of each task: where it runs, and on its service when it is pending. */
+    private final Map<io.stowage.model.placement.TaskRef, List<Node>> chips = new java.util.HashMap<>();
     private Group workloadRelations = new Group();
     private Group containerRelations = new Group();
     /** A design opens fitted to the view, once the canvas knows its size. */
@@ -77,6 +80,7 @@ public final class DesignCanvas extends Region {
         world.localToParentTransformProperty().addListener(o -> placeHandle());
         history.addListener(historyListener);
         selection.elements().addListener(selectionListener);
+        selection.taskProperty().addListener(taskListener);
         new CanvasInteraction(this).install();
         render();
     }
@@ -90,6 +94,7 @@ public final class DesignCanvas extends Region {
     public void dispose() {
         history.removeListener(historyListener);
         selection.elements().removeListener(selectionListener);
+        selection.taskProperty().removeListener(taskListener);
     }
 
     /** Zooms and pans so that the whole design is in view. */
@@ -212,7 +217,7 @@ public final class DesignCanvas extends Region {
         }
         rendered = design;
         layout = EffectiveLayout.of(design);
-        PlacementResult placement = PlacementEngine.place(design, 0);
+        PlacementResult placement = io.stowage.ui.common.DesignPlacement.of(design);
         nodes.clear();
         List<Node> clusters = new ArrayList<>();
         List<Node> inside = new ArrayList<>();
@@ -252,7 +257,41 @@ public final class DesignCanvas extends Region {
         children.addAll(containers);
         children.add(containerRelations);
         world.getChildren().setAll(children);
+        indexChips();
         showSelection();
+        showExplainedTask();
+    }
+
+    private void indexChips() {
+        chips.clear();
+        for (Region node : nodes.values()) {
+            for (Node child : node.getChildrenUnmodifiable()) {
+                if (child.getStyleClass().contains("task-chips")) {
+                    for (Node chip : ((javafx.scene.Parent) child).getChildrenUnmodifiable()) {
+                        if (chip.getProperties().get(CanvasIds.TASK) instanceof io.stowage.model.placement.TaskRef task) {
+                            chips.computeIfAbsent(task, t -> new ArrayList<>(2)).add(chip);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private io.stowage.model.placement.TaskRef explained;
+
+    private void showExplainedTask() {
+        if (explained != null) {
+            chips.getOrDefault(explained, List.of()).forEach(c -> c.pseudoClassStateChanged(CanvasIds.EXPLAINED, false));
+        }
+        explained = selection.taskProperty().get();
+        if (explained != null) {
+            chips.getOrDefault(explained, List.of()).forEach(c -> c.pseudoClassStateChanged(CanvasIds.EXPLAINED, true));
+        }
+    }
+
+    /** The chips standing for the task (where it runs, or pending on its service). */
+    public List<Node> chipsOf(io.stowage.model.placement.TaskRef task) {
+        return List.copyOf(chips.getOrDefault(task, List.of()));
     }
 
     private void add(List<Node> into, ElementId id, java.util.function.Function<Bounds, Region> view) {

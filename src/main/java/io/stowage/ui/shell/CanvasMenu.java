@@ -63,6 +63,9 @@ final class CanvasMenu {
         if (concept != null) {
             items.add(MainMenus.item("About: " + concept.title(), "ctx-about", "F1", window::aboutConcept));
         }
+        if (element != null && (ElementId.SERVICE.equals(element.kind()) || ElementId.TASK.equals(element.kind()))) {
+            items.add(MainMenus.item("Explain Placement", "ctx-explain", null, window::explainPlacement));
+        }
         if (element != null && (ElementId.TASK_DEFINITION.equals(element.kind()) || ElementId.CONTAINER.equals(element.kind()))) {
             items.add(MainMenus.item("Compare Task Definitions…", "ctx-compare", null, window::compareTaskDefinitions));
         }

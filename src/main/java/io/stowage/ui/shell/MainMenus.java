@@ -112,7 +112,8 @@ final class MainMenus {
 
     private Menu toolsMenu() {
         Menu tools = new Menu("Tools", null,
-                item("Compare Task Definitions…", "menu-compare", "Shortcut+Shift+D", window::compareTaskDefinitions));
+                item("Compare Task Definitions…", "menu-compare", "Shortcut+Shift+D", window::compareTaskDefinitions),
+                item("Explain Placement", "menu-explain-placement", "Shortcut+E", window::explainPlacement));
         tools.setId("menu-tools");
         return tools;
     }

@@ -48,6 +48,7 @@ public final class MainWindow {
     private final StackPane canvasArea = new StackPane();
     private final StackPane inspectorArea = new StackPane();
     private final TabPane bottom = new TabPane();
+    private final Tab placementTab = new Tab("Placement");
     private final Label status = new Label("Ready");
     private final Label counts = new Label();
     private final WorkAreas areas;
@@ -179,6 +180,13 @@ public final class MainWindow {
         EditHistory history = opened.history();
         canvasArea.getChildren().setAll(areas.canvas(history, selection));
         inspectorArea.getChildren().setAll(areas.inspector(history, selection));
+        Node placement = areas.placementView(history, selection);
+        placementTab.setContent(placement);
+        if (placement == null) {
+            bottom.getTabs().remove(placementTab);
+        } else if (!bottom.getTabs().contains(placementTab)) {
+            bottom.getTabs().add(1, placementTab);
+        }
         problems.follow(history);
         followed = history;
         history.addListener(chromeListener);
@@ -312,6 +320,13 @@ public final class MainWindow {
         return io.stowage.ui.common.ConceptsWindow.show(io.stowage.ui.common.Concept.of(selection.primary()), stage);
     }
 
+    /** Shows the placement explanation of the selected service's or task's tasks. */
+    public void explainPlacement() {
+        if (bottom.getTabs().contains(placementTab)) {
+            bottom.getSelectionModel().select(placementTab);
+        }
+    }
+
     /** Lays the whole design out anew, as one undoable edit. */
     void autoLayout() {
         document.history().apply("Auto layout", design -> design.withLayout(
@@ -360,11 +375,21 @@ public final class MainWindow {
         problemsTab.setId("tab-problems");
         problemsTab.setClosable(false);
         bottom.getTabs().add(problemsTab);
+        placementTab.setId("tab-placement");
+        placementTab.setClosable(false);
+        placementTab.setTooltip(new javafx.scene.control.Tooltip(
+                "Where the scheduler puts the selected task, and why each container instance was kept or dropped"));
+        // Clicking a task chip explains it: bring the explanation forward.
+        selection.taskProperty().addListener((obs, was, task) -> {
+            if (task != null && bottom.getTabs().contains(placementTab)) {
+                bottom.getSelectionModel().select(placementTab);
+            }
+        });
         bottom.setId("bottom-tabs");
         bottom.getStyleClass().add("bottom-tabs");
         SplitPane middle = new SplitPane(canvasArea, bottom);
         middle.setOrientation(Orientation.VERTICAL);
-        middle.setDividerPositions(0.8);
+        middle.setDividerPositions(0.7);
         SplitPane.setResizableWithParent(bottom, false);
         SplitPane split = new SplitPane(palettePane, middle, inspector);
         split.setDividerPositions(0.12, 0.72);

@@ -19,6 +19,11 @@ public interface WorkAreas {
 
     void zoomTo100();
 
+    /** The placement explanation of the selected task, for the bottom area; null for none. */
+    default Node placementView(EditHistory history, Selection selection) {
+        return null;
+    }
+
     /** A picture of the whole design at the scale, or null when there is no canvas. */
     default javafx.scene.image.WritableImage picture(double scale) {
         return null;

@@ -167,6 +167,10 @@ class DesignCanvasTest {
             assertThat(cpu.registered()).isEqualTo(instance.registeredCpu());
             assertThat(memory.reserved()).isEqualTo(usage.reservedMemoryMiB());
             assertThat(memory.registered()).isEqualTo(instance.registeredMemoryMiB());
+            // The host ports in use: the tasks' static ones (web binds 80) and the agent's five.
+            Label ports = robot.lookup("#" + id + "-ports").queryAs(Label.class);
+            assertThat(ports.getText()).isEqualTo("ports 80 + 5 agent");
+            assertThat(ports.getTooltip().getText()).contains("22, 2375, 2376, 51678, 51679");
             // One chip per task placed there.
             assertThat(robot.from(robot.lookup("#" + id).queryAs(Node.class)).lookup(".task-chip").queryAll())
                     .hasSize(usage.tasks().size());
