@@ -11,6 +11,7 @@ import javafx.scene.Node;
 /** The canvas and inspector of each open document. */
 final class DesignWorkAreas implements WorkAreas {
     private DesignCanvas canvas;
+    private io.stowage.ui.canvas.PlacementView placement;
 
     @Override
     public Node canvas(EditHistory history, Selection selection) {
@@ -19,6 +20,15 @@ final class DesignWorkAreas implements WorkAreas {
         }
         canvas = new DesignCanvas(history, selection);
         return canvas;
+    }
+
+    @Override
+    public Node placementView(EditHistory history, Selection selection) {
+        if (placement != null) {
+            placement.dispose();
+        }
+        placement = new io.stowage.ui.canvas.PlacementView(history, selection);
+        return placement.node();
     }
 
     @Override
@@ -37,6 +47,23 @@ final class DesignWorkAreas implements WorkAreas {
     public void zoomTo100() {
         if (canvas != null) {
             canvas.zoomTo100();
+        }
+    }
+
+    @Override
+    public javafx.scene.image.WritableImage picture(double scale) {
+        return canvas == null ? null : canvas.picture(scale);
+    }
+
+    @Override
+    public String svg() {
+        return canvas == null ? null : canvas.svg();
+    }
+
+    @Override
+    public void zoomBy(double factor) {
+        if (canvas != null) {
+            canvas.zoomBy(factor);
         }
     }
 

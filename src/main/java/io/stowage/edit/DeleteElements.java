@@ -82,7 +82,8 @@ public final class DeleteElements {
         return depth;
     }
 
-    private static String describe(ElementId id) {
+    /** "service web", "task definition api", "Fargate capacity": how menus name an element. */
+    static String describe(ElementId id) {
         String kind = switch (id.kind()) {
             case ElementId.TASK_DEFINITION -> "task definition";
             case ElementId.INSTANCE -> "instance";

@@ -60,6 +60,15 @@ public final class DesignEdits {
         return Edit.merging(moveDescription(ids.size()), design, design.withLayout(layout), "move:" + ids);
     }
 
+    /**
+     * Gives one element new bounds, as dragging its resize handle does: "Resize service web". Elements inside it
+     * keep theirs (bounds are absolute). Resizes of the same element merge, like nudges.
+     */
+    public static Edit resize(Design design, ElementId element, Bounds bounds) {
+        Design after = design.withLayout(design.layout().with(element, bounds));
+        return Edit.merging("Resize " + DeleteElements.describe(element), design, after, "resize:" + element);
+    }
+
     private static String moveDescription(int count) {
         return "Move " + count + (count == 1 ? " element" : " elements");
     }

@@ -1,5 +1,6 @@
 package io.stowage.edit;
 
+import io.stowage.model.design.AutoLayout;
 import io.stowage.model.design.Bounds;
 import io.stowage.model.design.Cluster;
 import io.stowage.model.design.ContainerInstance;
@@ -114,7 +115,7 @@ public final class PaletteDrops {
         design.clusters().forEach(c -> c.services().forEach(s -> names.add(s.id())));
         String name = unique("service", names::contains);
         TaskDefinition taskDefinition = TaskDefinition.EMPTY.withFamily(name)
-                .withContainerDefinitions(List.of(PaletteItem.CONTAINER.container("app")));
+                .withContainerDefinitions(List.of(PaletteItem.starterContainer("app")));
         Service service = Service.of(ServiceSpec.EMPTY.withServiceName(name).withTaskDefinition(name).withDesiredCount(1));
         ElementId element = ElementId.service(cluster.id(), service.id());
         Design after = design.withTaskDefinition(taskDefinition).withCluster(cluster.withService(service))
@@ -125,7 +126,7 @@ public final class PaletteDrops {
     private static DropOutcome addTaskDefinition(Design design, double x, double y) {
         String family = unique("taskdef", design.taskDefinitions()::containsKey);
         TaskDefinition taskDefinition = TaskDefinition.EMPTY.withFamily(family)
-                .withContainerDefinitions(List.of(PaletteItem.CONTAINER.container("app")));
+                .withContainerDefinitions(List.of(PaletteItem.starterContainer("app")));
         ElementId element = ElementId.taskDefinition(family);
         Design after = design.withTaskDefinition(taskDefinition)
                 .withLayout(design.layout().with(element, new Bounds(x, y, 260, 160)));
@@ -150,7 +151,7 @@ public final class PaletteDrops {
         String name = names.contains(base) ? unique(base, names::contains) : base;
         Edit added = DesignEdits.addContainer(design, family, item.container(name));
         ElementId element = ElementId.container(family, name);
-        Design after = added.after().withLayout(added.after().layout().with(element, new Bounds(x, y, 200, 56)));
+        Design after = added.after().withLayout(AutoLayout.withContainerSlot(added.after().layout(), family, name, x, y));
         return DropOutcome.accepted(Edit.of("Add container " + name, design, after), element);
     }
 

@@ -12,14 +12,14 @@ import java.util.List;
 /** What the palette offers, and the container each container template starts from. */
 public enum PaletteItem {
     CLUSTER("Cluster"),
-    EC2_INSTANCE("EC2 container instance"),
+    EC2_INSTANCE("EC2 instance"),
     FARGATE("Fargate capacity"),
     SERVICE("Service"),
     TASK_DEFINITION("Task definition"),
     CONTAINER("Container"),
     WEB_SERVER("Web server"),
     WORKER("Worker"),
-    LOG_ROUTER("Log-router sidecar");
+    LOG_ROUTER("Log router");
 
     private final String label;
 
@@ -35,7 +35,10 @@ public enum PaletteItem {
         return this == CONTAINER || this == WEB_SERVER || this == WORKER || this == LOG_ROUTER;
     }
 
-    /** The container this item adds, named {@code name}; only for container items. */
+    /**
+     * The container this item adds, named {@code name}; only for container items. A plain container has no image
+     * yet: the problems panel asks for one, which is what the user fills in first; templates come ready to run.
+     */
     public ContainerDefinition container(String name) {
         ContainerDefinition base = ContainerDefinition.EMPTY.withName(name).withEssential(true);
         return switch (this) {
@@ -49,7 +52,13 @@ public enum PaletteItem {
                     .withMemoryReservation(50).withEssential(false)
                     .withFirelensConfiguration(FirelensConfiguration.EMPTY.withType("fluentbit"))
                     .withLogConfiguration(LogConfiguration.EMPTY.withLogDriver("json-file"));
-            default -> base.withImage("public.ecr.aws/docker/library/busybox:1.36").withMemoryReservation(64);
+            default -> base.withMemoryReservation(64);
         };
+    }
+
+    /** The container a new service or task definition starts with, so that it runs as it is. */
+    public static ContainerDefinition starterContainer(String name) {
+        return ContainerDefinition.EMPTY.withName(name).withEssential(true)
+                .withImage("public.ecr.aws/docker/library/busybox:1.36").withMemoryReservation(64);
     }
 }

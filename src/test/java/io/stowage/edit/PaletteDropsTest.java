@@ -26,7 +26,10 @@ class PaletteDropsTest {
         ContainerDefinition added = outcome.edit().after().taskDefinition("web").orElseThrow().containerDefinitions()
                 .stream().filter(c -> c.name().equals(outcome.created().localId())).findFirst().orElseThrow();
         assertThat(added.portMappings()).hasSize(1);
-        assertThat(outcome.edit().after().layout().boundsOf(outcome.created())).contains(new Bounds(300, 400, 200, 56));
+        // It gets the next slot of the card, under nginx (888, 140, 236, 44), and the card grows to hold it.
+        assertThat(outcome.edit().after().layout().boundsOf(outcome.created())).contains(new Bounds(888, 192, 236, 44));
+        assertThat(outcome.edit().after().layout().boundsOf(ElementId.taskDefinition("web")))
+                .contains(new Bounds(876, 40, 260, 208));
 
         EditHistory history = new EditHistory(example);
         history.push(outcome.edit());

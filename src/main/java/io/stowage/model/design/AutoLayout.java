@@ -11,7 +11,8 @@ import java.util.Map;
 /**
  * A plain grid layout so that a design opens readable: clusters stacked on the left, each holding a row of
  * capacity (Fargate, then instances), a row of services and a row of standalone tasks; task-definition cards to
- * the right, each listing its containers. Nothing overlaps except a child inside its parent.
+ * the right in columns about as tall as the clusters (so the whole fits a screen), each listing its containers.
+ * Nothing overlaps except a child inside its parent.
  */
 public final class AutoLayout {
     static final double MARGIN = 40;
@@ -27,7 +28,8 @@ public final class AutoLayout {
     static final double CARD_WIDTH = 260;
     static final double CARD_HEADER = 48;
     static final double CONTAINER_HEIGHT = 44;
-    static final int CARD_COLUMNS = 3;
+    /** Card columns are at least this tall before the next one starts. */
+    static final double CARD_COLUMN_MIN_HEIGHT = 560;
 
     private AutoLayout() {
     }
@@ -43,8 +45,33 @@ public final class AutoLayout {
             right = Math.max(right, bounds.right());
         }
         double cardsLeft = design.clusters().isEmpty() ? MARGIN : right + 2 * MARGIN;
-        arrangeTaskDefinitions(design.taskDefinitionList(), cardsLeft, out);
+        arrangeTaskDefinitions(design.taskDefinitionList(), cardsLeft, Math.max(CARD_COLUMN_MIN_HEIGHT, y - MARGIN), out);
         return new Layout(out);
+    }
+
+    /**
+     * The layout with a container just added to a task definition given a slot: below the card's lowest
+     * container, as wide as the others, the card growing to hold it. A card that is not laid out yet leaves the
+     * container where it was dropped.
+     */
+    public static Layout withContainerSlot(Layout layout, String family, String containerName, double dropX,
+                                           double dropY) {
+        ElementId card = ElementId.taskDefinition(family);
+        ElementId container = ElementId.container(family, containerName);
+        Bounds cardBounds = layout.bounds().get(card);
+        if (cardBounds == null) {
+            return layout.with(container, new Bounds(dropX, dropY, CARD_WIDTH - PADDING, CONTAINER_HEIGHT));
+        }
+        double top = cardBounds.y() + CARD_HEADER;
+        double width = cardBounds.width() - PADDING;
+        for (Map.Entry<ElementId, Bounds> entry : layout.bounds().entrySet()) {
+            if (entry.getKey().isInside(card) && !entry.getKey().equals(container)) {
+                top = Math.max(top, entry.getValue().bottom() + GAP / 3);
+            }
+        }
+        Bounds slot = new Bounds(cardBounds.x() + PADDING / 2, top, width, CONTAINER_HEIGHT);
+        double height = Math.max(cardBounds.height(), slot.bottom() + PADDING / 2 - cardBounds.y());
+        return layout.with(container, slot).with(card, cardBounds.resizedTo(cardBounds.width(), height));
     }
 
     private static Bounds arrangeCluster(Cluster cluster, double left, double top, Map<ElementId, Bounds> out) {
@@ -93,17 +120,22 @@ public final class AutoLayout {
         return new Bounds(left, top, usedColumns * (width + GAP) - GAP, rows * (height + GAP) - GAP);
     }
 
-    private static void arrangeTaskDefinitions(List<TaskDefinition> taskDefinitions, double left,
+    /** Cards top to bottom, starting a new column to the right when one would grow past {@code height}. */
+    private static void arrangeTaskDefinitions(List<TaskDefinition> taskDefinitions, double left, double height,
                                                Map<ElementId, Bounds> out) {
+        double x = left;
         double top = MARGIN;
-        for (int start = 0; start < taskDefinitions.size(); start += CARD_COLUMNS) {
-            List<TaskDefinition> row = taskDefinitions.subList(start, Math.min(start + CARD_COLUMNS, taskDefinitions.size()));
-            double rowHeight = 0;
-            for (int column = 0; column < row.size(); column++) {
-                double x = left + column * (CARD_WIDTH + GAP);
-                rowHeight = Math.max(rowHeight, arrangeCard(row.get(column), x, top, out));
+        for (TaskDefinition td : taskDefinitions) {
+            Map<ElementId, Bounds> card = new LinkedHashMap<>();
+            double cardHeight = arrangeCard(td, x, top, card);
+            if (top > MARGIN && top + cardHeight > MARGIN + height) {
+                x += CARD_WIDTH + GAP;
+                top = MARGIN;
+                card.clear();
+                cardHeight = arrangeCard(td, x, top, card);
             }
-            top += rowHeight + GAP;
+            card.forEach(out::putIfAbsent);
+            top += cardHeight + GAP;
         }
     }
 

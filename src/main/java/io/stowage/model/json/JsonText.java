@@ -15,18 +15,23 @@ public final class JsonText {
 
     /** Pretty text with a trailing newline, as a file holds it. */
     public static String pretty(Json value) {
+        return pretty(value, INDENT);
+    }
+
+    /** Pretty text indented by {@code indent} per level (e.g. a tab, or four spaces, as the file had it). */
+    public static String pretty(Json value, String indent) {
         StringBuilder out = new StringBuilder(4096);
-        write(value, out, 0, true);
+        write(value, out, 0, indent);
         return out.append('\n').toString();
     }
 
     public static String compact(Json value) {
         StringBuilder out = new StringBuilder();
-        write(value, out, 0, false);
+        write(value, out, 0, null);
         return out.toString();
     }
 
-    private static void write(Json value, StringBuilder out, int depth, boolean pretty) {
+    private static void write(Json value, StringBuilder out, int depth, String pretty) {
         if (value instanceof JsonObject object) {
             writeObject(object, out, depth, pretty);
         } else if (value instanceof JsonArray array) {
@@ -40,7 +45,7 @@ public final class JsonText {
         }
     }
 
-    private static void writeObject(JsonObject object, StringBuilder out, int depth, boolean pretty) {
+    private static void writeObject(JsonObject object, StringBuilder out, int depth, String pretty) {
         if (object.isEmpty()) {
             out.append("{}");
             return;
@@ -51,7 +56,7 @@ public final class JsonText {
             Map.Entry<String, Json> member = it.next();
             newline(out, depth + 1, pretty);
             quote(member.getKey(), out);
-            out.append(pretty ? ": " : ":");
+            out.append(pretty != null ? ": " : ":");
             write(member.getValue(), out, depth + 1, pretty);
             if (it.hasNext()) {
                 out.append(',');
@@ -61,7 +66,7 @@ public final class JsonText {
         out.append('}');
     }
 
-    private static void writeArray(JsonArray array, StringBuilder out, int depth, boolean pretty) {
+    private static void writeArray(JsonArray array, StringBuilder out, int depth, String pretty) {
         if (array.isEmpty()) {
             out.append("[]");
             return;
@@ -78,10 +83,10 @@ public final class JsonText {
         out.append(']');
     }
 
-    private static void newline(StringBuilder out, int depth, boolean pretty) {
-        if (pretty) {
+    private static void newline(StringBuilder out, int depth, String indent) {
+        if (indent != null) {
             out.append('\n');
-            out.append(INDENT.repeat(depth));
+            out.append(indent.repeat(depth));
         }
     }
 

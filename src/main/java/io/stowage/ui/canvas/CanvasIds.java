@@ -11,6 +11,29 @@ public final class CanvasIds {
     public static final String ELEMENT_ID = "elementId";
     public static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     public static final PseudoClass PENDING = PseudoClass.getPseudoClass("pending");
+    /** The task chip whose placement the explanation shows. */
+    public static final PseudoClass EXPLAINED = PseudoClass.getPseudoClass("explained");
+    /** The key under which a task chip keeps its {@link TaskRef}. */
+    public static final String TASK = "task";
+
+    /** The task a chip stands for, looking up from a picked node; null when it is not in a chip. */
+    public static TaskRef taskOf(Node picked) {
+        for (Node n = picked; n != null; n = n.getParent()) {
+            if (n.getProperties().get(TASK) instanceof TaskRef task) {
+                return task;
+            }
+            if (n.getProperties().containsKey(ELEMENT_ID)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    /** The service or standalone task a task belongs to. */
+    public static ElementId workloadOf(TaskRef task) {
+        return task.kind() == TaskRef.Kind.SERVICE ? ElementId.service(task.clusterId(), task.source())
+                : ElementId.task(task.clusterId(), task.source());
+    }
 
     private CanvasIds() {
     }

@@ -17,12 +17,14 @@ import java.util.Set;
 
 /**
  * Mouse and keyboard on the canvas: click selects, shift-click toggles, a drag on empty canvas draws a rubber
- * band, a drag on an element moves the selection (previewed in place, one edit on release), arrow keys nudge
- * (1 px, 10 with shift, merging), Ctrl+wheel zooms around the pointer, the wheel and a middle- or right-button
- * drag pan.
+ * band, a drag on an element moves the selection (previewed in place, one edit on release), a drag of the one
+ * selected element's corner handle resizes it (likewise one edit), a click on a task chip selects that task, arrow
+ * keys nudge
+ * (1 px, 10 with shift, merging), Ctrl+wheel zooms around the pointer, the wheel and a middle-button drag
+ * pan. The right button is left to the context menu.
  */
 final class CanvasInteraction {
-    private enum Mode { NONE, MOVE, BAND, PAN }
+    private enum Mode { NONE, MOVE, BAND, PAN, RESIZE }
 
     private final DesignCanvas canvas;
     private Mode mode = Mode.NONE;
@@ -34,6 +36,9 @@ final class CanvasInteraction {
     private double dx;
     private double dy;
     private Set<ElementId> bandBase = Set.of();
+    private ElementId resizing;
+    private Bounds resizeFrom;
+    private Bounds resizeTo;
 
     CanvasInteraction(DesignCanvas canvas) {
         this.canvas = canvas;
@@ -58,7 +63,7 @@ final class CanvasInteraction {
         pressWorld = canvas.viewport().toWorld(e.getX(), e.getY());
         dx = 0;
         dy = 0;
-        if (e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.SECONDARY) {
+        if (e.getButton() == MouseButton.MIDDLE) {
             mode = Mode.PAN;
             canvas.setCursor(Cursor.CLOSED_HAND);
             e.consume();
@@ -67,7 +72,24 @@ final class CanvasInteraction {
         if (e.getButton() != MouseButton.PRIMARY) {
             return;
         }
+        resizing = canvas.handleAt(e.getX(), e.getY());
+        if (resizing != null && canvas.drawnBounds().get(resizing) != null) {
+            mode = Mode.RESIZE;
+            resizeFrom = canvas.drawnBounds().get(resizing);
+            resizeTo = resizeFrom;
+            e.consume();
+            return;
+        }
         Selection selection = canvas.selection();
+        io.stowage.model.placement.TaskRef task = e.isShiftDown() || e.getPickResult() == null ? null
+                : CanvasIds.taskOf(e.getPickResult().getIntersectedNode());
+        if (task != null) {
+            // A chip is a task: selecting it selects its service and explains where it went.
+            selection.selectTask(CanvasIds.workloadOf(task), task);
+            mode = Mode.NONE;
+            e.consume();
+            return;
+        }
         pressed = canvas.elementAt(pressWorld.getX(), pressWorld.getY());
         reduceOnRelease = false;
         if (pressed == null) {
@@ -115,6 +137,14 @@ final class CanvasInteraction {
                 canvas.viewport().panBy(e.getX() - lastLocal.getX(), e.getY() - lastLocal.getY());
                 lastLocal = new Point2D(e.getX(), e.getY());
             }
+            case RESIZE -> {
+                Bounds min = DesignCanvas.minimumSize(resizing);
+                double width = Math.max(min.width(), Math.round(resizeFrom.width() + world.getX() - pressWorld.getX()));
+                double height = Math.max(min.height(), Math.round(resizeFrom.height() + world.getY() - pressWorld.getY()));
+                resizeTo = resizeFrom.resizedTo(width, height);
+                canvas.previewResize(resizing, resizeTo);
+                canvas.setCursor(Cursor.SE_RESIZE);
+            }
             default -> {
                 return;
             }
@@ -137,6 +167,7 @@ final class CanvasInteraction {
                 }
             }
             case BAND -> canvas.band().setVisible(false);
+            case RESIZE -> canvas.commitResize(resizing, resizeTo);
             default -> {
             }
         }

@@ -12,7 +12,6 @@ import io.stowage.model.design.Service;
 import io.stowage.model.design.StandaloneTask;
 import io.stowage.model.ecs.ContainerDefinition;
 import io.stowage.model.ecs.TaskDefinition;
-import io.stowage.model.placement.PlacementEngine;
 import io.stowage.model.placement.PlacementResult;
 import io.stowage.ui.common.Selection;
 import javafx.collections.SetChangeListener;
@@ -42,13 +41,20 @@ public final class DesignCanvas extends Region {
     private final Group world = new Group();
     private final Viewport viewport = new Viewport(world);
     private final Rectangle band = new Rectangle();
+    private final Rectangle handle = new Rectangle(10, 10);
     private final Consumer<EditHistory> historyListener = h -> render();
     private final SetChangeListener<ElementId> selectionListener = change -> showSelection();
+    private final javafx.beans.value.ChangeListener<io.stowage.model.placement.TaskRef> taskListener =
+            (obs, was, task) -> showExplainedTask();
     private Design rendered;
     private Map<ElementId, Bounds> layout = Map.of();
     private final Map<ElementId, Region> nodes = new LinkedHashMap<>();
+    /** The chips of each task: where it runs, and on its service when it is pending. */
+    private final Map<io.stowage.model.placement.TaskRef, List<Node>> chips = new java.util.HashMap<>();
     private Group workloadRelations = new Group();
     private Group containerRelations = new Group();
+    /** A design opens fitted to the view, once the canvas knows its size. */
+    private boolean fitPending = true;
 
     public DesignCanvas(EditHistory history, Selection selection) {
         this.history = history;
@@ -65,9 +71,16 @@ public final class DesignCanvas extends Region {
         band.setManaged(false);
         band.setVisible(false);
         band.setMouseTransparent(true);
-        getChildren().addAll(world, band);
+        handle.getStyleClass().add("resize-handle");
+        handle.setId("resize-handle");
+        handle.setManaged(false);
+        handle.setVisible(false);
+        handle.setMouseTransparent(true);
+        getChildren().addAll(world, band, handle);
+        world.localToParentTransformProperty().addListener(o -> placeHandle());
         history.addListener(historyListener);
         selection.elements().addListener(selectionListener);
+        selection.taskProperty().addListener(taskListener);
         new CanvasInteraction(this).install();
         render();
     }
@@ -81,6 +94,7 @@ public final class DesignCanvas extends Region {
     public void dispose() {
         history.removeListener(historyListener);
         selection.elements().removeListener(selectionListener);
+        selection.taskProperty().removeListener(taskListener);
     }
 
     /** Zooms and pans so that the whole design is in view. */
@@ -103,6 +117,61 @@ public final class DesignCanvas extends Region {
     /** The zoom factor, 1 at 100 %. */
     public double zoom() {
         return viewport.zoom();
+    }
+
+    /** The area a picture of the whole design shows, in canvas coordinates: every element and a margin. */
+    public javafx.geometry.Rectangle2D pictureArea() {
+        Bounds extent = EffectiveLayout.extent(layout);
+        if (extent == null) {
+            return new javafx.geometry.Rectangle2D(0, 0, 400, 300);
+        }
+        double margin = 24;
+        return new javafx.geometry.Rectangle2D(Math.floor(extent.x() - margin), Math.floor(extent.y() - margin),
+                Math.ceil(extent.width() + 2 * margin), Math.ceil(extent.height() + 2 * margin));
+    }
+
+    /** A picture of the whole design (not only what is in view) at the scale, as on screen but unselected. */
+    public javafx.scene.image.WritableImage picture(double scale) {
+        javafx.geometry.Rectangle2D area = pictureArea();
+        return unselected(() -> {
+            javafx.scene.SnapshotParameters parameters = new javafx.scene.SnapshotParameters();
+            parameters.setFill(background());
+            // The snapshot applies the world's own zoom and pan; undo them, then scale as asked.
+            javafx.scene.transform.Transform undoView;
+            try {
+                undoView = world.getLocalToParentTransform().createInverse();
+            } catch (javafx.scene.transform.NonInvertibleTransformException e) {
+                undoView = javafx.scene.transform.Transform.scale(1, 1);
+            }
+            parameters.setTransform(javafx.scene.transform.Transform.scale(scale, scale).createConcatenation(undoView));
+            parameters.setViewport(new javafx.geometry.Rectangle2D(area.getMinX() * scale, area.getMinY() * scale,
+                    area.getWidth() * scale, area.getHeight() * scale));
+            return world.snapshot(parameters, null);
+        });
+    }
+
+    /** The whole design as SVG: the same nodes, colours and fonts as on screen, unselected. */
+    public String svg() {
+        return unselected(() -> SvgWriter.write(world, pictureArea(), background()));
+    }
+
+    private javafx.scene.paint.Paint background() {
+        applyCss();
+        var fills = getBackground() == null ? java.util.List.<javafx.scene.layout.BackgroundFill>of() : getBackground().getFills();
+        return fills.isEmpty() ? javafx.scene.paint.Color.WHITE : fills.get(0).getFill();
+    }
+
+    /** Runs the export with no element drawn as selected, all within one pulse, so the screen never shows it. */
+    private <T> T unselected(java.util.function.Supplier<T> export) {
+        nodes.values().forEach(n -> n.pseudoClassStateChanged(CanvasIds.SELECTED, false));
+        world.applyCss();
+        world.layout();
+        try {
+            return export.get();
+        } finally {
+            showSelection();
+            world.applyCss();
+        }
     }
 
     /** The node drawn for an element, or null. */
@@ -133,6 +202,10 @@ public final class DesignCanvas extends Region {
     @Override
     protected void layoutChildren() {
         // The world keeps its own size; only the band is placed by hand.
+        if (fitPending && getWidth() > 0 && getHeight() > 0) {
+            fitPending = false;
+            fitToView();
+        }
     }
 
     // ------------------------------------------------------------------ rendering
@@ -144,7 +217,7 @@ public final class DesignCanvas extends Region {
         }
         rendered = design;
         layout = EffectiveLayout.of(design);
-        PlacementResult placement = PlacementEngine.place(design, 0);
+        PlacementResult placement = io.stowage.ui.common.DesignPlacement.of(design);
         nodes.clear();
         List<Node> clusters = new ArrayList<>();
         List<Node> inside = new ArrayList<>();
@@ -184,7 +257,41 @@ public final class DesignCanvas extends Region {
         children.addAll(containers);
         children.add(containerRelations);
         world.getChildren().setAll(children);
+        indexChips();
         showSelection();
+        showExplainedTask();
+    }
+
+    private void indexChips() {
+        chips.clear();
+        for (Region node : nodes.values()) {
+            for (Node child : node.getChildrenUnmodifiable()) {
+                if (child.getStyleClass().contains("task-chips")) {
+                    for (Node chip : ((javafx.scene.Parent) child).getChildrenUnmodifiable()) {
+                        if (chip.getProperties().get(CanvasIds.TASK) instanceof io.stowage.model.placement.TaskRef task) {
+                            chips.computeIfAbsent(task, t -> new ArrayList<>(2)).add(chip);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private io.stowage.model.placement.TaskRef explained;
+
+    private void showExplainedTask() {
+        if (explained != null) {
+            chips.getOrDefault(explained, List.of()).forEach(c -> c.pseudoClassStateChanged(CanvasIds.EXPLAINED, false));
+        }
+        explained = selection.taskProperty().get();
+        if (explained != null) {
+            chips.getOrDefault(explained, List.of()).forEach(c -> c.pseudoClassStateChanged(CanvasIds.EXPLAINED, true));
+        }
+    }
+
+    /** The chips standing for the task (where it runs, or pending on its service). */
+    public List<Node> chipsOf(io.stowage.model.placement.TaskRef task) {
+        return List.copyOf(chips.getOrDefault(task, List.of()));
     }
 
     private void add(List<Node> into, ElementId id, java.util.function.Function<Bounds, Region> view) {
@@ -199,6 +306,78 @@ public final class DesignCanvas extends Region {
 
     private void showSelection() {
         nodes.forEach((id, node) -> node.pseudoClassStateChanged(CanvasIds.SELECTED, selection.elements().contains(id)));
+        placeHandle();
+    }
+
+    /** The resize handle sits on the bottom-right corner of the one selected element, in screen pixels. */
+    private void placeHandle() {
+        ElementId only = selection.elements().size() == 1 ? selection.primary() : null;
+        Bounds b = only == null ? null : layout.get(only);
+        if (b == null) {
+            handle.setVisible(false);
+            return;
+        }
+        javafx.geometry.Point2D corner = world.localToParent(b.right(), b.bottom());
+        handle.setX(corner.getX() - handle.getWidth() / 2);
+        handle.setY(corner.getY() - handle.getHeight() / 2);
+        handle.setVisible(true);
+    }
+
+    /** The element whose resize handle is at the canvas point, or null. */
+    ElementId handleAt(double x, double y) {
+        double slack = 3;
+        if (!handle.isVisible() || x < handle.getX() - slack || y < handle.getY() - slack
+                || x > handle.getX() + handle.getWidth() + slack || y > handle.getY() + handle.getHeight() + slack) {
+            return null;
+        }
+        return selection.primary();
+    }
+
+    /** The smallest bounds an element may be resized to, so that its heading stays readable. */
+    static Bounds minimumSize(ElementId id) {
+        return switch (id.kind()) {
+            case ElementId.CLUSTER -> new Bounds(0, 0, 220, 100);
+            case ElementId.CONTAINER -> new Bounds(0, 0, 120, 40);
+            case ElementId.TASK_DEFINITION -> new Bounds(0, 0, 160, 60);
+            default -> new Bounds(0, 0, 150, 70);
+        };
+    }
+
+    /** Shows the element at the new bounds without changing the document. */
+    void previewResize(ElementId id, Bounds bounds) {
+        Region node = nodes.get(id);
+        if (node == null) {
+            return;
+        }
+        ElementViews.place(node, bounds);
+        Map<ElementId, Bounds> resized = new LinkedHashMap<>(layout);
+        resized.put(id, bounds);
+        replaceRelations(resized);
+        javafx.geometry.Point2D corner = world.localToParent(bounds.right(), bounds.bottom());
+        handle.setX(corner.getX() - handle.getWidth() / 2);
+        handle.setY(corner.getY() - handle.getHeight() / 2);
+    }
+
+    /** Ends a resize: one edit giving the element its new bounds (none when unchanged), then redraws. */
+    void commitResize(ElementId id, Bounds bounds) {
+        boolean changed = false;
+        if (!bounds.equals(layout.get(id))) {
+            Edit edit = DesignEdits.resize(history.current(), id, bounds);
+            changed = history.push(Edit.of(edit.description(), edit.before(), edit.after()));
+        }
+        if (!changed) {
+            rendered = null;
+            render();
+        }
+    }
+
+    private void replaceRelations(Map<ElementId, Bounds> drawn) {
+        Group workloads = RelationLayer.workloads(rendered, drawn);
+        Group containers = RelationLayer.containers(rendered, drawn);
+        world.getChildren().set(world.getChildren().indexOf(workloadRelations), workloads);
+        world.getChildren().set(world.getChildren().indexOf(containerRelations), containers);
+        workloadRelations = workloads;
+        containerRelations = containers;
     }
 
     // ------------------------------------------------------------------ used by the interaction
@@ -246,13 +425,8 @@ public final class DesignCanvas extends Region {
             node.setTranslateX(moved ? dx : 0);
             node.setTranslateY(moved ? dy : 0);
         });
-        Map<ElementId, Bounds> moved = EffectiveLayout.offset(layout, moving, dx, dy);
-        Group workloads = RelationLayer.workloads(rendered, moved);
-        Group containers = RelationLayer.containers(rendered, moved);
-        world.getChildren().set(world.getChildren().indexOf(workloadRelations), workloads);
-        world.getChildren().set(world.getChildren().indexOf(containerRelations), containers);
-        workloadRelations = workloads;
-        containerRelations = containers;
+        replaceRelations(EffectiveLayout.offset(layout, moving, dx, dy));
+        handle.setVisible(false);
     }
 
     /** Ends a preview: pushes one edit moving the selection by dx, dy (none when both are 0), then redraws. */

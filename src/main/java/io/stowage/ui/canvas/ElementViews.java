@@ -67,6 +67,8 @@ final class ElementViews {
         ElementId id = ElementId.instance(clusterId, instance.id());
         cpuBar.setId(CanvasIds.nodeId(id) + "-cpu");
         memoryBar.setId(CanvasIds.nodeId(id) + "-memory");
+        Label ports = reservedPorts(instance, usage);
+        ports.setId(CanvasIds.nodeId(id) + "-ports");
         FlowPane chips = chips();
         if (usage != null) {
             for (TaskRef task : usage.tasks()) {
@@ -75,7 +77,7 @@ final class ElementViews {
                                 + " on " + instance.id(), false));
             }
         }
-        VBox box = box(header, where, cpuBar, memoryBar, chips);
+        VBox box = box(header, where, cpuBar, memoryBar, ports, chips);
         CanvasIds.tag(box, id, "instance");
         return place(box, bounds);
     }
@@ -218,10 +220,47 @@ final class ElementViews {
     private static FlowPane pendingChips(List<PlacementFailure> failures, String name) {
         FlowPane chips = chips();
         for (PlacementFailure failure : failures) {
-            chips.getChildren().add(chip(failure.task(), "pending #" + failure.task().number(),
-                    failure.message() + "\n(" + failure.reason() + ")", true));
+            chips.getChildren().add(chip(failure.task(), "pending #" + failure.task().number() + " · "
+                            + shortReason(failure.reason()),
+                    failure.message() + "\n(" + failure.reason() + ")\nClick to explain the placement", true));
         }
         return chips;
+    }
+
+    /** RESOURCE:MEMORY → memory: the resource ECS found short, or the reason itself. */
+    static String shortReason(String reason) {
+        if (reason.startsWith("RESOURCE:")) {
+            return reason.substring("RESOURCE:".length()).toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        }
+        return reason.length() > 12 ? reason.substring(0, reason.indexOf(' ') > 0 ? reason.indexOf(' ') : 12) : reason;
+    }
+
+    /**
+     * The host ports in use on the instance: the tasks' static ports, then how many the agent reserves for itself
+     * (ECS_RESERVED_PORTS), every one of them in the tooltip.
+     */
+    private static Label reservedPorts(ContainerInstance instance, InstanceUsage usage) {
+        java.util.Set<Integer> agent = new java.util.LinkedHashSet<>(instance.reservedPorts());
+        List<String> taskPorts = new ArrayList<>();
+        if (usage != null) {
+            for (io.stowage.model.design.HostPort port : usage.ports()) {
+                boolean reservedByAgent = "udp".equals(port.protocol()) ? instance.reservedUdpPorts().contains(port.port())
+                        : agent.contains(port.port());
+                if (!reservedByAgent) {
+                    taskPorts.add(port.protocol().equals("tcp") ? String.valueOf(port.port()) : port.toString());
+                }
+            }
+        }
+        int agentCount = agent.size() + instance.reservedUdpPorts().size();
+        String text = "ports " + (taskPorts.isEmpty() ? "none" : String.join(" ", taskPorts))
+                + (agentCount == 0 ? "" : " + " + agentCount + " agent");
+        Label label = label(text, "reserved-ports");
+        label.setTooltip(new Tooltip("Static host ports of the tasks placed here: "
+                + (taskPorts.isEmpty() ? "none" : String.join(", ", taskPorts))
+                + "\nReserved by the ECS agent (ECS_RESERVED_PORTS): "
+                + (agent.isEmpty() ? "none" : agent.stream().map(String::valueOf).collect(Collectors.joining(", ")))
+                + (instance.reservedUdpPorts().isEmpty() ? "" : "; UDP " + instance.reservedUdpPorts())));
+        return label;
     }
 
     private static Label chip(TaskRef task, String text, String tooltip, boolean pending) {
@@ -230,8 +269,8 @@ final class ElementViews {
         chip.getStyleClass().add("task-chip");
         chip.setMinWidth(Region.USE_PREF_SIZE);
         chip.pseudoClassStateChanged(CanvasIds.PENDING, pending);
-        chip.getProperties().put("task", task);
-        chip.setTooltip(new Tooltip(tooltip));
+        chip.getProperties().put(CanvasIds.TASK, task);
+        chip.setTooltip(new Tooltip(pending ? tooltip : tooltip + "\nClick to explain the placement"));
         return chip;
     }
 

@@ -15,6 +15,8 @@ import java.util.Set;
 public final class Selection {
     private final ObservableSet<ElementId> elements = FXCollections.observableSet(new LinkedHashSet<>());
     private final javafx.beans.property.ObjectProperty<String> focusedPath = new javafx.beans.property.SimpleObjectProperty<>();
+    private final javafx.beans.property.ObjectProperty<io.stowage.model.placement.TaskRef> task =
+            new javafx.beans.property.SimpleObjectProperty<>();
 
     /** The selected elements, in the order they were selected; observe it to follow the selection. */
     public ObservableSet<ElementId> elements() {
@@ -32,6 +34,7 @@ public final class Selection {
 
     public void selectAll(Collection<ElementId> ids) {
         focusedPath.set(null);
+        task.set(null);
         if (!elements.equals(new LinkedHashSet<>(ids))) {
             elements.clear();
             elements.addAll(ids);
@@ -46,6 +49,20 @@ public final class Selection {
 
     public void clear() {
         selectAll(Set.of());
+    }
+
+    /**
+     * Selects a task, a copy the scheduler placed (a chip on the canvas), with the service or standalone task it
+     * belongs to, so that its placement can be explained.
+     */
+    public void selectTask(ElementId workload, io.stowage.model.placement.TaskRef value) {
+        select(workload);
+        task.set(value);
+    }
+
+    /** The selected task, or null. */
+    public javafx.beans.property.ObjectProperty<io.stowage.model.placement.TaskRef> taskProperty() {
+        return task;
     }
 
     /** A JSON path inside the primary element that the inspector should focus (null for none). */

@@ -47,8 +47,8 @@ final class Forms {
                 .text("image", "Image")
                 .check("essential", "Essential");
         b.section("Port mappings")
-                .table("portMappings", "Port mappings", Column.integer("containerPort", "Container port"),
-                        Column.integer("hostPort", "Host port"), b.choiceColumn("portMappings", "protocol", "Protocol"));
+                .table("portMappings", "Port mappings", Column.integer("containerPort", "Container"),
+                        Column.integer("hostPort", "Host"), b.choiceColumn("portMappings", "protocol", "Protocol"));
         b.section("Environment and secrets")
                 .table("environment", "Environment variables", Column.text("name", "Name"), Column.text("value", "Value"))
                 .table("secrets", "Secrets", Column.text("name", "Name"), Column.text("valueFrom", "Value from"));

@@ -38,6 +38,7 @@ public final class Inspector {
     private final Tab jsonTab;
     private final TabPane tabs = new TabPane();
     private final Label placeholder = new Label("Select an element to edit it.");
+    private final javafx.scene.control.Hyperlink about = new javafx.scene.control.Hyperlink();
     private ElementBinding binding;
     private ElementForm form;
     private List<Finding> findings = List.of();
@@ -64,15 +65,65 @@ public final class Inspector {
         scroll.setFitToWidth(true);
         scroll.setId("inspector-scroll");
         scroll.setPadding(new Insets(4));
-        BorderPane header = new BorderPane(title);
-        BorderPane.setAlignment(title, javafx.geometry.Pos.CENTER_LEFT);
+        about.setId("inspector-about");
+        about.getStyleClass().add("inspector-about");
+        about.setFocusTraversable(false);
+        about.setOnAction(e -> {
+            io.stowage.ui.common.Concept concept = io.stowage.ui.common.Concept.of(selection.primary());
+            io.stowage.ui.common.ConceptsWindow.show(concept, root.getScene() == null ? null : root.getScene().getWindow());
+        });
+        javafx.scene.layout.VBox heading = new javafx.scene.layout.VBox(0, title, about);
+        BorderPane header = new BorderPane(heading);
+
         header.setBottom(notice);
         header.getStyleClass().add("inspector-header");
         root.setTop(header);
         selection.elements().addListener((SetChangeListener<ElementId>) change -> rebuild());
         selection.focusedPathProperty().addListener((obs, was, path) -> focusPath(path));
         history.addListener(h -> historyChanged());
+        // Tabbing through a long form keeps the focused field in view.
+        root.sceneProperty().addListener((obs, was, scene) -> {
+            if (scene != null) {
+                scene.focusOwnerProperty().addListener((o, old, owner) -> reveal(owner));
+            }
+        });
         rebuild();
+    }
+
+    private void reveal(Node owner) {
+        Node content = scroll.getContent();
+        if (owner == null || content == null || owner.getScene() == null) {
+            return;
+        }
+        for (Node n = owner; n != null; n = n.getParent()) {
+            if (n == content) {
+                scrollTo(owner, false);
+                return;
+            }
+        }
+    }
+
+    /** Scrolls the form so the node shows; {@code top} puts it near the top, otherwise only as far as needed. */
+    private void scrollTo(Node target, boolean top) {
+        Node content = scroll.getContent();
+        Bounds b = content.sceneToLocal(target.localToScene(target.getBoundsInLocal()));
+        double viewport = scroll.getViewportBounds().getHeight();
+        double extra = content.getBoundsInLocal().getHeight() - viewport;
+        if (extra <= 0) {
+            return;
+        }
+        double shownTop = scroll.getVvalue() * extra;
+        double y;
+        if (top) {
+            y = b.getMinY() - 24;
+        } else if (b.getMinY() < shownTop) {
+            y = b.getMinY() - 8;
+        } else if (b.getMaxY() > shownTop + viewport) {
+            y = b.getMaxY() + 8 - viewport;
+        } else {
+            return;
+        }
+        scroll.setVvalue(Math.max(0, Math.min(1, y / extra)));
     }
 
     /** The inspector's node, id {@code inspector-content}. */
@@ -82,6 +133,11 @@ public final class Inspector {
 
     private void rebuild() {
         ElementId id = selection.primary();
+        io.stowage.ui.common.Concept concept = io.stowage.ui.common.Concept.of(id);
+        about.setText(concept == null ? "" : "About: " + concept.title());
+        about.setTooltip(concept == null ? null : new javafx.scene.control.Tooltip("What this is in ECS (F1)"));
+        about.setVisible(concept != null);
+        about.setManaged(concept != null);
         binding = ElementBindings.of(id).orElse(null);
         form = null;
         setNotice(null);
@@ -177,14 +233,9 @@ public final class Inspector {
         }
         root.applyCss();
         root.layout();
-        Node content = scroll.getContent();
         Node target = field.node();
-        if (content != null && target.getScene() != null) {
-            Bounds b = content.sceneToLocal(target.localToScene(target.getBoundsInLocal()));
-            double extra = content.getBoundsInLocal().getHeight() - scroll.getViewportBounds().getHeight();
-            if (extra > 0) {
-                scroll.setVvalue(Math.max(0, Math.min(1, (b.getMinY() - 24) / extra)));
-            }
+        if (scroll.getContent() != null && target.getScene() != null) {
+            scrollTo(target, true);
         }
         field.focus();
     }

@@ -109,6 +109,7 @@ final class JsonEditor {
             hideError();
         }
         shown = written;
+        io.stowage.ui.common.CommittedText.mark(text, written);
     }
 
     void apply() {

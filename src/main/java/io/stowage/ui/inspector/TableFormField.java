@@ -77,6 +77,7 @@ final class TableFormField extends FormField {
                 Label l = new Label(column.header());
                 l.getStyleClass().add("form-table-header");
                 l.setMaxWidth(Double.MAX_VALUE);
+                l.setMinWidth(minWidth(column));
                 HBox.setHgrow(l, Priority.ALWAYS);
                 l.setPrefWidth(40);
                 header.getChildren().add(l);
@@ -173,6 +174,7 @@ final class TableFormField extends FormField {
                 cell.setId(context.fieldId(cellPath(i, column)));
                 cell.setMaxWidth(Double.MAX_VALUE);
                 cell.setPrefWidth(40);
+                cell.setMinWidth(minWidth(column));
                 HBox.setHgrow(cell, Priority.ALWAYS);
                 row.cells.add(cell);
                 line.getChildren().add(cell);
@@ -185,6 +187,11 @@ final class TableFormField extends FormField {
                     rowButton("\u2715", "remove", index, "Remove", () -> remove(index), true));
             rowBox.getChildren().add(line);
         }
+    }
+
+    /** A list to choose from needs room for its value and arrow; text cells may shrink. */
+    private static double minWidth(Column column) {
+        return column.kind() == Kind.CHOICE || column.kind() == Kind.BOOL ? 84 : 0;
     }
 
     private Button rowButton(String text, String what, int index, String tip, Runnable action, boolean enabled) {
@@ -212,6 +219,7 @@ final class TableFormField extends FormField {
             return box;
         }
         TextField field = new TextField(text);
+        io.stowage.ui.common.CommittedText.mark(field, text);
         field.setPromptText(column.header());
         field.setOnAction(e -> commitAll());
         field.focusedProperty().addListener((obs, was, is) -> {
@@ -319,6 +327,15 @@ final class TableFormField extends FormField {
         shownValue = member;
         if (!context.commit(local, member, merge)) {
             shownValue = previous;
+            return;
+        }
+        // What the cells show is now the design's: Ctrl+Z in one of them undoes this edit, not the typing.
+        for (Row row : rows) {
+            for (Control cell : row.cells) {
+                if (cell instanceof TextField field) {
+                    io.stowage.ui.common.CommittedText.mark(field, field.getText());
+                }
+            }
         }
     }
 

@@ -77,6 +77,7 @@ final class TextFormField extends FormField {
         String text = JsonTree.text(JsonTree.get(json, local));
         boolean typing = field.isFocused() && !field.getText().equals(shown);
         shown = text;
+        io.stowage.ui.common.CommittedText.mark(field, text);
         if (!typing) {
             field.setText(text);
             clearInputError();

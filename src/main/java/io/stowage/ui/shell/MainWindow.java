@@ -1,73 +1,88 @@
 package io.stowage.ui.shell;
 
-import io.stowage.edit.EditHistory;
 import io.stowage.edit.DeleteElements;
 import io.stowage.edit.Edit;
+import io.stowage.edit.EditHistory;
 import io.stowage.edit.Fragment;
 import io.stowage.model.design.AutoLayout;
 import io.stowage.model.design.ElementId;
 import io.stowage.model.design.Layout;
-import javafx.scene.control.ScrollPane;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
-import io.stowage.format.UnreadableFileException;
-import io.stowage.format.design.DesignFormat;
-import io.stowage.model.design.Design;
 import io.stowage.model.rules.Finding;
 import io.stowage.ui.common.Selection;
+import javafx.application.Platform;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The main window: menu bar, toolbar, palette, canvas, inspector, problems and status bar, around one open
- * document. It opens the last design, or the example on first start; it asks before discarding changes.
+ * The main window: menu bar, toolbar, palette, canvas, inspector, a bottom area of tabs (problems now; the live
+ * view and logs join it later) and a status bar, around one open document. It opens the last document, or the
+ * example on first start, and offers what a crash left unsaved.
  */
 public final class MainWindow {
     private final String version;
     private final Supplier<OpenDocument> firstDocument;
-    private final RecentFiles recent;
     private final Selection selection = new Selection();
     private final ProblemsPanel problems = new ProblemsPanel(selection);
     private final StackPane canvasArea = new StackPane();
     private final StackPane inspectorArea = new StackPane();
+    private final TabPane bottom = new TabPane();
+    private final Tab placementTab = new Tab("Placement");
     private final Label status = new Label("Ready");
     private final Label counts = new Label();
     private final WorkAreas areas;
     private final Palette palette = new Palette();
+    private final FileActions files;
+    private final ExportActions export = new ExportActions(this);
     /** Survives opening another document, so elements can be copied from one design into another. */
     private Fragment clipboard;
     private Stage stage;
     private OpenDocument document;
+    private EditHistory followed;
+    private final java.util.function.Consumer<EditHistory> chromeListener = h -> refreshChrome();
     private MainMenus menus;
+    private java.util.prefs.Preferences preferences;
+    /** A key is down: a menu command now comes from its shortcut, not from a click. */
+    private boolean keyDown;
 
     public MainWindow(String version, Supplier<OpenDocument> firstDocument, RecentFiles recent, WorkAreas areas) {
         this.version = version;
         this.firstDocument = firstDocument;
-        this.recent = recent;
         this.areas = areas;
+        this.files = new FileActions(this, recent);
+    }
+
+    /** Autosaves unsaved changes into the store at this interval, and offers what it holds on start. */
+    public MainWindow withRecovery(RecoveryStore store, javafx.util.Duration interval) {
+        files.useRecovery(store, interval);
+        return this;
+    }
+
+    /** Where the theme is remembered; without it the theme is light and not remembered. */
+    public MainWindow withPreferences(java.util.prefs.Preferences value) {
+        preferences = value;
+        return this;
     }
 
     public void show(Stage stage) {
@@ -75,23 +90,51 @@ public final class MainWindow {
         menus = new MainMenus(this);
         BorderPane root = new BorderPane();
         root.setId("main-window");
-        root.setTop(new VBox(menus.menuBar(), toolBar()));
+        root.setTop(new VBox(menus.menuBar(), menus.toolBar()));
         root.setCenter(workArea());
         root.setBottom(statusBar());
         Scene scene = new Scene(root, 1280, 820);
         scene.getStylesheets().add(MainWindow.class.getResource("/io/stowage/ui/stowage.css").toExternalForm());
+        HistoryKeys.install(scene, () -> document.history());
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> keyDown = true);
+        scene.addEventFilter(KeyEvent.KEY_RELEASED, e -> keyDown = false);
+        // Ctrl+= and the keypad's + and - zoom too, as in browsers.
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Equals"), () -> areas.zoomBy(1.25));
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Add"), () -> areas.zoomBy(1.25));
+        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Subtract"), () -> areas.zoomBy(0.8));
+        if (preferences != null) {
+            io.stowage.ui.common.Theme.remembered(preferences).use(null);
+        }
+        io.stowage.ui.common.Theme.applyCurrent(scene);
+        files.acceptFileDrops(scene);
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
-            if (!confirmDiscard("closing")) {
+            if (!files.confirmDiscard("closing")) {
                 e.consume();
             }
         });
         display(firstDocument.get());
         stage.show();
+        Platform.runLater(files::offerRecovery);
     }
 
-    OpenDocument document() {
+    /** Writes the recovery file now, if there are unsaved changes and recovery is on; completes when written. */
+    public java.util.concurrent.CompletableFuture<Void> autosaveNow() {
+        return files.autosave() == null ? java.util.concurrent.CompletableFuture.completedFuture(null)
+                : files.autosave().saveNow();
+    }
+
+    public OpenDocument document() {
         return document;
+    }
+
+    /** Opens files as the user would from File › Open (asking first about unsaved changes). */
+    public void open(Path file) {
+        files.open(List.of(file));
+    }
+
+    public void open(List<Path> paths) {
+        files.open(paths);
     }
 
     Stage stage() {
@@ -102,17 +145,60 @@ public final class MainWindow {
         return version;
     }
 
+    FileActions files() {
+        return files;
+    }
+
+    ExportActions export() {
+        return export;
+    }
+
+    /** Writes the picture of the whole design, as PNG or SVG by the file's extension; completes when written. */
+    public java.util.concurrent.CompletableFuture<Void> exportPicture(Path file) {
+        return file.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".svg") ? export.exportSvg(file)
+                : export.exportPng(file);
+    }
+
+    Selection selection() {
+        return selection;
+    }
+
+    WorkAreas areas() {
+        return areas;
+    }
+
     void display(OpenDocument opened) {
+        display(opened, null);
+    }
+
+    void display(OpenDocument opened, String recoveredKey) {
+        if (followed != null) {
+            followed.removeListener(chromeListener);
+        }
         document = opened;
         selection.clear();
         EditHistory history = opened.history();
         canvasArea.getChildren().setAll(areas.canvas(history, selection));
         inspectorArea.getChildren().setAll(areas.inspector(history, selection));
-        problems.follow(history);
-        history.addListener(h -> refreshChrome());
-        if (opened.file() != null) {
-            recent.remember(opened.file());
+        Node placement = areas.placementView(history, selection);
+        placementTab.setContent(placement);
+        if (placement == null) {
+            bottom.getTabs().remove(placementTab);
+        } else if (!bottom.getTabs().contains(placementTab)) {
+            bottom.getTabs().add(1, placementTab);
         }
+        problems.follow(history);
+        followed = history;
+        history.addListener(chromeListener);
+        files.displayed(opened, recoveredKey);
+        status.setText(opened.file() == null ? "Not saved yet"
+                : String.join(", ", opened.files().stream().map(Path::toString).toList()));
+        refreshChrome();
+    }
+
+    /** The same document after a save: its files may have changed (Save As), its history has not. */
+    void replaceDocument(OpenDocument saved) {
+        document = saved;
         refreshChrome();
     }
 
@@ -122,88 +208,33 @@ public final class MainWindow {
         menus.refresh(history);
         List<Finding> findings = problems.findings();
         long errors = findings.stream().filter(Finding::isError).count();
-        counts.setText(errors + (errors == 1 ? " error, " : " errors, ") + (findings.size() - errors)
-                + (findings.size() - errors == 1 ? " warning" : " warnings"));
-        status.setText(document.file() == null ? "Not saved yet" : document.file().toString());
+        long warnings = findings.size() - errors;
+        counts.setText(errors + (errors == 1 ? " error, " : " errors, ") + warnings
+                + (warnings == 1 ? " warning" : " warnings"));
+        bottom.getTabs().get(0).setText(findings.isEmpty() ? "Problems" : "Problems (" + findings.size() + ")");
     }
 
-    void newDesign() {
-        if (confirmDiscard("starting a new design")) {
-            display(OpenDocument.untitled(Design.empty("Untitled")));
-        }
-    }
-
-    void open() {
-        if (!confirmDiscard("opening another file")) {
-            return;
-        }
-        FileChooser chooser = chooser("Open a design or a task definition");
-        java.io.File file = chooser.showOpenDialog(stage);
-        if (file != null) {
-            open(file.toPath());
-        }
-    }
-
-    /** Opens a file; one that cannot be read is reported and nothing else changes. */
-    public void open(Path file) {
-        try {
-            display(DocumentFiles.open(file));
-        } catch (UnreadableFileException e) {
-            error("Cannot open " + file.getFileName(), e.getMessage());
-        }
-    }
-
-    boolean save() {
-        if (document.file() == null) {
-            return saveAs();
-        }
-        return saveTo(null);
-    }
-
-    boolean saveAs() {
-        FileChooser chooser = chooser("Save the design");
-        chooser.setInitialFileName(document.history().current().name() + DesignFormat.EXTENSION);
-        java.io.File file = chooser.showSaveDialog(stage);
-        return file != null && saveTo(file.toPath());
-    }
-
-    private boolean saveTo(Path target) {
-        try {
-            OpenDocument saved = DocumentFiles.save(document, target);
-            if (saved != document) {
-                document = saved;
-                recent.remember(saved.file());
-            }
-            refreshChrome();
-            return true;
-        } catch (IOException e) {
-            error("Cannot save", e.getMessage());
-            return false;
-        }
-    }
-
-    /** Whether unsaved changes may be dropped: nothing unsaved, saved now, or the user chose to discard them. */
-    boolean confirmDiscard(String reason) {
-        if (document == null || !document.history().isUnsaved()) {
-            return true;
-        }
-        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType("Don't Save", ButtonBar.ButtonData.NO);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION,
-                "Your changes to " + document.displayName() + " will be lost if you don't save them.",
-                save, discard, ButtonType.CANCEL);
-        alert.setHeaderText("Save changes before " + reason + "?");
-        alert.initOwner(stage);
-        Optional<ButtonType> answer = alert.showAndWait();
-        if (answer.isEmpty() || answer.get() == ButtonType.CANCEL) {
-            return false;
-        }
-        return answer.get() != save || save();
+    void setStatus(String text) {
+        status.setText(text);
     }
 
     void quit() {
-        if (confirmDiscard("quitting")) {
+        if (files.confirmDiscard("quitting")) {
             stage.close();
+        }
+    }
+
+    /**
+     * Runs an edit command on the canvas selection, unless its shortcut was pressed while typing in a form or
+     * working a list (there Delete, Ctrl+C or Ctrl+D mean something else, or nothing).
+     */
+    void onSelection(Runnable command) {
+        Node focus = stage.getScene().getFocusOwner();
+        boolean editing = focus instanceof javafx.scene.control.TextInputControl
+                || focus instanceof javafx.scene.control.ComboBoxBase || focus instanceof javafx.scene.control.ListView
+                || focus instanceof javafx.scene.control.TableView;
+        if (!(keyDown && editing)) {
+            command.run();
         }
     }
 
@@ -221,7 +252,8 @@ public final class MainWindow {
         Fragment copied = Fragment.copy(document.history().current(), selection.elements());
         if (!copied.isEmpty()) {
             clipboard = copied;
-            status.setText("Copied " + selection.elements().size() + (selection.elements().size() == 1 ? " element" : " elements"));
+            int n = selection.elements().size();
+            status.setText("Copied " + n + (n == 1 ? " element" : " elements"));
         }
     }
 
@@ -256,33 +288,52 @@ public final class MainWindow {
         }
     }
 
+    /** Opens the comparison of two task definitions, the left one the selected task definition. */
+    public io.stowage.ui.compare.CompareWindow compareTaskDefinitions() {
+        String family = null;
+        for (ElementId at = selection.primary(); at != null; at = at.parent()) {
+            if (ElementId.TASK_DEFINITION.equals(at.kind())) {
+                family = at.localId();
+            }
+        }
+        io.stowage.ui.compare.CompareWindow window = new io.stowage.ui.compare.CompareWindow(
+                document.history().current(), family, stage, stage.getScene().getStylesheets());
+        window.show();
+        return window;
+    }
+
+    public void setTheme(io.stowage.ui.common.Theme theme) {
+        theme.use(preferences);
+        menus.refreshTheme();
+    }
+
+    public void selectElement(ElementId id) {
+        selection.select(id);
+    }
+
+    public void fitToView() {
+        areas.fitToView();
+    }
+
+    /** Explains the ECS concept of the selected element (F1); with nothing selected, starts with the cluster. */
+    public io.stowage.ui.common.ConceptsWindow aboutConcept() {
+        return io.stowage.ui.common.ConceptsWindow.show(io.stowage.ui.common.Concept.of(selection.primary()), stage);
+    }
+
+    /** Shows the placement explanation of the selected service's or task's tasks. */
+    public void explainPlacement() {
+        if (bottom.getTabs().contains(placementTab)) {
+            bottom.getSelectionModel().select(placementTab);
+        }
+    }
+
     /** Lays the whole design out anew, as one undoable edit. */
     void autoLayout() {
         document.history().apply("Auto layout", design -> design.withLayout(
                 AutoLayout.arrange(design.withLayout(Layout.EMPTY))));
     }
 
-    void fitToView() {
-        areas.fitToView();
-    }
-
-    void zoomTo100() {
-        areas.zoomTo100();
-    }
-
-    private FileChooser chooser(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Designs and task definitions", "*.stowage.json", "*.json"),
-                new FileChooser.ExtensionFilter("All files", "*"));
-        if (document.file() != null && document.file().toAbsolutePath().getParent() != null) {
-            chooser.setInitialDirectory(document.file().toAbsolutePath().getParent().toFile());
-        }
-        return chooser;
-    }
-
-    private void error(String header, String message) {
+    void error(String header, String message) {
         Alert alert = new Alert(Alert.AlertType.ERROR, message);
         alert.setHeaderText(header);
         alert.initOwner(stage);
@@ -290,22 +341,10 @@ public final class MainWindow {
         status.setText(header + ": " + message);
     }
 
-    private ToolBar toolBar() {
-        ToolBar bar = new ToolBar(
-                button("New", "tool-new", this::newDesign), button("Open", "tool-open", this::open),
-                button("Save", "tool-save", this::save),
-                menus.undoButton(), menus.redoButton(),
-                button("Fit", "tool-fit", this::fitToView), button("100%", "tool-zoom-100", this::zoomTo100));
-        bar.setId("tool-bar");
-        return bar;
-    }
-
-    private static Button button(String text, String id, Runnable action) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.setOnAction(e -> action.run());
-        button.setFocusTraversable(false);
-        return button;
+    /** A tab of the bottom area, e.g. the live view of a later issue; it goes after Problems. */
+    public void addBottomTab(Tab tab) {
+        tab.setClosable(false);
+        bottom.getTabs().add(tab);
     }
 
     private SplitPane workArea() {
@@ -314,30 +353,50 @@ public final class MainWindow {
         TitledPane palettePane = panel("Palette", "palette", paletteScroll);
         new PaletteDropTarget(canvasArea, palette, areas, () -> document.history(), selection, status::setText).install();
         canvasArea.setId("canvas");
+        new CanvasMenu(this).install(canvasArea);
+        canvasArea.getStyleClass().add("canvas");
         // Delete, copy, paste and duplicate keys act on the canvas selection only, never while typing in a form.
         canvasArea.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
                 deleteSelection();
-                e.consume();
             } else if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
                 copySelection();
-                e.consume();
             } else if (e.isShortcutDown() && e.getCode() == KeyCode.V) {
                 paste();
-                e.consume();
             } else if (e.isShortcutDown() && e.getCode() == KeyCode.D) {
                 duplicate();
-                e.consume();
+            } else {
+                return;
+            }
+            e.consume();
+        });
+        TitledPane inspector = panel("Inspector", "inspector", inspectorArea);
+        Tab problemsTab = new Tab("Problems", problems.node());
+        problemsTab.setId("tab-problems");
+        problemsTab.setClosable(false);
+        bottom.getTabs().add(problemsTab);
+        placementTab.setId("tab-placement");
+        placementTab.setClosable(false);
+        placementTab.setTooltip(new javafx.scene.control.Tooltip(
+                "Where the scheduler puts the selected task, and why each container instance was kept or dropped"));
+        // Clicking a task chip explains it: bring the explanation forward.
+        selection.taskProperty().addListener((obs, was, task) -> {
+            if (task != null && bottom.getTabs().contains(placementTab)) {
+                bottom.getSelectionModel().select(placementTab);
             }
         });
-        canvasArea.getStyleClass().add("canvas");
-        TitledPane inspector = panel("Inspector", "inspector", inspectorArea);
-        TitledPane problemsPane = panel("Problems", "problems", problems.node());
-        SplitPane middle = new SplitPane(canvasArea, problemsPane);
+        bottom.setId("bottom-tabs");
+        bottom.getStyleClass().add("bottom-tabs");
+        SplitPane middle = new SplitPane(canvasArea, bottom);
         middle.setOrientation(Orientation.VERTICAL);
-        middle.setDividerPositions(0.78);
+        middle.setDividerPositions(0.7);
+        SplitPane.setResizableWithParent(bottom, false);
         SplitPane split = new SplitPane(palettePane, middle, inspector);
-        split.setDividerPositions(0.15, 0.70);
+        split.setDividerPositions(0.12, 0.72);
+        palettePane.setMinWidth(150);
+        inspector.setMinWidth(300);
+        SplitPane.setResizableWithParent(palettePane, false);
+        SplitPane.setResizableWithParent(inspector, false);
         return split;
     }
 

@@ -1,23 +1,50 @@
 package io.stowage.ui.shell;
 
 import io.stowage.edit.EditHistory;
-import io.stowage.format.LineEnding;
+import io.stowage.format.TextStyle;
 import io.stowage.model.design.Design;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
- * One open document: its edit history, the file it came from (null for a new design), and what that file is:
- * a design, or a single task-definition file that Save writes back in the RegisterTaskDefinition shape.
+ * One open document: its edit history and where it came from. A design has its file (none before its first
+ * save) and that file's text as last read or written, so a save can tell when someone else changed it. A set of
+ * task-definition files opened together is one design whose Save writes each task definition back to its own
+ * file, in the RegisterTaskDefinition shape.
+ *
+ * @param file      the design file, or the first task-definition file; null for a new design
+ * @param style     the design file's line ending and indentation
+ * @param savedText the design file's bytes as last read or written; null for a new design or task definitions
+ * @param sources   the task-definition files, in order; empty for a design
  */
-public record OpenDocument(EditHistory history, Path file, Kind kind, LineEnding lineEnding) {
-    public enum Kind { DESIGN, TASK_DEFINITION }
+public record OpenDocument(EditHistory history, Path file, Kind kind, TextStyle style, byte[] savedText,
+                           List<TaskDefinitionFile> sources) {
+    public enum Kind { DESIGN, TASK_DEFINITIONS }
 
-    public static OpenDocument untitled(Design design) {
-        return new OpenDocument(new EditHistory(design), null, Kind.DESIGN, LineEnding.LF);
+    public OpenDocument {
+        sources = List.copyOf(sources);
     }
 
+    public static OpenDocument untitled(Design design) {
+        return new OpenDocument(new EditHistory(design), null, Kind.DESIGN, TextStyle.DEFAULT, null, List.of());
+    }
+
+    /** Every file the document was read from: the design file, or each task-definition file. */
+    public List<Path> files() {
+        if (kind == Kind.TASK_DEFINITIONS) {
+            return sources.stream().map(TaskDefinitionFile::file).toList();
+        }
+        return file == null ? List.of() : List.of(file);
+    }
+
+    /** "web.json", "web.json and 2 more", or the design's name before its first save. */
     public String displayName() {
-        return file == null ? history.current().name() : file.getFileName().toString();
+        if (file == null) {
+            return history.current().name();
+        }
+        String name = file.getFileName().toString();
+        int more = files().size() - 1;
+        return more > 0 ? name + " and " + more + " more" : name;
     }
 }

@@ -31,9 +31,13 @@ public final class Palette {
         instanceType.setId("palette-instance-type");
         instanceType.getItems().setAll(InstanceTypes.all());
         instanceType.getSelectionModel().select(InstanceTypes.find("t3.medium").orElse(InstanceTypes.all().get(0)));
-        instanceType.setCellFactory(list -> new InstanceTypeCell());
-        instanceType.setButtonCell(new InstanceTypeCell());
+        instanceType.setCellFactory(list -> new InstanceTypeCell(false));
+        instanceType.setButtonCell(new InstanceTypeCell(true));
+        instanceType.setTooltip(new javafx.scene.control.Tooltip("The type of the next EC2 instance dropped"));
         instanceType.setMaxWidth(Double.MAX_VALUE);
+        Label hint = new Label("Drag onto the canvas");
+        hint.getStyleClass().add("palette-hint");
+        box.getChildren().add(hint);
         heading("Capacity");
         item(PaletteItem.CLUSTER);
         item(PaletteItem.EC2_INSTANCE);
@@ -70,6 +74,7 @@ public final class Palette {
         label.setId("palette-" + item.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         label.getStyleClass().addAll("palette-item", "palette-" + item.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         label.setMaxWidth(Double.MAX_VALUE);
+        label.setTooltip(new javafx.scene.control.Tooltip(hint(item)));
         label.setOnDragDetected(e -> {
             Dragboard board = label.startDragAndDrop(TransferMode.COPY);
             ClipboardContent content = new ClipboardContent();
@@ -80,12 +85,39 @@ public final class Palette {
         box.getChildren().add(label);
     }
 
+    private static String hint(PaletteItem item) {
+        return switch (item) {
+            case CLUSTER -> "A cluster: drop it on the empty canvas";
+            case EC2_INSTANCE -> "An EC2 container instance of the type picked below: drop it into a cluster."
+                    + "\nIt registers vCPUs × 1024 CPU units and its memory in MiB";
+            case FARGATE -> "Fargate capacity (no instances to manage): drop it into a cluster";
+            case SERVICE -> "A service, with a task definition of its own: drop it into a cluster";
+            case TASK_DEFINITION -> "A task definition, the blueprint of a task: drop it on the empty canvas";
+            case CONTAINER -> "An empty container: drop it into a task definition, then give it an image";
+            case WEB_SERVER -> "nginx on port 80 with a health check: drop it into a task definition";
+            case WORKER -> "A busybox worker with an environment variable: drop it into a task definition";
+            case LOG_ROUTER -> "A FireLens log router (Fluent Bit), not essential: drop it into a task definition";
+        };
+    }
+
     private static final class InstanceTypeCell extends ListCell<InstanceType> {
+        private final boolean compact;
+
+        InstanceTypeCell(boolean compact) {
+            this.compact = compact;
+        }
+
         @Override
         protected void updateItem(InstanceType type, boolean empty) {
             super.updateItem(type, empty);
-            setText(empty || type == null ? null
-                    : type.name() + "  " + type.vcpus() + " vCPU, " + type.memoryMiB() / 1024.0 + " GiB");
+            if (empty || type == null) {
+                setText(null);
+            } else {
+                String size = type.vcpus() + " vCPU, " + type.memoryMiB() / 1024.0 + " GiB";
+                setText(compact ? type.name() : type.name() + "  " + size);
+                setTooltip(new javafx.scene.control.Tooltip(type.name() + ": " + size + ", registers "
+                        + type.vcpus() * 1024 + " CPU units"));
+            }
         }
     }
 }

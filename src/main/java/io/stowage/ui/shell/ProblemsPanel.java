@@ -20,9 +20,11 @@ final class ProblemsPanel {
     private final ObservableList<Finding> findings = FXCollections.observableArrayList();
     private final ListView<Finding> list = new ListView<>(findings);
     private EditHistory history;
+    private final java.util.function.Consumer<EditHistory> listener = h -> refresh(h.current());
 
     ProblemsPanel(Selection selection) {
         list.setId("problems-list");
+        list.getStyleClass().add("problems-list");
         list.setPlaceholder(new javafx.scene.control.Label("No problems: every rule passes."));
         list.setCellFactory(view -> new ListCell<>() {
             @Override
@@ -55,8 +57,11 @@ final class ProblemsPanel {
     }
 
     void follow(EditHistory newHistory) {
+        if (history != null) {
+            history.removeListener(listener);
+        }
         history = newHistory;
-        history.addListener(h -> refresh(h.current()));
+        history.addListener(listener);
         refresh(history.current());
     }
 

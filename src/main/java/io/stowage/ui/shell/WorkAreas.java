@@ -18,4 +18,23 @@ public interface WorkAreas {
     }
 
     void zoomTo100();
+
+    /** The placement explanation of the selected task, for the bottom area; null for none. */
+    default Node placementView(EditHistory history, Selection selection) {
+        return null;
+    }
+
+    /** A picture of the whole design at the scale, or null when there is no canvas. */
+    default javafx.scene.image.WritableImage picture(double scale) {
+        return null;
+    }
+
+    /** The whole design as SVG, or null when there is no canvas. */
+    default String svg() {
+        return null;
+    }
+
+    /** Zooms in (factor above 1) or out around the middle of the view. */
+    default void zoomBy(double factor) {
+    }
 }

@@ -111,13 +111,35 @@ class DesignCanvasTest {
         Edit edit = history.undoEdits().get(0);
         assertThat(edit.description()).isEqualTo("Move 1 element");
         Bounds after = history.current().layout().boundsOf(INSTANCE_A).orElseThrow();
-        assertThat(after).isEqualTo(before.movedTo(before.x() + 40, before.y()));
+        // 40 pixels on screen are 40 / zoom canvas units (the design opens fitted to the view).
+        assertThat(after.x() - before.x()).isCloseTo(40 / canvas.zoom(), org.assertj.core.data.Offset.offset(1.0));
+        assertThat(after.y()).isEqualTo(before.y());
         Node node = robot.lookup("#" + CanvasIds.nodeId(INSTANCE_A)).query();
-        assertThat(node.getLayoutX()).isEqualTo(before.x() + 40);
+        assertThat(node.getLayoutX()).isEqualTo(after.x());
         assertThat(node.getTranslateX()).isZero();
         robot.interact(history::undo);
         assertThat(history.current().layout().boundsOf(INSTANCE_A)).contains(before);
         assertThat(robot.lookup("#" + CanvasIds.nodeId(INSTANCE_A)).query().getLayoutX()).isEqualTo(before.x());
+    }
+
+    @Test
+    void draggingTheCornerHandleResizesTheSelectedElementAsOneEdit(FxRobot robot) {
+        Bounds before = history.current().layout().boundsOf(INSTANCE_B).orElseThrow();
+        robot.clickOn("#" + CanvasIds.nodeId(INSTANCE_B));
+        Node handle = robot.lookup("#resize-handle").query();
+        assertThat(handle.isVisible()).isTrue();
+        robot.drag(handle, MouseButton.PRIMARY).moveBy(30, 0).moveBy(30, 40).drop();
+
+        assertThat(history.undoEdits()).singleElement().satisfies(e ->
+                assertThat(e.description()).isEqualTo("Resize instance i-0e5f6a7b"));
+        Bounds after = history.current().layout().boundsOf(INSTANCE_B).orElseThrow();
+        assertThat(after.x()).isEqualTo(before.x());
+        assertThat(after.width() - before.width()).isCloseTo(60 / canvas.zoom(), org.assertj.core.data.Offset.offset(2.0));
+        assertThat(after.height() - before.height()).isCloseTo(40 / canvas.zoom(), org.assertj.core.data.Offset.offset(2.0));
+        assertThat(robot.lookup("#" + CanvasIds.nodeId(INSTANCE_B)).queryAs(javafx.scene.layout.Region.class).getWidth())
+                .isEqualTo(after.width());
+        robot.interact(history::undo);
+        assertThat(history.current().layout().boundsOf(INSTANCE_B)).contains(before);
     }
 
     @Test
@@ -145,6 +167,10 @@ class DesignCanvasTest {
             assertThat(cpu.registered()).isEqualTo(instance.registeredCpu());
             assertThat(memory.reserved()).isEqualTo(usage.reservedMemoryMiB());
             assertThat(memory.registered()).isEqualTo(instance.registeredMemoryMiB());
+            // The host ports in use: the tasks' static ones (web binds 80) and the agent's five.
+            Label ports = robot.lookup("#" + id + "-ports").queryAs(Label.class);
+            assertThat(ports.getText()).isEqualTo("ports 80 + 5 agent");
+            assertThat(ports.getTooltip().getText()).contains("22, 2375, 2376, 51678, 51679");
             // One chip per task placed there.
             assertThat(robot.from(robot.lookup("#" + id).queryAs(Node.class)).lookup(".task-chip").queryAll())
                     .hasSize(usage.tasks().size());
@@ -168,14 +194,20 @@ class DesignCanvasTest {
 
     @Test
     void fitToViewAndZoomTo100(FxRobot robot) {
+        robot.interact(canvas::zoomTo100);
+        robot.interact(() -> canvas.zoomBy(0.5));
         robot.interact(canvas::fitToView);
-        assertThat(canvas.zoom()).isLessThan(1);
+        assertThat(canvas.zoom()).isNotEqualTo(0.5);
         Bounds extent = EffectiveLayout.extent(canvas.drawnBounds());
         Point2D topLeft = canvas.world().localToScene(extent.x(), extent.y());
         Point2D bottomRight = canvas.world().localToScene(extent.right(), extent.bottom());
         assertThat(topLeft.getX()).isGreaterThanOrEqualTo(0);
         assertThat(bottomRight.getX()).isLessThanOrEqualTo(canvas.getWidth());
         assertThat(bottomRight.getY()).isLessThanOrEqualTo(canvas.getHeight());
+        // It fills the view in one direction, margins aside.
+        assertThat(Math.max((bottomRight.getX() - topLeft.getX()) / (canvas.getWidth() - 48),
+                (bottomRight.getY() - topLeft.getY()) / (canvas.getHeight() - 48))).isCloseTo(1.0,
+                org.assertj.core.data.Offset.offset(0.01));
         robot.interact(canvas::zoomTo100);
         assertThat(canvas.zoom()).isEqualTo(1.0);
     }

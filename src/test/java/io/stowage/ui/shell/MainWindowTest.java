@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MainWindowTest {
     private OpenDocument document;
     private Selection shownSelection;
+    private Preferences preferences;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -52,12 +53,13 @@ class MainWindowTest {
             public void zoomTo100() {
             }
         };
-        new MainWindow("test", () -> document, new RecentFiles(preferences), areas).show(stage);
+        this.preferences = preferences;
+        new MainWindow("test", () -> document, new RecentFiles(preferences), areas).withPreferences(preferences).show(stage);
     }
 
     @Test
     void showsEveryAreaUnderItsStableId(FxRobot robot) {
-        for (String id : new String[] {"#menu-bar", "#tool-bar", "#palette", "#canvas", "#inspector", "#problems",
+        for (String id : new String[] {"#menu-bar", "#tool-bar", "#palette", "#canvas", "#inspector", "#bottom-tabs",
                 "#problems-list", "#status-bar", "#status-counts"}) {
             assertThat(robot.lookup(id).tryQuery()).as(id).isPresent();
         }
@@ -75,7 +77,7 @@ class MainWindowTest {
 
         assertThat(((Stage) robot.window(0)).getTitle()).startsWith("• ");
         assertThat(robot.lookup("#tool-undo").queryAs(Button.class).isDisabled()).isFalse();
-        assertThat(robot.lookup("#tool-undo").queryAs(Button.class).getTooltip().getText()).isEqualTo("Undo Change desired count");
+        assertThat(robot.lookup("#tool-undo").queryAs(Button.class).getTooltip().getText()).isEqualTo("Undo Change desired count (Ctrl+Z)");
         @SuppressWarnings("unchecked")
         ListView<Finding> problems = robot.lookup("#problems-list").queryAs(ListView.class);
         assertThat(problems.getItems()).isNotEmpty().allMatch(f -> f.path().startsWith("clusters[0].services["));
@@ -90,10 +92,25 @@ class MainWindowTest {
         robot.interact(() -> shownSelection.select(ElementId.service("demo", "web")));
         robot.clickOn("#menu-edit").clickOn("#menu-delete");
         assertThat(document.history().current().clusters().get(0).service("web")).isEmpty();
-        assertThat(robot.lookup("#tool-undo").queryAs(Button.class).getTooltip().getText()).isEqualTo("Undo Delete service web");
+        assertThat(robot.lookup("#tool-undo").queryAs(Button.class).getTooltip().getText()).startsWith("Undo Delete service web");
         robot.clickOn("#tool-undo");
         robot.clickOn("#tool-undo");
         assertThat(((Stage) robot.window(0)).getTitle()).doesNotStartWith("• ");
         assertThat(problems.getItems()).isEmpty();
+    }
+
+    @Test
+    void theThemeIsAViewToggleRememberedForTheNextStart(FxRobot robot) {
+        javafx.scene.Parent root = robot.window(0).getScene().getRoot();
+        assertThat(root.getStyleClass()).doesNotContain(io.stowage.ui.common.Theme.DARK_CLASS);
+        robot.clickOn("#menu-view").clickOn("#menu-theme").clickOn("#menu-theme-dark");
+        assertThat(root.getStyleClass()).contains(io.stowage.ui.common.Theme.DARK_CLASS);
+        assertThat(io.stowage.ui.common.Theme.remembered(preferences)).isEqualTo(io.stowage.ui.common.Theme.DARK);
+        // The palette's colours are looked up again: the canvas background follows.
+        javafx.scene.layout.Region canvas = robot.lookup("#canvas").queryAs(javafx.scene.layout.Region.class);
+        javafx.scene.paint.Paint dark = canvas.getBackground().getFills().get(0).getFill();
+        robot.clickOn("#menu-view").clickOn("#menu-theme").clickOn("#menu-theme-light");
+        assertThat(canvas.getBackground().getFills().get(0).getFill()).isNotEqualTo(dark);
+        assertThat(io.stowage.ui.common.Theme.remembered(preferences)).isEqualTo(io.stowage.ui.common.Theme.LIGHT);
     }
 }

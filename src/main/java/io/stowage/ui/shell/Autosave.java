@@ -1,0 +1,106 @@
+package io.stowage.ui.shell;
+
+import io.stowage.model.design.Design;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.util.Duration;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * Writes the open document's unsaved state to its recovery file every little while, on a worker thread (the
+ * design is immutable, so the worker reads a snapshot while the user edits on). A saved or discarded document
+ * leaves no recovery file behind.
+ */
+final class Autosave {
+    private final RecoveryStore store;
+    private final Timeline timer;
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "stowage-autosave");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final Consumer<String> onFailure;
+    private OpenDocument document;
+    private String key;
+    private Design written;
+    /** Whether this document's recovery file exists (written here, or the one it was restored from). */
+    private boolean onDisk;
+
+    Autosave(RecoveryStore store, Duration interval, Consumer<String> onFailure) {
+        this.store = store;
+        this.onFailure = onFailure;
+        this.timer = new Timeline(new KeyFrame(interval, e -> saveNow()));
+        timer.setCycleCount(Timeline.INDEFINITE);
+    }
+
+    /** Follows another document; {@code recoveredKey} keeps writing under a recovery file it was restored from. */
+    void follow(OpenDocument opened, String recoveredKey) {
+        document = opened;
+        key = recoveredKey != null ? recoveredKey : keyOf(opened);
+        written = null;
+        onDisk = recoveredKey != null;
+        timer.play();
+    }
+
+    /** After a save: nothing to recover any more, and a Save As gives the document another key. */
+    void saved(OpenDocument saved) {
+        discard();
+        document = saved;
+        key = keyOf(saved);
+    }
+
+    /** The user chose to drop the changes: forget them here too. */
+    void discard() {
+        String gone = key;
+        written = null;
+        onDisk = false;
+        writer.execute(() -> store.discard(gone));
+    }
+
+    /** Writes the recovery file now if the document has changes not written yet; completes when written. */
+    CompletableFuture<Void> saveNow() {
+        if (document == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        Design design = document.history().current();
+        if (!document.history().isUnsaved()) {
+            if (onDisk) {
+                discard();
+            }
+            return CompletableFuture.completedFuture(null);
+        }
+        if (design == written) {
+            return CompletableFuture.completedFuture(null);
+        }
+        written = design;
+        onDisk = true;
+        String target = key;
+        OpenDocument.Kind kind = document.kind();
+        List<java.nio.file.Path> files = document.files();
+        return CompletableFuture.runAsync(() -> {
+            try {
+                store.write(target, kind, files, design);
+            } catch (IOException e) {
+                javafx.application.Platform.runLater(() -> onFailure.accept(
+                        "Cannot write the recovery file " + store.fileOf(target) + ": " + e.getMessage()));
+            }
+        }, writer);
+    }
+
+    void stop() {
+        timer.stop();
+        writer.shutdown();
+    }
+
+    private static String keyOf(OpenDocument document) {
+        List<java.nio.file.Path> files = document.files();
+        return files.isEmpty() ? "untitled-" + UUID.randomUUID() : RecoveryStore.keyOf(files);
+    }
+}

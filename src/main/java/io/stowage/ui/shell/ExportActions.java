@@ -1,0 +1,96 @@
+package io.stowage.ui.shell;
+
+import io.stowage.format.AtomicFiles;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.FileChooser;
+
+import javax.imageio.ImageIO;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * File › Export Picture: the whole design as PNG (twice the screen's resolution, sharp on a projector) or SVG.
+ * The picture is taken on the JavaFX thread; encoding and writing happen on a worker.
+ */
+final class ExportActions {
+    /** PNG pixels per canvas unit: slides are shown large. */
+    static final double PNG_SCALE = 2;
+
+    private final MainWindow window;
+
+    ExportActions(MainWindow window) {
+        this.window = window;
+    }
+
+    void exportPng() {
+        Path file = choose("PNG image", "*.png", ".png");
+        if (file != null) {
+            exportPng(file);
+        }
+    }
+
+    void exportSvg() {
+        Path file = choose("SVG image", "*.svg", ".svg");
+        if (file != null) {
+            exportSvg(file);
+        }
+    }
+
+    CompletableFuture<Void> exportPng(Path file) {
+        WritableImage image = window.areas().picture(PNG_SCALE);
+        if (image == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return write(file, () -> {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", bytes);
+            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
+            Files.write(temp, bytes.toByteArray());
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        });
+    }
+
+    CompletableFuture<Void> exportSvg(Path file) {
+        String svg = window.areas().svg();
+        if (svg == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return write(file, () -> AtomicFiles.write(file, svg));
+    }
+
+    private interface Writing {
+        void run() throws IOException;
+    }
+
+    private CompletableFuture<Void> write(Path file, Writing writing) {
+        window.setStatus("Exporting " + file.getFileName() + "…");
+        return CompletableFuture.runAsync(() -> {
+            try {
+                writing.run();
+                Platform.runLater(() -> window.setStatus("Exported the picture to " + file));
+            } catch (IOException | RuntimeException e) {
+                Platform.runLater(() -> window.error("Cannot export the picture", file + ": " + e.getMessage()));
+            }
+        });
+    }
+
+    private Path choose(String what, String pattern, String extension) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Export the picture as " + what);
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
+        chooser.setInitialFileName(window.document().history().current().name() + extension);
+        Path current = window.document().file();
+        if (current != null && current.toAbsolutePath().getParent() != null) {
+            chooser.setInitialDirectory(current.toAbsolutePath().getParent().toFile());
+        }
+        File file = chooser.showSaveDialog(window.stage());
+        return file == null ? null : file.toPath();
+    }
+}
