@@ -88,6 +88,21 @@ public final class LocalRun implements AutoCloseable {
         return allStopped;
     }
 
+    /** Calls {@code action} on the run's thread after every change it reports (e.g. to re-read the snapshot). */
+    public void onChange(Runnable action) {
+        store.subscribe(new io.stowage.model.runtime.RuntimeListener() {
+            @Override
+            public void taskChanged(TaskState task) {
+                action.run();
+            }
+
+            @Override
+            public void serviceChanged(io.stowage.model.runtime.ServiceState service) {
+                action.run();
+            }
+        });
+    }
+
     /** What is known now. */
     public RuntimeSnapshot snapshot() {
         return store.snapshot();
@@ -140,7 +155,7 @@ public final class LocalRun implements AutoCloseable {
         ctx.onLoop(() -> {
             stopping = true;
             services.values().forEach(ServiceScheduler::stop);
-            unplacedTasks.clear();
+            dropAllUnplaced(reason);
             runners.values().forEach(r -> r.stop(reason, StopCode.USER_INITIATED));
             checkAllStopped();
         });
@@ -339,6 +354,14 @@ public final class LocalRun implements AutoCloseable {
         checkAllStopped();
     }
 
+    /** Tasks shown PENDING that were never placed end STOPPED with the run, so no view keeps them waiting. */
+    private void dropAllUnplaced(String reason) {
+        for (TaskState pending : List.copyOf(unplacedTasks.values())) {
+            ctx.listener.taskChanged(pending.stopping(reason, StopCode.USER_INITIATED).stopped(Instant.now()));
+        }
+        unplacedTasks.clear();
+    }
+
     private List<TaskState> currentTasks() {
         List<TaskState> out = new ArrayList<>();
         runners.values().forEach(r -> out.add(r.state()));
@@ -395,7 +418,7 @@ public final class LocalRun implements AutoCloseable {
         }
         stopping = true;
         services.values().forEach(ServiceScheduler::stop);
-        unplacedTasks.clear();
+        dropAllUnplaced("Task stopped by user");
         ctx.event(null, "stowage", "the design is being taken down (stowage down); scheduling stopped");
         runners.values().forEach(r -> r.stop("Task stopped by user", StopCode.USER_INITIATED));
         checkAllStopped();
