@@ -165,6 +165,12 @@ public final class LocalRun implements AutoCloseable {
     /** Stops following the engine; whatever runs keeps running (a detached run). */
     @Override
     public void close() {
+        try {
+            // So that a down right after finds the marker to remove.
+            marker.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception notMade) {
+            // Reported when it failed; nothing to wait for.
+        }
         closed = true;
         if (events != null) {
             events.close();
@@ -185,9 +191,15 @@ public final class LocalRun implements AutoCloseable {
     private PlacementResult initial;
     private volatile String markerId;
 
+    private volatile CompletableFuture<String> marker = CompletableFuture.completedFuture(null);
+
     /** The marker container of this run: {@code stowage down} removes it first, to stop this run's scheduling. */
     void markerId(String id) {
         markerId = id;
+    }
+
+    void marker(CompletableFuture<String> made) {
+        marker = made;
     }
 
     /** Places the design's tasks, before anything starts. */
