@@ -8,7 +8,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "stowage", mixinStandardHelpOptions = true, versionProvider = StowageVersion.class,
         description = "Design Amazon ECS layouts, check them, run them on Docker and deploy them to ECS.%n"
                 + "Without a command, java -jar stowage.jar opens the desktop application.",
-        subcommands = {ValidateCommand.class, FmtCommand.class, ImportCommand.class, PlaceCommand.class})
+        subcommands = {ValidateCommand.class, FmtCommand.class, ImportCommand.class, PlaceCommand.class,
+                ExportCommand.class})
 final class StowageCommand implements Runnable {
     @Spec
     CommandSpec spec;
