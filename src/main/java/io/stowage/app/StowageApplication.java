@@ -11,6 +11,7 @@ import javafx.application.Application;
 import javafx.stage.Stage;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /** The composition root of the desktop application. */
@@ -18,7 +19,19 @@ public final class StowageApplication extends Application {
     @Override
     public void start(Stage stage) {
         RecentFiles recent = RecentFiles.forUser();
-        new MainWindow(StowageVersion.version(), () -> firstDocument(recent), recent, new DesignWorkAreas()).show(stage);
+        List<String> files = getParameters().getRaw();
+        new MainWindow(StowageVersion.version(), () -> files.size() == 1 ? requested(Path.of(files.get(0)), recent)
+                : firstDocument(recent), recent, new DesignWorkAreas()).show(stage);
+    }
+
+    /** The file the launcher was given (a double-clicked design), else what opens without one. */
+    static OpenDocument requested(Path file, RecentFiles recent) {
+        try {
+            return DocumentFiles.open(file);
+        } catch (UnreadableFileException e) {
+            System.err.println("stowage: " + e.getMessage());
+            return firstDocument(recent);
+        }
     }
 
     /** The last document if it still opens, else the example design. */
