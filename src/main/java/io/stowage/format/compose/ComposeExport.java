@@ -130,7 +130,7 @@ public final class ComposeExport {
         }
         taskMembers(json, tdPath, containers.size());
         Map<String, String> volumeNames = TaskVolumes.export(json, tdPath, name, volumes, report, reportedTasks.add(family));
-        ContainerExport.Task task = new ContainerExport.Task(tdPath, json, n -> names.getOrDefault(n, n), volumeNames,
+        ContainerExport.Task task = new ContainerExport.Task(json, n -> names.getOrDefault(n, n), volumeNames,
                 "awsvpc".equals(ContainerExport.text(json.get("networkMode"))), replicas);
         Map<String, ImageBuild> builds = new LinkedHashMap<>();
         ImageBuild.in(extras).forEach((container, build) -> builds.put(container, rebase(build)));

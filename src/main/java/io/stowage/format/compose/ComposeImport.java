@@ -6,6 +6,7 @@ import io.stowage.model.design.DesignFromTaskDefinitions;
 import io.stowage.model.design.DesignFromWorkloads;
 import io.stowage.model.design.ImageBuild;
 import io.stowage.model.design.ImportedDesign;
+import io.stowage.model.ecs.TaskDefinition;
 import io.stowage.model.json.Json;
 import io.stowage.model.json.JsonArray;
 import io.stowage.model.json.JsonObject;
@@ -162,7 +163,7 @@ public final class ComposeImport {
     }
 
     /** A task definition for the drafts' containers, in bridge mode unless a draft chose another. */
-    static DesignFromWorkloads.Workload workload(String id, io.stowage.model.ecs.TaskDefinition base,
+    static DesignFromWorkloads.Workload workload(String id, TaskDefinition base,
                                                  List<ServiceDraft> drafts, JsonObject overrides, boolean standalone) {
         List<Json> containers = new ArrayList<>();
         List<Json> volumes = new ArrayList<>();
@@ -179,7 +180,7 @@ public final class ComposeImport {
                 builds = ImageBuild.with(builds, draft.container.name(), ImageBuild.fromJson(draft.build));
             }
         }
-        io.stowage.model.ecs.TaskDefinition td = base;
+        TaskDefinition td = base;
         if (td.networkMode() == null) {
             td = td.withNetworkMode("bridge");
         }

@@ -25,7 +25,7 @@ final class ContainerExport {
     private static final Set<String> LOCAL_LOG_DRIVERS = Set.of("json-file", "syslog", "journald", "gelf", "fluentd");
 
     /** What the container needs from its task copy: the compose names of its task's containers, and so on. */
-    record Task(String path, JsonObject taskDefinition, Function<String, String> serviceName,
+    record Task(JsonObject taskDefinition, Function<String, String> serviceName,
                 Map<String, String> volumeNames, boolean sharesNetwork, int replicas) {
     }
 
@@ -95,9 +95,9 @@ final class ContainerExport {
             out.put("build", build(build));
         }
         resources(container, out);
-        linux(container, path, out, report);
+        LinuxExport.linux(container, path, out, report);
         mounts(container, task, out);
-        ports(container, path, task, out, report);
+        PortExport.ports(container, path, task, out, report);
         return out;
     }
 
@@ -113,49 +113,6 @@ final class ContainerExport {
         }
         if (cpu != null && cpu > 0) {
             out.put("cpu_shares", cpu);
-        }
-    }
-
-    private static void linux(JsonObject container, String path, Map<String, Object> out, ConversionReport report) {
-        if (!(container.get("linuxParameters") instanceof JsonObject linux)) {
-            return;
-        }
-        for (Map.Entry<String, Json> member : linux.members().entrySet()) {
-            Json value = member.getValue();
-            switch (member.getKey()) {
-                case "capabilities" -> {
-                    JsonObject caps = (JsonObject) value;
-                    if (caps.has("add")) {
-                        out.put("cap_add", strings(caps.get("add")));
-                    }
-                    if (caps.has("drop")) {
-                        out.put("cap_drop", strings(caps.get("drop")));
-                    }
-                }
-                case "initProcessEnabled" -> out.put("init", bool(value));
-                case "sharedMemorySize" -> out.put("shm_size", number(value) + "m");
-                case "swappiness" -> out.put("mem_swappiness", number(value));
-                case "maxSwap" -> {
-                    Long memory = number(container.get("memory"));
-                    if (memory != null) {
-                        out.put("memswap_limit", (memory + number(value)) + "m");
-                    } else {
-                        report.add(ConversionReport.Kind.NOT_MAPPED, path + ".linuxParameters.maxSwap",
-                                "compose limits memory and swap together, which needs a memory limit");
-                    }
-                }
-                case "tmpfs" -> out.put("tmpfs", list(value, t -> text(t.get("containerPath")) + ":" + String.join(",",
-                        concat(t.has("size") ? List.of("size=" + number(t.get("size")) + "m") : List.of(),
-                                strings(t.get("mountOptions"))))));
-                case "devices" -> out.put("devices", list(value, d -> {
-                    String permissions = strings(d.get("permissions")).stream().map(p -> p.substring(0, 1))
-                            .reduce("", String::concat);
-                    return text(d.get("hostPath")) + ":" + (d.has("containerPath") ? text(d.get("containerPath"))
-                            : text(d.get("hostPath"))) + (permissions.isEmpty() ? "" : ":" + permissions);
-                }));
-                default -> report.add(ConversionReport.Kind.NOT_MAPPED, path + ".linuxParameters." + member.getKey(),
-                        "compose has no counterpart");
-            }
         }
     }
 
@@ -181,50 +138,6 @@ final class ContainerExport {
         }
         if (!from.isEmpty()) {
             out.put("volumes_from", from);
-        }
-    }
-
-    /**
-     * Bridge and host ports as ECS maps them; with several replicas a fixed host port becomes a range, one port per
-     * replica, because one Docker host plays all the instances. awsvpc tasks own an address on ECS, so locally their
-     * ports get ephemeral host ports.
-     */
-    private static void ports(JsonObject container, String path, Task task, Map<String, Object> out,
-                              ConversionReport report) {
-        List<String> ports = new ArrayList<>();
-        String mode = text(task.taskDefinition().get("networkMode"));
-        boolean awsvpc = "awsvpc".equals(mode);
-        List<Json> mappings = items(container.get("portMappings"));
-        for (int i = 0; i < mappings.size(); i++) {
-            JsonObject mapping = (JsonObject) mappings.get(i);
-            String protocol = "udp".equals(text(mapping.get("protocol"))) ? "/udp" : "";
-            Long containerPort = number(mapping.get("containerPort"));
-            String range = text(mapping.get("containerPortRange"));
-            Long hostPort = number(mapping.get("hostPort"));
-            String target = containerPort != null ? String.valueOf(containerPort) : range;
-            if (target == null) {
-                continue;
-            }
-            if ("host".equals(mode)) {
-                continue;
-            }
-            if (awsvpc || hostPort == null || hostPort == 0 || containerPort == null) {
-                ports.add(target + protocol);
-            } else if (task.replicas() > 1) {
-                ports.add(hostPort + "-" + (hostPort + task.replicas() - 1) + ":" + target + protocol);
-                report.add(ConversionReport.Kind.APPROXIMATED, path + ".portMappings[" + i + "].hostPort",
-                        task.replicas() + " replicas share one Docker host, so host port " + hostPort
-                                + " became the range " + hostPort + "-" + (hostPort + task.replicas() - 1));
-            } else {
-                ports.add(hostPort + ":" + target + protocol);
-            }
-        }
-        if (awsvpc && !mappings.isEmpty()) {
-            report.add(ConversionReport.Kind.APPROXIMATED, path + ".portMappings", "an awsvpc task has an address of "
-                    + "its own on ECS; locally its ports are published on ephemeral host ports (docker compose port)");
-        }
-        if (!ports.isEmpty()) {
-            out.put("ports", ports);
         }
     }
 
@@ -347,11 +260,11 @@ final class ContainerExport {
         return out;
     }
 
-    private static List<String> list(Json value, Function<JsonObject, String> item) {
+    static List<String> list(Json value, Function<JsonObject, String> item) {
         return items(value).stream().map(i -> item.apply(i instanceof JsonObject o ? o : JsonObject.EMPTY)).toList();
     }
 
-    private static List<String> concat(List<String> a, List<String> b) {
+    static List<String> concat(List<String> a, List<String> b) {
         List<String> out = new ArrayList<>(a);
         out.addAll(b);
         return out;
