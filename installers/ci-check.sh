@@ -14,9 +14,14 @@ missing=()
 for tool in fakeroot:fakeroot dpkg-deb:dpkg-dev Xvfb:xvfb xwininfo:x11-utils import:imagemagick; do
   command -v "${tool%%:*}" >/dev/null || missing+=("${tool#*:}")
 done
+apt_updated=""
+apt_install() {
+  [ -n "$apt_updated" ] || { apt-get update -qq; apt_updated=yes; }
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  apt_install "${missing[@]}"
 fi
 
 # Fast compression: this package is installed here and thrown away.
@@ -32,7 +37,7 @@ for package in $depends; do
 done
 if [ ${#missing_deps[@]} -gt 0 ]; then
   say "installing the package's dependencies: ${missing_deps[*]}"
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing_deps[@]}" >/dev/null
+  apt_install "${missing_deps[@]}"
 fi
 say "dpkg -i $deb"
 dpkg -i "$deb" >/dev/null
