@@ -86,7 +86,7 @@ class InspectorTest {
                 .queryAs(TextField.class).getText()).isEqualTo("80");
         assertThat(robot.lookup("#field-containerDefinitions-1--healthCheck-interval").queryAs(TextField.class)
                 .getText()).isEqualTo("10");
-        assertThat(robot.lookup(MEMORY).queryAs(TextField.class).getTooltip().getText()).contains("memory");
+        assertThat(io.stowage.ui.common.HoverTips.of(robot.lookup(MEMORY).query())).contains("memory");
     }
 
     @Test
