@@ -65,6 +65,12 @@ public final class Inspector {
         jsonTab.setId("inspector-json-tab");
         formTab.setClosable(false);
         jsonTab.setClosable(false);
+        // The JSON text is written only while its tab is shown: an edit elsewhere costs no text layout.
+        jsonTab.selectedProperty().addListener((obs, was, is) -> {
+            if (is) {
+                refreshJsonIfShown();
+            }
+        });
         tabs.setId("inspector-tabs");
         scroll.setFitToWidth(true);
         scroll.setId("inspector-scroll");
@@ -178,7 +184,7 @@ public final class Inspector {
         form.showFindings(findings);
         String family = family(binding);
         if (family != null) {
-            json.show(family);
+            json.show(family, jsonTab.isSelected());
             if (!tabs.getTabs().contains(jsonTab)) {
                 tabs.getTabs().setAll(formTab, jsonTab);
             }
@@ -222,7 +228,13 @@ public final class Inspector {
         findings = DesignFindings.of(design);
         form.showFindings(findings);
         if (family(binding) != null) {
-            json.refresh(design);
+            refreshJsonIfShown();
+        }
+    }
+
+    private void refreshJsonIfShown() {
+        if (jsonTab.isSelected() && family(binding) != null) {
+            json.refresh(history.current());
         }
     }
 
