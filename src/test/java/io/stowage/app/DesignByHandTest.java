@@ -187,6 +187,7 @@ class DesignByHandTest {
     }
 
     private static void typeInto(FxRobot robot, String query, String text) {
+        io.stowage.testsupport.FxSettle.settle(robot);
         TextField field = robot.lookup(query).queryAs(TextField.class);
         // As tabbing to it would: the inspector scrolls the focused field into view.
         robot.interact(field::requestFocus);
