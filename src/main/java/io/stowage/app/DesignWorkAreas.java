@@ -12,6 +12,7 @@ import javafx.scene.Node;
 public final class DesignWorkAreas implements WorkAreas {
     private DesignCanvas canvas;
     private io.stowage.ui.canvas.PlacementView placement;
+    private Inspector inspector;
 
     @Override
     public Node canvas(EditHistory history, Selection selection) {
@@ -33,7 +34,11 @@ public final class DesignWorkAreas implements WorkAreas {
 
     @Override
     public Node inspector(EditHistory history, Selection selection) {
-        return new Inspector(history, selection).node();
+        if (inspector != null) {
+            inspector.dispose();
+        }
+        inspector = new Inspector(history, selection);
+        return inspector.node();
     }
 
     @Override

@@ -45,6 +45,7 @@ class CompareByHandTest {
         robot.clickOn("#" + io.stowage.ui.canvas.CanvasIds.nodeId(ElementId.taskDefinition("web")));
         robot.clickOn("#menu-tools").clickOn("#menu-compare");
         AtomicReference<CompareWindow> compare = new AtomicReference<>();
+        io.stowage.testsupport.FxSettle.settle(robot);
         @SuppressWarnings("unchecked")
         ComboBox<CompareWindow.Side> left = robot.lookup("#compare-left").queryAs(ComboBox.class);
         assertThat(left.getValue().label()).isEqualTo("web (this design)");

@@ -153,6 +153,20 @@ class DesignByHandTest {
         assertThat(changed).singleElement().satisfies(i -> assertThat(newLines.get(i)).isEqualTo("      \"memory\": 128,"));
     }
 
+    @Test
+    void aRefusedDropSaysWhyBesideThePointerAndChangesNothing(FxRobot robot) {
+        Design before = window.document().history().current();
+        MonocleDnd.forgetStaleDragView();
+        robot.drag("#palette-ec2-instance").moveTo("#" + CanvasIds.nodeId(ElementId.taskDefinition("api")));
+        Label hint = robot.lookup("#drop-hint").queryAs(Label.class);
+        assertThat(hint.isVisible()).isTrue();
+        assertThat(hint.getText()).isEqualTo("An EC2 container instance goes into a cluster.");
+        assertThat(hint.getPseudoClassStates()).anyMatch(p -> p.getPseudoClassName().equals("refused"));
+        robot.drop();
+        assertThat(window.document().history().current()).isSameAs(before);
+        assertThat(robot.lookup("#drop-hint").queryAs(Label.class).isVisible()).isFalse();
+    }
+
     private static final String IMAGE = "#field-containerDefinitions-1--image";
     private static final String PORTS = "#field-containerDefinitions-1--portMappings";
 
@@ -173,6 +187,7 @@ class DesignByHandTest {
     }
 
     private static void typeInto(FxRobot robot, String query, String text) {
+        io.stowage.testsupport.FxSettle.settle(robot);
         TextField field = robot.lookup(query).queryAs(TextField.class);
         // As tabbing to it would: the inspector scrolls the focused field into view.
         robot.interact(field::requestFocus);

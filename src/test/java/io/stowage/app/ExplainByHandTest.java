@@ -38,6 +38,7 @@ class ExplainByHandTest {
     }
 
     private static String shownTitle(FxRobot robot) {
+        io.stowage.testsupport.FxSettle.settle(robot);
         return robot.lookup("#concept-title").queryAs(Label.class).getText();
     }
 
@@ -59,6 +60,7 @@ class ExplainByHandTest {
 
         closeConcepts(robot);
         robot.clickOn("#" + CanvasIds.nodeId(ElementId.container("web", "nginx")));
+        io.stowage.testsupport.FxSettle.settle(robot);
         robot.clickOn("#inspector-about");
         assertThat(shownTitle(robot)).isEqualTo(Concept.CONTAINER_DEFINITION.title());
     }

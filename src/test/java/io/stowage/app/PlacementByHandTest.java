@@ -50,6 +50,7 @@ class PlacementByHandTest {
     }
 
     private static String heading(FxRobot robot) {
+        io.stowage.testsupport.FxSettle.settle(robot);
         return robot.lookup("#placement-heading").queryAs(Label.class).getText();
     }
 
@@ -87,6 +88,7 @@ class PlacementByHandTest {
 
         // A bigger instance: the same task is placed on it at once, and the capacity bar grows.
         robot.clickOn("#" + CanvasIds.nodeId(LARGE));
+        io.stowage.testsupport.FxSettle.settle(robot);
         @SuppressWarnings("unchecked")
         ComboBox<String> type = robot.lookup("#field-instanceType").queryAs(ComboBox.class);
         robot.interact(() -> type.getSelectionModel().select("r5.xlarge"));
@@ -104,6 +106,7 @@ class PlacementByHandTest {
 
         // A smaller container fits the instances as they are.
         robot.clickOn("#" + CanvasIds.nodeId(ElementId.container("report", "report")));
+        io.stowage.testsupport.FxSettle.settle(robot);
         TextField reservation = robot.lookup("#field-containerDefinitions-0--memoryReservation").queryAs(TextField.class);
         robot.interact(reservation::requestFocus);
         robot.clickOn(reservation);
@@ -115,6 +118,7 @@ class PlacementByHandTest {
 
         // Two more web tasks than instances: static port 80 keeps them pending, and ECS says which port rule.
         robot.clickOn("#" + CanvasIds.nodeId(ElementId.service("demo", "web")));
+        io.stowage.testsupport.FxSettle.settle(robot);
         TextField desired = robot.lookup("#field-service-desiredCount").queryAs(TextField.class);
         robot.clickOn(desired);
         robot.interact(desired::selectAll);

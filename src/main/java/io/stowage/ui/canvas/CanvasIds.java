@@ -49,7 +49,14 @@ public final class CanvasIds {
     }
 
     static String sanitize(String text) {
-        return text.replaceAll("[^A-Za-z0-9_-]", "_");
+        char[] out = text.toCharArray();
+        for (int i = 0; i < out.length; i++) {
+            char c = out[i];
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '-')) {
+                out[i] = '_';
+            }
+        }
+        return new String(out);
     }
 
     /** The element a canvas node stands for, or null. */

@@ -2,7 +2,6 @@ package io.stowage.ui.canvas;
 
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -45,8 +44,8 @@ public final class CapacityBar extends HBox {
         value.setMinWidth(Region.USE_PREF_SIZE);
         getChildren().addAll(name, track, value);
         pseudoClassStateChanged(FULL, fraction >= 0.9);
-        Tooltip.install(this, new Tooltip(resource + ": " + reserved + unit + " reserved by placed tasks of "
-                + registered + unit + " registered (" + Math.round(fraction * 100) + " %)"));
+        io.stowage.ui.common.HoverTips.set(this, resource + ": " + reserved + unit + " reserved by placed tasks of "
+                + registered + unit + " registered (" + Math.round(fraction * 100) + " %)");
     }
 
     /** CPU or MEM. */

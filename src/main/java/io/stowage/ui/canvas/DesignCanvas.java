@@ -88,6 +88,7 @@ public final class DesignCanvas extends Region {
         selection.elements().addListener(selectionListener);
         selection.taskProperty().addListener(taskListener);
         new CanvasInteraction(this).install();
+        io.stowage.ui.common.HoverTips.install(this, "canvas-tooltip");
         render();
     }
 
@@ -167,6 +168,11 @@ public final class DesignCanvas extends Region {
     /** The group that zoom and pan apply to; its local coordinates are canvas coordinates. */
     public Group world() {
         return world;
+    }
+
+    /** The tooltip text of a node drawn on the canvas, or null. */
+    public static String tooltipOf(Node node) {
+        return io.stowage.ui.common.HoverTips.under(node);
     }
 
     /** The chips standing for the task (where it runs, or pending on its service). */

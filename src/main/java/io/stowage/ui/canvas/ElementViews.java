@@ -20,7 +20,6 @@ import io.stowage.model.placement.TaskRef;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -54,9 +53,9 @@ final class ElementViews {
         Label type = label(instance.instanceType(), "title");
         Label agent = label(instance.agentConnected() ? "ECS agent" : "agent off", "agent-badge");
         agent.pseudoClassStateChanged(DISCONNECTED, !instance.agentConnected());
-        agent.setTooltip(new Tooltip(instance.agentConnected()
+        io.stowage.ui.common.HoverTips.set(agent, instance.agentConnected()
                 ? "The ECS agent is connected: this instance accepts tasks"
-                : "The ECS agent is disconnected: no task is placed here"));
+                : "The ECS agent is disconnected: no task is placed here");
         HBox header = new HBox(6, type, spacer(), agent);
         header.setAlignment(Pos.CENTER_LEFT);
         Label where = label(instance.availabilityZone() + " · " + instance.id(), "subtitle");
@@ -165,8 +164,8 @@ final class ElementViews {
         Label image = label(container.image() == null ? "no image" : container.image(), "subtitle");
         VBox box = box(header, image);
         box.pseudoClassStateChanged(ESSENTIAL, !Boolean.FALSE.equals(container.essential()));
-        Tooltip.install(box, new Tooltip(container.name() + "\n" + (container.image() == null ? "no image" : container.image())
-                + (Boolean.FALSE.equals(container.essential()) ? "\nnot essential" : "\nessential")));
+        io.stowage.ui.common.HoverTips.set(box, container.name() + "\n" + (container.image() == null ? "no image" : container.image())
+                + (Boolean.FALSE.equals(container.essential()) ? "\nnot essential" : "\nessential"));
         CanvasIds.tag(box, ElementId.container(family, container.name()), "container");
         return place(box, bounds);
     }
@@ -255,11 +254,11 @@ final class ElementViews {
         String text = "ports " + (taskPorts.isEmpty() ? "none" : String.join(" ", taskPorts))
                 + (agentCount == 0 ? "" : " + " + agentCount + " agent");
         Label label = label(text, "reserved-ports");
-        label.setTooltip(new Tooltip("Static host ports of the tasks placed here: "
+        io.stowage.ui.common.HoverTips.set(label, "Static host ports of the tasks placed here: "
                 + (taskPorts.isEmpty() ? "none" : String.join(", ", taskPorts))
                 + "\nReserved by the ECS agent (ECS_RESERVED_PORTS): "
                 + (agent.isEmpty() ? "none" : agent.stream().map(String::valueOf).collect(Collectors.joining(", ")))
-                + (instance.reservedUdpPorts().isEmpty() ? "" : "; UDP " + instance.reservedUdpPorts())));
+                + (instance.reservedUdpPorts().isEmpty() ? "" : "; UDP " + instance.reservedUdpPorts()));
         return label;
     }
 
@@ -270,7 +269,7 @@ final class ElementViews {
         chip.setMinWidth(Region.USE_PREF_SIZE);
         chip.pseudoClassStateChanged(CanvasIds.PENDING, pending);
         chip.getProperties().put(CanvasIds.TASK, task);
-        chip.setTooltip(new Tooltip(pending ? tooltip : tooltip + "\nClick to explain the placement"));
+        io.stowage.ui.common.HoverTips.set(chip, pending ? tooltip : tooltip + "\nClick to explain the placement");
         return chip;
     }
 

@@ -66,6 +66,7 @@ public final class PlacementView {
     private final TableView<Row> table = new TableView<>();
     private final Consumer<EditHistory> historyListener = h -> refresh();
     private final SetChangeListener<ElementId> selectionListener = c -> refresh();
+    private final javafx.beans.value.ChangeListener<TaskRef> taskListener = (obs, was, task) -> refresh();
     private boolean updating;
 
     public PlacementView(EditHistory history, Selection selection) {
@@ -94,17 +95,7 @@ public final class PlacementView {
         table.getColumns().setAll(List.of(column("Container instance", Row::instanceId, 160),
                 column("Type", Row::instanceType, 90), column("Zone", Row::zone, 90),
                 column("Verdict", Row::verdict, 360)));
-        table.setRowFactory(view -> new TableRow<>() {
-            @Override
-            protected void updateItem(Row row, boolean empty) {
-                super.updateItem(row, empty);
-                getStyleClass().removeAll("verdict-selected", "verdict-kept", "verdict-dropped");
-                if (!empty && row != null) {
-                    getStyleClass().add(row.step() == Step.SELECTED ? "verdict-selected"
-                            : row.step() == Step.STRATEGY ? "verdict-kept" : "verdict-dropped");
-                }
-            }
-        });
+        table.setRowFactory(view -> new VerdictRow());
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox top = new HBox(10, heading, gap, tasks);
@@ -115,7 +106,7 @@ public final class PlacementView {
         root.setCenter(table);
         history.addListener(historyListener);
         selection.elements().addListener(selectionListener);
-        selection.taskProperty().addListener((obs, was, task) -> refresh());
+        selection.taskProperty().addListener(taskListener);
         refresh();
     }
 
@@ -126,6 +117,7 @@ public final class PlacementView {
     public void dispose() {
         history.removeListener(historyListener);
         selection.elements().removeListener(selectionListener);
+        selection.taskProperty().removeListener(taskListener);
     }
 
     /** The rows shown now. */
@@ -243,6 +235,19 @@ public final class PlacementView {
         column.setPrefWidth(width);
         column.setSortable(false);
         return column;
+    }
+
+    /** Rows styled by verdict. Static, so that a row never holds the view (and its history) alive. */
+    private static final class VerdictRow extends TableRow<Row> {
+        @Override
+        protected void updateItem(Row row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().removeAll("verdict-selected", "verdict-kept", "verdict-dropped");
+            if (!empty && row != null) {
+                getStyleClass().add(row.step() == Step.SELECTED ? "verdict-selected"
+                        : row.step() == Step.STRATEGY ? "verdict-kept" : "verdict-dropped");
+            }
+        }
     }
 
     private static final class TaskCell extends ListCell<TaskRef> {

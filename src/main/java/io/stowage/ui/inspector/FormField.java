@@ -5,7 +5,7 @@ import io.stowage.model.rules.Finding;
 import javafx.scene.Node;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
+import io.stowage.ui.common.HoverTips;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
@@ -65,10 +65,6 @@ abstract class FormField {
         if (box == null) {
             Node control = control();
             control.setId(context.fieldId(local));
-            String summary = context.summary(local);
-            if (summary != null && control instanceof Control c) {
-                c.setTooltip(new Tooltip(summary));
-            }
             box = new VBox(2, control, message);
             box.getStyleClass().add("form-field");
             updateMessage();
@@ -125,16 +121,8 @@ abstract class FormField {
         message.setText(text == null ? "" : text);
         message.setVisible(text != null);
         message.setManaged(text != null);
-        if (control instanceof Control c) {
-            String summary = context.summary(local);
-            String tip = text == null ? summary : summary == null ? text : text + "\n\n" + summary;
-            if (tip == null) {
-                c.setTooltip(null);
-            } else if (c.getTooltip() == null) {
-                c.setTooltip(new Tooltip(tip));
-            } else {
-                c.getTooltip().setText(tip);
-            }
-        }
+        // The inspector shows it in its one tooltip (HoverTips): a tooltip per field would be a window per field.
+        String summary = context.summary(local);
+        HoverTips.set(control, text == null ? summary : summary == null ? text : text + "\n\n" + summary);
     }
 }

@@ -39,6 +39,10 @@ public final class Inspector {
     private final TabPane tabs = new TabPane();
     private final Label placeholder = new Label("Select an element to edit it.");
     private final javafx.scene.control.Hyperlink about = new javafx.scene.control.Hyperlink();
+    private final SetChangeListener<ElementId> selectionListener = change -> rebuild();
+    private final javafx.beans.value.ChangeListener<String> focusListener = (obs, was, path) -> focusPath(path);
+    private final java.util.function.Consumer<EditHistory> historyListener = h -> historyChanged();
+    private final javafx.beans.value.ChangeListener<Node> focusOwnerListener = (o, old, owner) -> reveal(owner);
     private ElementBinding binding;
     private ElementForm form;
     private List<Finding> findings = List.of();
@@ -61,6 +65,12 @@ public final class Inspector {
         jsonTab.setId("inspector-json-tab");
         formTab.setClosable(false);
         jsonTab.setClosable(false);
+        // The JSON text is written only while its tab is shown: an edit elsewhere costs no text layout.
+        jsonTab.selectedProperty().addListener((obs, was, is) -> {
+            if (is) {
+                refreshJsonIfShown();
+            }
+        });
         tabs.setId("inspector-tabs");
         scroll.setFitToWidth(true);
         scroll.setId("inspector-scroll");
@@ -78,16 +88,30 @@ public final class Inspector {
         header.setBottom(notice);
         header.getStyleClass().add("inspector-header");
         root.setTop(header);
-        selection.elements().addListener((SetChangeListener<ElementId>) change -> rebuild());
-        selection.focusedPathProperty().addListener((obs, was, path) -> focusPath(path));
-        history.addListener(h -> historyChanged());
+        io.stowage.ui.common.HoverTips.install(root, "inspector-tooltip");
+        selection.elements().addListener(selectionListener);
+        selection.focusedPathProperty().addListener(focusListener);
+        history.addListener(historyListener);
         // Tabbing through a long form keeps the focused field in view.
         root.sceneProperty().addListener((obs, was, scene) -> {
+            if (was != null) {
+                was.focusOwnerProperty().removeListener(focusOwnerListener);
+            }
             if (scene != null) {
-                scene.focusOwnerProperty().addListener((o, old, owner) -> reveal(owner));
+                scene.focusOwnerProperty().addListener(focusOwnerListener);
             }
         });
         rebuild();
+    }
+
+    /** Stops following the selection, the history and the window (when another document is opened). */
+    public void dispose() {
+        selection.elements().removeListener(selectionListener);
+        selection.focusedPathProperty().removeListener(focusListener);
+        history.removeListener(historyListener);
+        if (root.getScene() != null) {
+            root.getScene().focusOwnerProperty().removeListener(focusOwnerListener);
+        }
     }
 
     private void reveal(Node owner) {
@@ -135,7 +159,7 @@ public final class Inspector {
         ElementId id = selection.primary();
         io.stowage.ui.common.Concept concept = io.stowage.ui.common.Concept.of(id);
         about.setText(concept == null ? "" : "About: " + concept.title());
-        about.setTooltip(concept == null ? null : new javafx.scene.control.Tooltip("What this is in ECS (F1)"));
+        io.stowage.ui.common.HoverTips.set(about, concept == null ? null : "What this is in ECS (F1)");
         about.setVisible(concept != null);
         about.setManaged(concept != null);
         binding = ElementBindings.of(id).orElse(null);
@@ -160,7 +184,7 @@ public final class Inspector {
         form.showFindings(findings);
         String family = family(binding);
         if (family != null) {
-            json.show(family);
+            json.show(family, jsonTab.isSelected());
             if (!tabs.getTabs().contains(jsonTab)) {
                 tabs.getTabs().setAll(formTab, jsonTab);
             }
@@ -204,7 +228,13 @@ public final class Inspector {
         findings = DesignFindings.of(design);
         form.showFindings(findings);
         if (family(binding) != null) {
-            json.refresh(design);
+            refreshJsonIfShown();
+        }
+    }
+
+    private void refreshJsonIfShown() {
+        if (jsonTab.isSelected() && family(binding) != null) {
+            json.refresh(history.current());
         }
     }
 

@@ -87,12 +87,15 @@ final class JsonEditor {
     }
 
     /** Shows the family's task definition; an edited, unapplied text is kept while the task definition is the same. */
-    void show(String value) {
+    /** Edits this family's JSON from now on; the text is written now only when it is on screen. */
+    void show(String value, boolean visible) {
         if (!value.equals(family)) {
             family = value;
             shown = null;
         }
-        refresh(history.current());
+        if (visible) {
+            refresh(history.current());
+        }
     }
 
     void refresh(Design design) {

@@ -13,7 +13,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -198,7 +197,7 @@ final class TableFormField extends FormField {
         Button button = new Button(text);
         button.setId(context.fieldId(local) + "-" + index + "-" + what);
         button.getStyleClass().add("form-row-button");
-        button.setTooltip(new Tooltip(tip));
+        io.stowage.ui.common.HoverTips.set(button, tip);
         button.setFocusTraversable(false);
         button.setDisable(!enabled);
         button.setOnAction(e -> action.run());
@@ -379,12 +378,15 @@ final class TableFormField extends FormField {
     @Override
     void showFindings(List<Finding> value) {
         super.showFindings(value);
-        cellsByFindingPath.values().forEach(c -> c.getStyleClass().removeAll(HAS_ERROR, HAS_WARNING));
+        cellsByFindingPath.values().forEach(c -> {
+            c.getStyleClass().removeAll(HAS_ERROR, HAS_WARNING);
+            io.stowage.ui.common.HoverTips.set(c, null);
+        });
         for (Finding finding : value) {
             Control cell = cellsByFindingPath.get(finding.path());
             if (cell != null) {
                 cell.getStyleClass().add(finding.isError() ? HAS_ERROR : HAS_WARNING);
-                cell.setTooltip(new Tooltip(finding.message()));
+                io.stowage.ui.common.HoverTips.set(cell, finding.message());
             }
         }
     }

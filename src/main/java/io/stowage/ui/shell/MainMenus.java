@@ -38,6 +38,8 @@ final class MainMenus {
         redoButton.setOnAction(e -> window.document().history().redo());
         undoButton.setFocusTraversable(false);
         redoButton.setFocusTraversable(false);
+        undoButton.setTooltip(new Tooltip("Undo (Ctrl+Z)"));
+        redoButton.setTooltip(new Tooltip("Redo (Ctrl+Y)"));
     }
 
     MenuBar menuBar() {
@@ -173,8 +175,9 @@ final class MainMenus {
         redo.setDisable(!history.canRedo());
         undoButton.setDisable(!history.canUndo());
         redoButton.setDisable(!history.canRedo());
-        undoButton.setTooltip(new Tooltip(history.undoDescription() + " (Ctrl+Z)"));
-        redoButton.setTooltip(new Tooltip(history.redoDescription() + " (Ctrl+Y)"));
+        // The same tooltips with new texts: a new tooltip is a new window, and this runs on every edit.
+        undoButton.getTooltip().setText(history.undoDescription() + " (Ctrl+Z)");
+        redoButton.getTooltip().setText(history.redoDescription() + " (Ctrl+Y)");
     }
 
     static MenuItem item(String text, String id, String accelerator) {

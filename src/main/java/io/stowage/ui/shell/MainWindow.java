@@ -48,7 +48,8 @@ public final class MainWindow {
     private final StackPane canvasArea = new StackPane();
     private final StackPane inspectorArea = new StackPane();
     private final TabPane bottom = new TabPane();
-    private final Tab placementTab = new Tab("Placement");
+    private final StackPane placementHolder = new StackPane();
+    private final Tab placementTab = new Tab("Placement", placementHolder);
     private final Label status = new Label("Ready");
     private final Label counts = new Label();
     private final WorkAreas areas;
@@ -129,6 +130,11 @@ public final class MainWindow {
         return document;
     }
 
+    /** Shows another document in place of this one, without asking (the caller did). */
+    public void replaceWith(OpenDocument other) {
+        display(other);
+    }
+
     /** Opens files as the user would from File › Open (asking first about unsaved changes). */
     public void open(Path file) {
         files.open(List.of(file));
@@ -182,7 +188,8 @@ public final class MainWindow {
         canvasArea.getChildren().setAll(areas.canvas(history, selection));
         inspectorArea.getChildren().setAll(areas.inspector(history, selection));
         Node placement = areas.placementView(history, selection);
-        placementTab.setContent(placement);
+        // The tab keeps one holder; swapping the tab's own content would leave the old view with the tab skin.
+        placementHolder.getChildren().setAll(placement == null ? List.of() : List.of(placement));
         if (placement == null) {
             bottom.getTabs().remove(placementTab);
         } else if (!bottom.getTabs().contains(placementTab)) {

@@ -26,6 +26,8 @@ final class PaletteDropTarget {
     private final Supplier<EditHistory> history;
     private final Selection selection;
     private final Consumer<String> status;
+    private final javafx.scene.control.Label hint = new javafx.scene.control.Label();
+    private static final javafx.css.PseudoClass REFUSED = javafx.css.PseudoClass.getPseudoClass("refused");
 
     PaletteDropTarget(Node area, Palette palette, WorkAreas areas, Supplier<EditHistory> history, Selection selection,
                       Consumer<String> status) {
@@ -38,6 +40,11 @@ final class PaletteDropTarget {
     }
 
     void install() {
+        hint.setId("drop-hint");
+        hint.getStyleClass().add("drop-hint");
+        hint.setMouseTransparent(true);
+        hint.setManaged(false);
+        hint.setVisible(false);
         area.setOnDragOver(e -> {
             DropOutcome outcome = outcome(e);
             if (outcome == null) {
@@ -46,12 +53,16 @@ final class PaletteDropTarget {
             if (outcome.isLegal()) {
                 e.acceptTransferModes(TransferMode.COPY);
                 status.accept(outcome.edit().description());
+                showHint(outcome.edit().description(), false, e.getX(), e.getY());
             } else {
                 status.accept("Cannot drop here: " + outcome.refusal());
+                showHint(outcome.refusal(), true, e.getX(), e.getY());
             }
             e.consume();
         });
+        area.setOnDragExited(e -> hint.setVisible(false));
         area.setOnDragDropped(e -> {
+            hint.setVisible(false);
             DropOutcome outcome = outcome(e);
             boolean done = outcome != null && outcome.isLegal();
             if (done) {
@@ -62,6 +73,22 @@ final class PaletteDropTarget {
             e.setDropCompleted(done);
             e.consume();
         });
+    }
+
+    /** The reason beside the pointer, where the eye is, as well as in the status bar. */
+    private void showHint(String text, boolean refused, double x, double y) {
+        if (!(area instanceof javafx.scene.layout.Pane pane)) {
+            return;
+        }
+        if (hint.getParent() != pane) {
+            pane.getChildren().add(hint);
+        }
+        hint.setText(text);
+        hint.pseudoClassStateChanged(REFUSED, refused);
+        hint.autosize();
+        hint.relocate(Math.min(x + 16, Math.max(0, pane.getWidth() - hint.getWidth() - 4)), y + 18);
+        hint.setVisible(true);
+        hint.toFront();
     }
 
     private DropOutcome outcome(DragEvent e) {

@@ -170,7 +170,7 @@ class DesignCanvasTest {
             // The host ports in use: the tasks' static ones (web binds 80) and the agent's five.
             Label ports = robot.lookup("#" + id + "-ports").queryAs(Label.class);
             assertThat(ports.getText()).isEqualTo("ports 80 + 5 agent");
-            assertThat(ports.getTooltip().getText()).contains("22, 2375, 2376, 51678, 51679");
+            assertThat(DesignCanvas.tooltipOf(ports)).contains("22, 2375, 2376, 51678, 51679");
             // One chip per task placed there.
             assertThat(robot.from(robot.lookup("#" + id).queryAs(Node.class)).lookup(".task-chip").queryAll())
                     .hasSize(usage.tasks().size());
@@ -178,7 +178,7 @@ class DesignCanvasTest {
     }
 
     @Test
-    void rerendersWhenHistoryChanges(FxRobot robot) {
+    void rerendersWhenHistoryChanges(FxRobot robot) throws Exception {
         robot.interact(() -> history.apply("Change desired count", d -> withDesiredCount(d, "web", 5)));
         Node web = robot.lookup("#" + CanvasIds.nodeId(WEB)).queryAs(Node.class);
         assertThat(robot.from(web).lookup(".desired-count").queryAs(Label.class).getText()).startsWith("desired 5");
@@ -186,7 +186,12 @@ class DesignCanvasTest {
         Set<Node> pending = robot.from(web).lookup(".task-chip").queryAll();
         assertThat(pending).hasSize(3).allMatch(n -> n.getPseudoClassStates().contains(CanvasIds.PENDING));
         Label chip = (Label) pending.iterator().next();
-        assertThat(chip.getTooltip().getText()).contains("unable to place a task");
+        assertThat(DesignCanvas.tooltipOf(chip)).contains("unable to place a task");
+        // Resting the pointer on the chip shows its text in the canvas's one tooltip.
+        robot.moveTo(chip);
+        WaitForAsyncUtils.waitFor(5, java.util.concurrent.TimeUnit.SECONDS, () -> javafx.stage.Window.getWindows()
+                .stream().anyMatch(w -> w instanceof javafx.scene.control.Tooltip t && t.isShowing()
+                        && t.getText().contains("unable to place a task")));
         robot.interact(history::undo);
         web = robot.lookup("#" + CanvasIds.nodeId(WEB)).queryAs(Node.class);
         assertThat(robot.from(web).lookup(".task-chip").queryAll()).isEmpty();

@@ -63,6 +63,7 @@ class InspectorTest {
 
     private void select(FxRobot robot, ElementId id) {
         robot.interact(() -> selection.select(id));
+        io.stowage.testsupport.FxSettle.settle(robot);
     }
 
     private void typeInto(FxRobot robot, String query, String text) {
@@ -86,7 +87,7 @@ class InspectorTest {
                 .queryAs(TextField.class).getText()).isEqualTo("80");
         assertThat(robot.lookup("#field-containerDefinitions-1--healthCheck-interval").queryAs(TextField.class)
                 .getText()).isEqualTo("10");
-        assertThat(robot.lookup(MEMORY).queryAs(TextField.class).getTooltip().getText()).contains("memory");
+        assertThat(io.stowage.ui.common.HoverTips.of(robot.lookup(MEMORY).query())).contains("memory");
     }
 
     @Test
@@ -271,5 +272,6 @@ class InspectorTest {
     private void selectJsonTab(FxRobot robot) {
         TabPane tabs = robot.lookup("#inspector-tabs").queryAs(TabPane.class);
         robot.interact(() -> tabs.getSelectionModel().select(1));
+        io.stowage.testsupport.FxSettle.settle(robot);
     }
 }
