@@ -12,6 +12,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -40,6 +43,7 @@ public final class TasksPanel {
     private final TaskDetails details;
     private final BorderPane root = new BorderPane();
     private String selectedArn;
+    private TaskActions actions = TaskActions.NONE;
 
     public TasksPanel(LiveModel model, TaskDetails details) {
         this.model = model;
@@ -61,12 +65,16 @@ public final class TasksPanel {
                 time("Stopped", "task-col-stopped", TaskState::stoppedAt),
                 text("Stopped reason", "task-col-reason", t -> t.stoppedReason() == null ? "" : t.stoppedReason()),
                 text("Stop code", "task-col-stop-code", t -> t.stopCode() == null ? "" : t.stopCode()));
-        table.setRowFactory(view -> new TableRow<>() {
-            @Override
-            protected void updateItem(TaskState task, boolean empty) {
-                super.updateItem(task, empty);
-                StatusLook.apply(this, empty ? null : task);
-            }
+        table.setRowFactory(view -> {
+            TableRow<TaskState> row = new TableRow<>() {
+                @Override
+                protected void updateItem(TaskState task, boolean empty) {
+                    super.updateItem(task, empty);
+                    StatusLook.apply(this, empty ? null : task);
+                }
+            };
+            row.setContextMenu(contextMenu(row));
+            return row;
         });
 
         FilteredList<TaskState> filtered = new FilteredList<>(model.tasks());
@@ -127,6 +135,39 @@ public final class TasksPanel {
 
     public Node node() {
         return root;
+    }
+
+    /** Who acts on a task chosen here: the local run or the ECS watch that shows it. */
+    public void useActions(TaskActions value) {
+        actions = value;
+    }
+
+    private ContextMenu contextMenu(TableRow<TaskState> row) {
+        MenuItem stop = new MenuItem("Stop Task");
+        stop.setId("task-menu-stop");
+        stop.setOnAction(e -> actions.stopTask(row.getItem()));
+        MenuItem scale = new MenuItem("Scale Service…");
+        scale.setId("task-menu-scale");
+        scale.setOnAction(e -> actions.scaleService(row.getItem()));
+        Menu shell = new Menu("Copy Shell Command");
+        shell.setId("task-menu-shell");
+        ContextMenu menu = new ContextMenu(stop, scale, shell);
+        menu.setOnShowing(e -> {
+            TaskState task = row.getItem();
+            stop.setDisable(task == null || task.isStopped());
+            scale.setDisable(task == null || task.serviceName() == null);
+            shell.getItems().clear();
+            if (task != null) {
+                for (var container : task.containers()) {
+                    MenuItem item = new MenuItem(container.name());
+                    item.setDisable(container.runtimeId() == null || container.isStopped());
+                    item.setOnAction(a -> actions.copyShellCommand(task, container.name()));
+                    shell.getItems().add(item);
+                }
+            }
+            shell.setDisable(shell.getItems().isEmpty());
+        });
+        return menu;
     }
 
     public TableView<TaskState> table() {
