@@ -82,10 +82,31 @@ final class DeployCommand implements Callable<Integer> {
             return Cli.OK;
         }
         out.println(plan.summaryLine());
-        ApplyReport report = applyCancellably(engine, plan, out);
-        report.lines().stream().filter(l -> !l.startsWith("done: ")).forEach(out::println);
-        out.flush();
-        return report.succeeded() ? Cli.OK : Cli.FINDINGS;
+        // Ctrl-C cancels before the next change; the hook holds the JVM until the account is printed.
+        Cancellation cancellation = new Cancellation();
+        CountDownLatch accounted = new CountDownLatch(1);
+        Thread onInterrupt = new Thread(() -> {
+            cancellation.cancel();
+            try {
+                accounted.await(2, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stowage-deploy-cancel");
+        Runtime.getRuntime().addShutdownHook(onInterrupt);
+        try {
+            ApplyReport report = engine.apply(plan, new Progress(out), cancellation);
+            report.lines().stream().filter(l -> !l.startsWith("done: ")).forEach(out::println);
+            out.flush();
+            return report.succeeded() ? Cli.OK : Cli.FINDINGS;
+        } finally {
+            accounted.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(onInterrupt);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running and waited for the account.
+            }
+        }
     }
 
     private static void print(DeployPlan plan, PrintWriter out) {
@@ -99,52 +120,30 @@ final class DeployCommand implements Callable<Integer> {
         plan.notes().forEach(n -> out.println("note: " + n));
     }
 
-    /** Applies, printing each step; Ctrl-C cancels before the next change and still prints the account. */
-    private static ApplyReport applyCancellably(EcsEngine engine, DeployPlan plan, PrintWriter out) {
-        Cancellation cancellation = new Cancellation();
-        CountDownLatch finished = new CountDownLatch(1);
-        Thread onInterrupt = new Thread(() -> {
-            cancellation.cancel();
-            try {
-                finished.await(2, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "stowage-deploy-cancel");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try {
-            return engine.apply(plan, new ApplyListener() {
-                @Override
-                public void started(PlannedChange change, int index, int total) {
-                    out.print("[" + index + "/" + total + "] " + change.summary() + " ... ");
-                    out.flush();
-                }
+    /** One line per change: {@code [3/12] create service demo/web ... done: ARN}. */
+    private record Progress(PrintWriter out) implements ApplyListener {
+        @Override
+        public void started(PlannedChange change, int index, int total) {
+            out.print("[" + index + "/" + total + "] " + change.summary() + " ... ");
+            out.flush();
+        }
 
-                @Override
-                public void progress(PlannedChange change, String message) {
-                    out.print("(" + message + ") ");
-                    out.flush();
-                }
+        @Override
+        public void progress(PlannedChange change, String message) {
+            out.print("(" + message + ") ");
+            out.flush();
+        }
 
-                @Override
-                public void finished(PlannedChange change, String outcome) {
-                    out.println(outcome == null || outcome.isEmpty() ? "done" : "done: " + outcome);
-                    out.flush();
-                }
+        @Override
+        public void finished(PlannedChange change, String outcome) {
+            out.println(outcome == null || outcome.isEmpty() ? "done" : "done: " + outcome);
+            out.flush();
+        }
 
-                @Override
-                public void failed(PlannedChange change, String reason) {
-                    out.println("failed");
-                    out.flush();
-                }
-            }, cancellation);
-        } finally {
-            finished.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is running: it waited for this apply.
-            }
+        @Override
+        public void failed(PlannedChange change, String reason) {
+            out.println("failed");
+            out.flush();
         }
     }
 }

@@ -97,7 +97,12 @@ class EcsCommandsTest {
         CliRun again = CliRun.of(ecs("deploy", "--apply", designFile.toString()));
 
         assertThat(again.exitCode()).isZero();
-        assertThat(again.outLines()).containsExactly("Plan: 0 to create, 0 to update, 11 unchanged");
+        assertThat(again.outLines()).containsExactly(
+                "note: placement: service demo/report #1 cannot be placed on the designed capacity: RESOURCE:MEMORY:"
+                        + " service report was unable to place a task because no container instance met all of its"
+                        + " requirements. The closest matching container-instance i-0a1b2c3d has insufficient memory"
+                        + " available.",
+                "Plan: 0 to create, 0 to update, 11 unchanged");
     }
 
     @Test

@@ -10,6 +10,9 @@ import io.stowage.model.ecs.TaskDefinition;
 import io.stowage.model.json.JsonArray;
 import io.stowage.model.json.JsonObject;
 import io.stowage.model.json.JsonString;
+import io.stowage.model.placement.PlacementEngine;
+import io.stowage.model.placement.PlacementFailure;
+import io.stowage.model.placement.PlacementResult;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -50,7 +53,22 @@ public final class DeployPlanner {
                 planTask(cluster, task, existing, observed, registering, out);
             }
         }
+        notePlacement(design, notes);
         return new DeployPlan(out, notes);
+    }
+
+    /**
+     * What the scheduler simulation says will not be placed: not a reason to refuse (ECS keeps a service's task
+     * PENDING until capacity comes, and capacity may be added outside the design), but worth knowing before.
+     */
+    private static void notePlacement(Design design, List<String> notes) {
+        PlacementResult placement = PlacementEngine.place(design, 0);
+        for (PlacementFailure failure : placement.failures()) {
+            var task = failure.task();
+            notes.add("placement: " + (task.kind() == io.stowage.model.placement.TaskRef.Kind.SERVICE ? "service "
+                    : "task ") + task.clusterId() + "/" + task.source() + " #" + task.number()
+                    + " cannot be placed on the designed capacity: " + failure.reason() + ": " + failure.message());
+        }
     }
 
     private static void planCluster(Design design, Cluster cluster, Optional<ObservedCluster> current,

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The ECS agent configuration that makes an instance join a cluster as the design describes it: the lines of
@@ -72,12 +71,12 @@ public final class EcsAgentConfig {
      * first registered with in its state file, so the file goes before the new configuration is written.
      */
     public static List<String> attachCommands(String clusterName, ContainerInstance instance) {
-        String keep = lines(clusterName, instance).stream().map(l -> l.substring(0, l.indexOf('=')))
-                .collect(Collectors.joining("=|^", "^", "="));
+        // The settings the design owns go, whether or not it gives them now (default ports are the agent's own).
+        String owned = "^ECS_CLUSTER=|^ECS_INSTANCE_ATTRIBUTES=|^ECS_RESERVED_PORTS=|^ECS_RESERVED_PORTS_UDP=";
         List<String> out = new ArrayList<>();
         out.add("systemctl stop ecs || true");
         out.add("rm -f /var/lib/ecs/data/agent.db /var/lib/ecs/data/ecs_agent_data.json");
-        out.add("touch /etc/ecs/ecs.config && grep -Ev '" + keep + "' /etc/ecs/ecs.config > /etc/ecs/ecs.config.new || true");
+        out.add("touch /etc/ecs/ecs.config && grep -Ev '" + owned + "' /etc/ecs/ecs.config > /etc/ecs/ecs.config.new || true");
         out.add("cat >> /etc/ecs/ecs.config.new <<'STOWAGE'\n" + String.join("\n", lines(clusterName, instance))
                 + "\nSTOWAGE");
         out.add("mv /etc/ecs/ecs.config.new /etc/ecs/ecs.config");

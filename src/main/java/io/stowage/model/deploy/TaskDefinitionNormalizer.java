@@ -46,6 +46,8 @@ public final class TaskDefinitionNormalizer {
         td = JsonTrees.replace(td, "cpu", v -> units(v, "vcpu", 1024));
         td = JsonTrees.replace(td, "memory", v -> units(v, "gb", 1024));
         td = JsonTrees.replace(td, "requiresCompatibilities", JsonTrees::sortedStrings);
+        td = JsonTrees.replace(td, "taskRoleArn", TaskDefinitionNormalizer::roleName);
+        td = JsonTrees.replace(td, "executionRoleArn", TaskDefinitionNormalizer::roleName);
         td = JsonTrees.replace(td, "containerDefinitions", v -> JsonTrees.mapObjects(v, c -> container(c, networkMode)));
         return (JsonObject) JsonTrees.prune(td, TRUE_BY_DEFAULT);
     }
@@ -77,6 +79,15 @@ public final class TaskDefinitionNormalizer {
         return (JsonObject) JsonTrees.prune(td, Set.of("essential", "readOnly", "readonlyRootFilesystem",
                 "privileged", "interactive", "pseudoTerminal", "disableNetworking", "initProcessEnabled",
                 "autoprovision", "enableFaultInjection"));
+    }
+
+    /**
+     * RegisterTaskDefinition.taskRoleArn/executionRoleArn [M] take a role's name or its ARN; ECS stores the ARN.
+     * Both compare as the name.
+     */
+    private static Json roleName(Json value) {
+        return value instanceof JsonString s && s.value().startsWith("arn:") && s.value().contains(":role/")
+                ? new JsonString(s.value().substring(s.value().lastIndexOf('/') + 1)) : value;
     }
 
     private static JsonObject container(JsonObject c, String networkMode) {

@@ -157,6 +157,20 @@ class EcsDeployTest {
     }
 
     @Test
+    void aRequestEcsWouldRefuseForItsShapeIsRefusedBeforeAnythingIsMade() {
+        Cluster demo = design.cluster("demo").orElseThrow();
+        Service web = demo.service("web").orElseThrow();
+        Design typo = design.withCluster(demo.withService(web.withSpec(new io.stowage.model.ecs.ServiceSpec(
+                web.spec().json().with("desiredCont", io.stowage.model.json.JsonNumber.of(3))))));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> deployer.plan(typo))
+                .isInstanceOf(DeployRefusedException.class)
+                .satisfies(e -> assertThat(((DeployRefusedException) e).reasons()).containsExactly(
+                        "service demo/web: CreateService input: unknown member \"desiredCont\" at desiredCont"));
+        assertThat(aws.ecs().describeClusters(r -> r.clusters("demo")).clusters()).isEmpty();
+    }
+
+    @Test
     void deployingTheSameDesignAgainChangesNothing() {
         deployer.apply(deployer.plan(design), agents(), Cancellation.none());
         aws.counter().reset();

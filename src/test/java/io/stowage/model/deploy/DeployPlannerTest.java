@@ -49,6 +49,8 @@ class DeployPlannerTest {
                 "+ create service demo/report",
                 "+ run task demo/smoke-test: 1 x api (new) on EC2");
         assertThat(plan.summaryLine()).isEqualTo("Plan: 12 to create, 0 to update, 0 unchanged");
+        assertThat(plan.notes()).singleElement().asString()
+                .startsWith("placement: service demo/report #1 cannot be placed on the designed capacity: RESOURCE:MEMORY: ");
         Ec2Launch launch = plan.changes().get(1).launch();
         assertThat(launch.amiParameter()).isEqualTo("/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id");
         assertThat(launch.userData()).contains("ECS_CLUSTER=demo\n")

@@ -103,6 +103,22 @@ class TaskDefinitionNormalizerTest {
     }
 
     @Test
+    void aRoleGivenByNameIsTheRoleEcsStoresByArn() {
+        JsonObject designed = JsonLiterals.object("""
+                {"family": "f", "executionRoleArn": "ecsTaskExecutionRole",
+                 "containerDefinitions": [{"name": "a", "image": "x", "memory": 64}]}
+                """);
+        JsonObject described = JsonLiterals.object("""
+                {"family": "f", "executionRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole",
+                 "containerDefinitions": [{"name": "a", "image": "x", "memory": 64}]}
+                """);
+
+        assertThat(TaskDefinitionNormalizer.sameContent(designed, described)).isTrue();
+        assertThat(TaskDefinitionNormalizer.sameContent(designed, JsonLiterals.object(described.toString()
+                .replace("role/ecsTaskExecutionRole", "role/otherRole")))).isFalse();
+    }
+
+    @Test
     void taskSizesCompareInUnits() {
         assertThat(TaskDefinitionNormalizer.units(new io.stowage.model.json.JsonString("1 vCPU"), "vcpu", 1024))
                 .isEqualTo(new io.stowage.model.json.JsonString("1024"));
