@@ -189,9 +189,9 @@ final class TableFormField extends FormField {
         }
     }
 
-    /** A list to choose from needs room for its value and arrow; text cells may shrink. */
+    /** A list to choose from needs room for its value and arrow; a text cell for a short header. */
     private static double minWidth(Column column) {
-        return column.kind() == Kind.CHOICE || column.kind() == Kind.BOOL ? 84 : 0;
+        return column.kind() == Kind.CHOICE || column.kind() == Kind.BOOL ? 80 : 56;
     }
 
     private Button rowButton(String text, String what, int index, String tip, Runnable action, boolean enabled) {

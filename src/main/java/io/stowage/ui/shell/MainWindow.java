@@ -392,7 +392,7 @@ public final class MainWindow {
         middle.setDividerPositions(0.7);
         SplitPane.setResizableWithParent(bottom, false);
         SplitPane split = new SplitPane(palettePane, middle, inspector);
-        split.setDividerPositions(0.12, 0.72);
+        split.setDividerPositions(0.12, 0.705);
         palettePane.setMinWidth(150);
         inspector.setMinWidth(300);
         SplitPane.setResizableWithParent(palettePane, false);
