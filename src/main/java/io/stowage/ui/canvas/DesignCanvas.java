@@ -47,6 +47,8 @@ public final class DesignCanvas extends Region {
     private final javafx.beans.value.ChangeListener<io.stowage.model.placement.TaskRef> taskListener =
             (obs, was, task) -> showExplainedTask();
     private Design rendered;
+    private LiveOverlay live;
+    private boolean liveDrawn;
     private Map<ElementId, Bounds> layout = Map.of();
     private final Map<ElementId, Region> nodes = new LinkedHashMap<>();
     /** The chips of each task: where it runs, and on its service when it is pending. */
@@ -258,8 +260,33 @@ public final class DesignCanvas extends Region {
         children.add(containerRelations);
         world.getChildren().setAll(children);
         indexChips();
+        if (live != null && live.active()) {
+            LiveChips.draw(design, nodes, live);
+            liveDrawn = true;
+        }
         showSelection();
         showExplainedTask();
+    }
+
+    /**
+     * Draws what runs over the design from now on: live task chips in place of the simulated ones, the agents'
+     * reports, the services' live counts. Call {@link #refreshLive()} after each batch of runtime changes.
+     */
+    public void showLive(LiveOverlay overlay) {
+        live = overlay;
+        refreshLive();
+    }
+
+    /** Redraws the live parts; when nothing runs any more, the simulated placement comes back. */
+    public void refreshLive() {
+        if (live != null && live.active()) {
+            LiveChips.draw(rendered, nodes, live);
+            liveDrawn = true;
+        } else if (liveDrawn) {
+            liveDrawn = false;
+            rendered = null;
+            render();
+        }
     }
 
     private void indexChips() {

@@ -4,6 +4,7 @@ import io.stowage.model.runtime.ContainerState;
 import io.stowage.model.runtime.LogLine;
 import io.stowage.model.runtime.LogSource;
 import io.stowage.model.runtime.TaskState;
+import io.stowage.ui.common.StatusLook;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;

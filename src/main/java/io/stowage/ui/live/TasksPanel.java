@@ -1,6 +1,7 @@
 package io.stowage.ui.live;
 
 import io.stowage.model.runtime.TaskState;
+import io.stowage.ui.common.StatusLook;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;

@@ -1,4 +1,4 @@
-package io.stowage.ui.live;
+package io.stowage.ui.common;
 
 import io.stowage.model.runtime.HealthStatus;
 import io.stowage.model.runtime.TaskState;
