@@ -41,7 +41,10 @@ printf "$compose" > "$work/docker-compose.yml"
 
 now() { date +%s.%N; }
 elapsed() { echo "$2 - $1" | bc; }
-printf '%-6s %-22s %-22s %-22s %-22s\n' round "stowage up --detach" "docker-compose up -d" "stowage down" "docker-compose down"
+docker network create stowage-bench-floor >/dev/null
+trap 'docker network rm stowage-bench-floor >/dev/null 2>&1; rm -rf "$work"' EXIT
+printf '%-6s %-22s %-22s %-22s %-22s %-22s\n' round "stowage up --detach" "docker-compose up -d" "stowage down" \
+  "docker-compose down" "20x docker run & (floor)"
 for r in $(seq 1 "$rounds"); do
   t0=$(now); java ${STOWAGE_JAVA_OPTS:-} -jar "$jar" up --detach --pull prefer-cached "$work/bench.stowage.json" >/dev/null; t1=$(now)
   test "$(docker ps -q --filter label=com.amazonaws.ecs.cluster=bench | wc -l)" -eq 20
@@ -49,6 +52,13 @@ for r in $(seq 1 "$rounds"); do
   t4=$(now); docker-compose -p stowagebench -f "$work/docker-compose.yml" up -d 2>/dev/null; t5=$(now)
   test "$(docker ps -q --filter label=com.docker.compose.project=stowagebench | wc -l)" -eq 20
   t6=$(now); docker-compose -p stowagebench -f "$work/docker-compose.yml" down -t 10 2>/dev/null; t7=$(now)
-  printf '%-6s %-22.2f %-22.2f %-22.2f %-22.2f\n' "$r" "$(elapsed "$t0" "$t1")" "$(elapsed "$t4" "$t5")" \
-    "$(elapsed "$t2" "$t3")" "$(elapsed "$t6" "$t7")"
+  # The engine's own floor: twenty containers started by parallel docker run on a user-defined network.
+  t8=$(now)
+  for i in $(seq 1 20); do
+    docker run -d --network stowage-bench-floor --label stowage-bench-floor=1 stowage-bench/busybox:1 sleep 3600 >/dev/null &
+  done
+  wait; t9=$(now)
+  docker rm -f $(docker ps -aq --filter label=stowage-bench-floor=1) >/dev/null
+  printf '%-6s %-22.2f %-22.2f %-22.2f %-22.2f %-22.2f\n' "$r" "$(elapsed "$t0" "$t1")" "$(elapsed "$t4" "$t5")" \
+    "$(elapsed "$t2" "$t3")" "$(elapsed "$t6" "$t7")" "$(elapsed "$t8" "$t9")"
 done

@@ -7,6 +7,7 @@ import io.stowage.engine.local.PullBehavior;
 import io.stowage.format.UnreadableFileException;
 import io.stowage.model.runtime.ClusterEvent;
 import io.stowage.model.runtime.RuntimeListener;
+import io.stowage.model.runtime.StopCode;
 import io.stowage.model.runtime.TaskState;
 import io.stowage.model.runtime.TaskStatus;
 import picocli.CommandLine.Command;
@@ -142,13 +143,14 @@ final class UpCommand implements Callable<Integer> {
         }
         if (detach) {
             run.whenStarted().get();
-            boolean allRunning = run.snapshot().taskList().stream()
-                    .allMatch(t -> t.lastStatus() == TaskStatus.RUNNING);
+            // A task that ran and ended (a one-off job) is fine; one that never started or was never placed is not.
+            boolean failed = run.snapshot().taskList().stream().anyMatch(t ->
+                    StopCode.TASK_FAILED_TO_START.equals(t.stopCode()) || t.lastStatus() == TaskStatus.PENDING);
             run.close();
             out.println(run.snapshot().taskList().size() + " tasks started; stowage ps " + designFile
                     + " shows them, stowage down " + designFile + " removes them");
             out.flush();
-            return allRunning ? Cli.OK : Cli.FINDINGS;
+            return failed ? Cli.FINDINGS : Cli.OK;
         }
         Thread hook = new Thread(() -> {
             synchronized (out) {
@@ -170,12 +172,37 @@ final class UpCommand implements Callable<Integer> {
             nothingLeft.complete(null);
         }, "stowage-up-stop");
         Runtime.getRuntime().addShutdownHook(hook);
-        run.whenStopped().get();
+        // Ends when stopped (Ctrl-C, stowage down), or when nothing is left to run: every task stopped and no
+        // service wants one (a design of one-off tasks); their containers stay for stowage logs.
+        CompletableFuture<Void> allDone = new CompletableFuture<>();
+        run.whenStarted().thenRun(() -> watchForTheEnd(run, allDone));
+        CompletableFuture.anyOf(run.whenStopped(), allDone).get();
+        if (allDone.isDone() && !run.whenStopped().isDone()) {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            run.close();
+            out.println(LocalTime.now().format(CLOCK) + " every task has stopped; stowage logs " + designFile
+                    + " CONTAINER shows what they printed, stowage down " + designFile + " removes them");
+            out.flush();
+            return Cli.OK;
+        }
         if (!nothingLeft.isDone()) {
             // Taken down from elsewhere (stowage down): nothing is left to stop.
             Runtime.getRuntime().removeShutdownHook(hook);
             run.close();
         }
         return Cli.OK;
+    }
+
+    private static void watchForTheEnd(LocalRun run, CompletableFuture<Void> allDone) {
+        Runnable check = () -> {
+            var snapshot = run.snapshot();
+            boolean tasksDone = snapshot.taskList().stream().allMatch(TaskState::isStopped);
+            boolean servicesIdle = snapshot.services().values().stream().allMatch(s -> s.desiredCount() == 0);
+            if (tasksDone && servicesIdle) {
+                allDone.complete(null);
+            }
+        };
+        run.onChange(check);
+        check.run();
     }
 }

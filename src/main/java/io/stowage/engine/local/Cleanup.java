@@ -76,6 +76,11 @@ final class Cleanup {
         } finally {
             pool.shutdownNow();
         }
+        // Once more: a run started just before may have made its marker while the containers went.
+        for (Container marker : docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(EcsLabels.RUN_MARKER, designKey)).exec()) {
+            remove(docker, marker.getId());
+        }
         int volumes = 0;
         for (var v : docker.listVolumesCmd().withFilter("label", List.of(EcsLabels.DESIGN + "=" + designKey))
                 .exec().getVolumes()) {

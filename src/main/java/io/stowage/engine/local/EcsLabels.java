@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * The labels on everything the local runner creates: the ECS agent's {@code com.amazonaws.ecs.*} labels
  * (ecs-semantics §1.1), applied after the task definition's dockerLabels so that they win, and Stowage's own,
- * by which it finds what it made for a design (to adopt, reconcile or remove it).
+ * by which it finds what it made for a design (to reconcile with it, list it or remove it).
  */
 public final class EcsLabels {
     public static final String TASK_ARN = "com.amazonaws.ecs.task-arn";
@@ -42,7 +42,7 @@ public final class EcsLabels {
         return out;
     }
 
-    /** Stowage's labels, by which it finds, adopts and removes what it made. */
+    /** Stowage's labels, by which it finds, reconciles and removes what it made. */
     public static Map<String, String> stowage(TaskLaunch launch) {
         Map<String, String> out = new LinkedHashMap<>();
         out.put(DESIGN, launch.designKey());

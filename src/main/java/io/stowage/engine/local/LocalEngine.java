@@ -105,7 +105,7 @@ public final class LocalEngine {
             progress.accept("removed " + removed.containers() + " containers an earlier run left");
         }
         // The marker only matters to a later stowage down: made beside the tasks, not before them.
-        CompletableFuture.supplyAsync(() -> {
+        CompletableFuture<String> marker = CompletableFuture.supplyAsync(() -> {
             String pauseImage = PauseImage.ensure(docker, System.getProperty("os.arch"));
             return docker.createContainerCmd(pauseImage).withName("stowage-run-" + designKey)
                     .withLabels(Map.of(EcsLabels.DESIGN, designKey, EcsLabels.RUN_MARKER, designKey))
@@ -118,6 +118,7 @@ public final class LocalEngine {
                 run.markerId(id);
             }
         });
+        run.marker(marker);
         run.start(deviations);
         return run;
     }

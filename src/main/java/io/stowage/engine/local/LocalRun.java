@@ -88,6 +88,21 @@ public final class LocalRun implements AutoCloseable {
         return allStopped;
     }
 
+    /** Calls {@code action} on the run's thread after every change it reports (e.g. to re-read the snapshot). */
+    public void onChange(Runnable action) {
+        store.subscribe(new io.stowage.model.runtime.RuntimeListener() {
+            @Override
+            public void taskChanged(TaskState task) {
+                action.run();
+            }
+
+            @Override
+            public void serviceChanged(io.stowage.model.runtime.ServiceState service) {
+                action.run();
+            }
+        });
+    }
+
     /** What is known now. */
     public RuntimeSnapshot snapshot() {
         return store.snapshot();
@@ -140,7 +155,7 @@ public final class LocalRun implements AutoCloseable {
         ctx.onLoop(() -> {
             stopping = true;
             services.values().forEach(ServiceScheduler::stop);
-            unplacedTasks.clear();
+            dropAllUnplaced(reason);
             runners.values().forEach(r -> r.stop(reason, StopCode.USER_INITIATED));
             checkAllStopped();
         });
@@ -150,6 +165,12 @@ public final class LocalRun implements AutoCloseable {
     /** Stops following the engine; whatever runs keeps running (a detached run). */
     @Override
     public void close() {
+        try {
+            // So that a down right after finds the marker to remove.
+            marker.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (Exception notMade) {
+            // Reported when it failed; nothing to wait for.
+        }
         closed = true;
         if (events != null) {
             events.close();
@@ -170,9 +191,15 @@ public final class LocalRun implements AutoCloseable {
     private PlacementResult initial;
     private volatile String markerId;
 
+    private volatile CompletableFuture<String> marker = CompletableFuture.completedFuture(null);
+
     /** The marker container of this run: {@code stowage down} removes it first, to stop this run's scheduling. */
     void markerId(String id) {
         markerId = id;
+    }
+
+    void marker(CompletableFuture<String> made) {
+        marker = made;
     }
 
     /** Places the design's tasks, before anything starts. */
@@ -339,6 +366,14 @@ public final class LocalRun implements AutoCloseable {
         checkAllStopped();
     }
 
+    /** Tasks shown PENDING that were never placed end STOPPED with the run, so no view keeps them waiting. */
+    private void dropAllUnplaced(String reason) {
+        for (TaskState pending : List.copyOf(unplacedTasks.values())) {
+            ctx.listener.taskChanged(pending.stopping(reason, StopCode.USER_INITIATED).stopped(Instant.now()));
+        }
+        unplacedTasks.clear();
+    }
+
     private List<TaskState> currentTasks() {
         List<TaskState> out = new ArrayList<>();
         runners.values().forEach(r -> out.add(r.state()));
@@ -395,7 +430,7 @@ public final class LocalRun implements AutoCloseable {
         }
         stopping = true;
         services.values().forEach(ServiceScheduler::stop);
-        unplacedTasks.clear();
+        dropAllUnplaced("Task stopped by user");
         ctx.event(null, "stowage", "the design is being taken down (stowage down); scheduling stopped");
         runners.values().forEach(r -> r.stop("Task stopped by user", StopCode.USER_INITIATED));
         checkAllStopped();

@@ -58,44 +58,6 @@ final class TaskRunner {
                 Instant.now(), null, null, List.of());
     }
 
-    /** A task adopted from an earlier run: its containers exist, with their Docker state. */
-    static TaskRunner adopt(RunContext ctx, TaskPlan plan, TaskLaunch launch, Map<String, InspectContainerResponse> found,
-                            Consumer<TaskRunner> changed) {
-        TaskRunner runner = new TaskRunner(ctx, plan, null, changed);
-        runner.launch = launch;
-        runner.setupStarted = true;
-        List<ContainerRecord> all = new ArrayList<>(runner.records.values());
-        if (runner.pause != null) {
-            all.add(runner.pause);
-        }
-        for (ContainerRecord rec : all) {
-            InspectContainerResponse inspect = found.get(rec.name);
-            if (inspect == null) {
-                continue;
-            }
-            rec.dockerId = inspect.getId();
-            var s = inspect.getState();
-            rec.startedAt = DockerTimes.parse(s.getStartedAt());
-            if (Boolean.TRUE.equals(s.getRunning())) {
-                rec.advance(rec.pause ? AgentStatus.RESOURCES_PROVISIONED : AgentStatus.RUNNING);
-                if (s.getHealth() != null && rec.health != null) {
-                    rec.health = health(s.getHealth().getStatus());
-                }
-                rec.bindings = bindings(inspect);
-            } else if (rec.startedAt != null) {
-                rec.stopped(s.getExitCodeLong() == null ? null : s.getExitCodeLong().intValue(), null,
-                        DockerTimes.parse(s.getFinishedAt()));
-            } else {
-                rec.advance(AgentStatus.CREATED);
-            }
-        }
-        if (runner.pause != null && runner.pause.dockerId != null) {
-            runner.launch = runner.launch.withPauseContainerId(runner.pause.dockerId);
-        }
-        runner.state = runner.state.withLastStatus(TaskStatus.PENDING);
-        return runner;
-    }
-
     io.stowage.model.placement.TaskRef ref() {
         return plan.ref();
     }
