@@ -2,6 +2,7 @@ package io.stowage.app;
 
 import io.stowage.edit.EditHistory;
 import io.stowage.ui.canvas.DesignCanvas;
+import io.stowage.ui.canvas.LiveOverlay;
 import io.stowage.ui.common.Selection;
 import io.stowage.ui.inspector.Inspector;
 import io.stowage.ui.shell.WorkAreas;
@@ -12,6 +13,7 @@ import javafx.scene.Node;
 final class DesignWorkAreas implements WorkAreas {
     private DesignCanvas canvas;
     private io.stowage.ui.canvas.PlacementView placement;
+    private LiveOverlay live;
 
     @Override
     public Node canvas(EditHistory history, Selection selection) {
@@ -19,6 +21,9 @@ final class DesignWorkAreas implements WorkAreas {
             canvas.dispose();
         }
         canvas = new DesignCanvas(history, selection);
+        if (live != null) {
+            canvas.showLive(live);
+        }
         return canvas;
     }
 
@@ -64,6 +69,21 @@ final class DesignWorkAreas implements WorkAreas {
     public void zoomBy(double factor) {
         if (canvas != null) {
             canvas.zoomBy(factor);
+        }
+    }
+
+    @Override
+    public void showLive(LiveOverlay overlay) {
+        live = overlay;
+        if (canvas != null) {
+            canvas.showLive(overlay);
+        }
+    }
+
+    @Override
+    public void refreshLive() {
+        if (canvas != null) {
+            canvas.refreshLive();
         }
     }
 

@@ -7,7 +7,6 @@ import io.stowage.model.design.ElementId;
 import io.stowage.model.design.Service;
 import io.stowage.model.runtime.ContainerState;
 import io.stowage.model.runtime.InstanceState;
-import io.stowage.model.runtime.ServiceState;
 import io.stowage.model.runtime.TaskState;
 import io.stowage.ui.common.StatusLook;
 import javafx.scene.Node;
@@ -15,7 +14,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 
 import java.util.List;
@@ -27,8 +25,7 @@ import java.util.Map;
  * event on each service. Redrawn once per batch of runtime changes, touching only those nodes.
  */
 final class LiveChips {
-    static final String AGENT_REPORT = "agent-report";
-    static final String SERVICE_REPORT = "service-report";
+    static final String LIVE_REPORT = "live-report";
     static final String LIVE_CHIP = "live-chip";
 
     private LiveChips() {
@@ -40,8 +37,10 @@ final class LiveChips {
                 Region node = nodes.get(ElementId.instance(cluster.id(), instance.id()));
                 if (node != null) {
                     fill(node, live.tasksOn(cluster.name(), instance.id()), live);
-                    report(node, AGENT_REPORT, live.instance(cluster.name(), instance.id()).map(LiveChips::agentLine)
-                            .orElse("agent: no report yet"));
+                    // The agent's report takes the row of the reserved ports, so the box keeps its size.
+                    String report = live.instance(cluster.name(), instance.id()).map(LiveChips::agentLine)
+                            .orElse("agent: no report yet");
+                    relabel(node, child -> child.getId() != null && child.getId().endsWith("-ports"), report, report);
                 }
             }
             if (cluster.fargate() != null) {
@@ -53,10 +52,18 @@ final class LiveChips {
             for (Service service : cluster.services()) {
                 Region node = nodes.get(ElementId.service(cluster.id(), service.id()));
                 String name = service.serviceName() == null ? service.id() : service.serviceName();
-                if (node != null) {
-                    report(node, SERVICE_REPORT, live.service(cluster.name(), name).map(LiveChips::serviceLine)
-                            .orElse("live: waiting for the first report"));
+                if (node == null) {
+                    continue;
                 }
+                var state = live.service(cluster.name(), name);
+                String counts = state.map(s -> "live: " + s.runningCount() + "/" + s.desiredCount() + " running · "
+                        + s.pendingCount() + " pending").orElse("live: no report yet");
+                String events = state.map(s -> String.join("\n", s.events().stream().limit(5)
+                        .map(e -> e.message()).toList())).orElse("");
+                relabel(node, child -> child.getStyleClass().contains("desired-count"), counts, counts);
+                String latest = events.isEmpty() ? "no service events yet" : events.lines().findFirst().orElse("");
+                relabel(node, child -> child.getStyleClass().contains("strategy"), latest,
+                        events.isEmpty() ? latest : events);
             }
         }
     }
@@ -67,35 +74,59 @@ final class LiveChips {
                 + i.remainingCpu() + " CPU, " + i.remainingMemoryMiB() + " MiB";
     }
 
-    static String serviceLine(ServiceState s) {
-        String counts = "live: " + s.runningCount() + "/" + s.desiredCount() + " running · " + s.pendingCount()
-                + " pending";
-        return s.events().isEmpty() ? counts : counts + "\n" + s.events().get(0).message();
-    }
-
+    /** Keeps the chip node of each task across redraws, so a chip under the pointer stays the same node. */
     private static void fill(Region node, List<TaskState> tasks, LiveOverlay live) {
         FlowPane chips = chipsOf(node);
         if (chips == null) {
             return;
         }
-        chips.getChildren().setAll(tasks.stream().map(t -> chip(t, live)).toList());
+        Map<String, Label> existing = new java.util.HashMap<>();
+        for (Node child : chips.getChildren()) {
+            if (child instanceof Label label && child.getStyleClass().contains(LIVE_CHIP)) {
+                existing.put(label.getId(), label);
+            }
+        }
+        List<Node> shown = new java.util.ArrayList<>();
+        for (TaskState task : tasks) {
+            Label chip = existing.get(chipId(task));
+            shown.add(chip == null ? chip(task, live) : update(chip, task));
+        }
+        if (!shown.equals(chips.getChildren())) {
+            chips.getChildren().setAll(shown);
+        }
+    }
+
+    static String chipId(TaskState task) {
+        return "live-chip-" + task.taskId();
     }
 
     static Label chip(TaskState task, LiveOverlay live) {
-        long exited = task.containers().stream().filter(c -> c.isStopped() && !task.isStopped()).count();
-        String name = task.serviceName() != null ? task.serviceName() : task.family();
-        Label chip = new Label(name + " " + task.shortId().substring(0, Math.min(4, task.shortId().length()))
-                + " · " + task.lastStatus() + (exited > 0 ? "  ✕" + exited : ""));
-        chip.setId("live-chip-" + task.taskId());
+        Label chip = new Label();
+        chip.setId(chipId(task));
         chip.getStyleClass().addAll("task-chip", LIVE_CHIP);
         chip.setMinWidth(Region.USE_PREF_SIZE);
-        StatusLook.apply(chip, task);
-        chip.getProperties().put("liveTask", task);
-        chip.setTooltip(new Tooltip(tooltip(task)));
-        chip.setOnMouseClicked(e -> {
-            live.taskClicked(task);
+        chip.setTooltip(new Tooltip());
+        // On press, not click: the canvas would take a press for the start of a drag or a rubber band.
+        chip.setOnMousePressed(e -> {
+            live.taskClicked((TaskState) chip.getProperties().get("liveTask"));
             e.consume();
         });
+        return update(chip, task);
+    }
+
+    private static Label update(Label chip, TaskState task) {
+        if (task.equals(chip.getProperties().get("liveTask"))) {
+            return chip;
+        }
+        // A container that finished its work (exit 0) is no news; one that failed while its task runs is.
+        long failed = task.containers().stream().filter(c -> c.isStopped() && c.exitCode() != null
+                && c.exitCode() != 0).count();
+        String name = task.serviceName() != null ? task.serviceName() : task.family();
+        chip.setText(name + " " + task.shortId().substring(0, Math.min(4, task.shortId().length()))
+                + " · " + task.lastStatus() + (failed > 0 ? "  ✕" + failed : ""));
+        StatusLook.apply(chip, task);
+        chip.getProperties().put("liveTask", task);
+        chip.getTooltip().setText(tooltip(task));
         return chip;
     }
 
@@ -120,25 +151,20 @@ final class LiveChips {
         return text.toString();
     }
 
-    private static void report(Region node, String styleClass, String text) {
-        if (!(node instanceof Pane pane)) {
-            return;
-        }
-        Label label = null;
-        for (Node child : pane.getChildren()) {
-            if (child.getStyleClass().contains(styleClass)) {
-                label = (Label) child;
+    private static void relabel(Region node, java.util.function.Predicate<Node> which, String text, String tip) {
+        for (Node child : node.getChildrenUnmodifiable()) {
+            if (child instanceof Label label && which.test(child)) {
+                label.setText(text);
+                if (!label.getStyleClass().contains(LIVE_REPORT)) {
+                    label.getStyleClass().add(LIVE_REPORT);
+                }
+                if (label.getTooltip() == null) {
+                    label.setTooltip(new Tooltip(tip));
+                } else {
+                    label.getTooltip().setText(tip);
+                }
             }
         }
-        if (label == null) {
-            label = new Label();
-            label.getStyleClass().addAll("subtitle", styleClass);
-            label.setWrapText(true);
-            FlowPane chips = chipsOf(node);
-            int at = chips == null ? pane.getChildren().size() : pane.getChildren().indexOf(chips);
-            pane.getChildren().add(at, label);
-        }
-        label.setText(text);
     }
 
     private static FlowPane chipsOf(Parent node) {

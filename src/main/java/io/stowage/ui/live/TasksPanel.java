@@ -51,21 +51,21 @@ public final class TasksPanel {
         this.details = details;
         table.setId("tasks-table");
         table.setPlaceholder(new Label("No tasks yet: run the design locally, or deploy or watch a cluster."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().setAll(
-                text("Task", "task-col-id", TaskState::shortId),
-                text("Task definition", "task-col-definition", t -> t.family() == null ? "" : t.family()),
-                number("Rev.", "task-col-revision", TaskState::revision),
-                text("Group", "task-col-group", t -> t.group() == null ? "" : t.group()),
-                text("Instance", "task-col-instance", t -> t.instanceId() != null ? t.instanceId()
-                        : t.launchType() != null ? t.launchType() : ""),
-                status(),
-                text("Desired", "task-col-desired", t -> t.desiredStatus() == null ? "" : t.desiredStatus().name()),
-                text("Health", "task-col-health", t -> t.healthStatus() == null ? "" : t.healthStatus().name()),
-                time("Started", "task-col-started", TaskState::startedAt),
-                time("Stopped", "task-col-stopped", TaskState::stoppedAt),
-                text("Stopped reason", "task-col-reason", t -> t.stoppedReason() == null ? "" : t.stoppedReason()),
-                text("Stop code", "task-col-stop-code", t -> t.stopCode() == null ? "" : t.stopCode()));
+                width(text("Task", "task-col-id", TaskState::shortId), 76),
+                width(text("Task definition", "task-col-definition", t -> t.family() == null ? "" : t.family()), 96),
+                width(number("Rev.", "task-col-revision", TaskState::revision), 40),
+                width(text("Group", "task-col-group", t -> t.group() == null ? "" : t.group()), 110),
+                width(text("Instance", "task-col-instance", t -> t.instanceId() != null ? t.instanceId()
+                        : t.launchType() != null ? t.launchType() : ""), 92),
+                width(status(), 104),
+                width(text("Desired", "task-col-desired", t -> t.desiredStatus() == null ? "" : t.desiredStatus().name()), 76),
+                width(text("Health", "task-col-health", t -> t.healthStatus() == null ? "" : t.healthStatus().name()), 84),
+                width(time("Started", "task-col-started", TaskState::startedAt), 68),
+                width(time("Stopped", "task-col-stopped", TaskState::stoppedAt), 68),
+                width(text("Stopped reason", "task-col-reason", t -> t.stoppedReason() == null ? "" : t.stoppedReason()), 240),
+                width(text("Stop code", "task-col-stop-code", t -> t.stopCode() == null ? "" : t.stopCode()), 170));
         table.setRowFactory(view -> {
             TableRow<TaskState> row = new TableRow<>() {
                 @Override
@@ -128,7 +128,7 @@ public final class TasksPanel {
         bar.getStyleClass().add("live-toolbar");
 
         SplitPane split = new SplitPane(table, details.node());
-        split.setDividerPositions(0.68);
+        split.setDividerPositions(0.58);
         root.setTop(bar);
         root.setCenter(split);
         root.setId("tasks-panel");
@@ -211,6 +211,11 @@ public final class TasksPanel {
         return shown == all ? all + (all == 1 ? " task" : " tasks") : shown + " of " + all + " tasks";
     }
 
+    private static <T> TableColumn<TaskState, T> width(TableColumn<TaskState, T> column, double width) {
+        column.setPrefWidth(width);
+        return column;
+    }
+
     private static TableColumn<TaskState, String> text(String title, String id, Function<TaskState, String> value) {
         TableColumn<TaskState, String> column = new TableColumn<>(title);
         column.setId(id);
@@ -222,7 +227,6 @@ public final class TasksPanel {
         TableColumn<TaskState, Integer> column = new TableColumn<>(title);
         column.setId(id);
         column.setCellValueFactory(cell -> new SimpleObjectProperty<>(value.apply(cell.getValue())));
-        column.setMaxWidth(60);
         return column;
     }
 
