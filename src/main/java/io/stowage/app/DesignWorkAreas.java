@@ -10,7 +10,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 
 /** The canvas and inspector of each open document. */
-final class DesignWorkAreas implements WorkAreas {
+public final class DesignWorkAreas implements WorkAreas {
     private DesignCanvas canvas;
     private io.stowage.ui.canvas.PlacementView placement;
     private LiveOverlay live;

@@ -10,8 +10,17 @@ public final class Launcher {
     private Launcher() {
     }
 
+    /**
+     * Whether the arguments are one JSON file to open in the desktop application, as a file manager passes a
+     * double-clicked {@code *.stowage.json} (or task-definition file) to the installed launcher.
+     */
+    static boolean opensDocument(String[] args) {
+        return args.length == 1 && args[0].toLowerCase(java.util.Locale.ROOT).endsWith(".json")
+                && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(args[0]));
+    }
+
     public static void main(String[] args) {
-        if (args.length > 0) {
+        if (args.length > 0 && !opensDocument(args)) {
             System.exit(Cli.run(args));
         }
         if (!DisplayCheck.hasDisplay()) {

@@ -24,10 +24,22 @@ public final class StowageApplication extends Application {
     @Override
     public void start(Stage stage) {
         RecentFiles recent = RecentFiles.forUser();
-        new MainWindow(StowageVersion.version(), () -> firstDocument(recent), recent, new DesignWorkAreas())
+        List<String> files = getParameters().getRaw();
+        new MainWindow(StowageVersion.version(), () -> files.size() == 1 ? requested(Path.of(files.get(0)), recent)
+                : firstDocument(recent), recent, new DesignWorkAreas())
                 .withRecovery(RecoveryStore.forUser(), AUTOSAVE_INTERVAL)
                 .withPreferences(java.util.prefs.Preferences.userRoot().node("io/stowage"))
                 .show(stage);
+    }
+
+    /** The file the launcher was given (a double-clicked design), else what opens without one. */
+    static OpenDocument requested(Path file, RecentFiles recent) {
+        try {
+            return DocumentFiles.open(file);
+        } catch (UnreadableFileException e) {
+            System.err.println("stowage: " + e.getMessage());
+            return firstDocument(recent);
+        }
     }
 
     /** The last document if it still opens, else the example design. */

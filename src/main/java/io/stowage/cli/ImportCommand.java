@@ -21,9 +21,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Make a design from task-definition files that runs as it is.",
+        description = {"Make a design from task-definition files or compose files that runs as it is.",
                 "One cluster 'default', each task definition a service of desired count 1, and capacity that",
                 "fits them (EC2 instances sized to fit, or Fargate where a task definition requires it).",
+                "Compose services become a task definition and a service each (see docs/compose.md), and",
+                "what does not map is listed item by item.",
                 "Prints what it assumed. Nothing is written when a file cannot be read (exit 2)."})
 final class ImportCommand implements Callable<Integer> {
     @Spec
@@ -36,7 +38,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--name", description = "The design's name (default: the output file's name).")
     String name;
 
-    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Task-definition JSON files.")
+    @Parameters(paramLabel = "FILE", arity = "0..*",
+            description = "Task-definition JSON files, or compose files (*.yml, *.yaml; several merge in order).")
     List<Path> files;
 
     @Option(names = "--ecs-cluster", paramLabel = "NAME",
@@ -46,6 +49,9 @@ final class ImportCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     EcsOptions ecs;
 
+    @picocli.CommandLine.Mixin
+    ComposeImportOptions compose = new ComposeImportOptions();
+
     @Override
     public Integer call() {
         if (ecsCluster != null || files == null || files.isEmpty()) {
@@ -53,6 +59,9 @@ final class ImportCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (ComposeImportRun.applies(files)) {
+            return ComposeImportRun.run(files, output, name == null ? designName() : name, compose, out, err);
+        }
         List<TaskDefinition> taskDefinitions = new ArrayList<>();
         boolean unusable = false;
         for (Path file : files) {

@@ -10,7 +10,8 @@ import picocli.CommandLine.Spec;
                 + "Without a command, java -jar stowage.jar opens the desktop application.",
         subcommands = {ValidateCommand.class, FmtCommand.class, ImportCommand.class, PlaceCommand.class,
                 DeployCommand.class, WatchCommand.class,
-                UpCommand.class, PsCommand.class, DownCommand.class, LogsCommand.class})
+                UpCommand.class, PsCommand.class, DownCommand.class, LogsCommand.class,
+                ExportCommand.class})
 final class StowageCommand implements Runnable {
     @Spec
     CommandSpec spec;

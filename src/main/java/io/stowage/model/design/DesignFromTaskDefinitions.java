@@ -1,10 +1,6 @@
 package io.stowage.model.design;
 
-import io.stowage.model.ecs.AwsVpcConfiguration;
-import io.stowage.model.ecs.NetworkConfiguration;
-import io.stowage.model.ecs.ServiceSpec;
 import io.stowage.model.ecs.TaskDefinition;
-import io.stowage.model.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,48 +33,8 @@ public final class DesignFromTaskDefinitions {
     public static ImportedDesign build(String name, List<TaskDefinition> taskDefinitions) {
         List<DesignNote> notes = new ArrayList<>();
         Map<String, TaskDefinition> byFamily = byFamily(taskDefinitions, notes);
-        Cluster cluster = Cluster.named(CLUSTER_ID);
-        List<CapacityPlanner.Demand> ec2Demands = new ArrayList<>();
-        boolean needsFargate = false;
-        boolean placeholderSubnets = false;
-        for (TaskDefinition td : byFamily.values()) {
-            String family = td.family();
-            boolean fargate = isFargateOnly(td);
-            ServiceSpec spec = ServiceSpec.EMPTY.withServiceName(family).withTaskDefinition(family)
-                    .withDesiredCount(1).withLaunchType(fargate ? LaunchTypes.FARGATE : LaunchTypes.EC2);
-            if ("awsvpc".equals(td.networkMode())) {
-                spec = spec.withNetworkConfiguration(NetworkConfiguration.EMPTY.withAwsvpcConfiguration(
-                        AwsVpcConfiguration.EMPTY.withSubnets(List.of(PLACEHOLDER_SUBNET))));
-                placeholderSubnets = true;
-            }
-            cluster = cluster.withService(new Service(family, spec, JsonObject.EMPTY));
-            if (fargate) {
-                needsFargate = true;
-            } else {
-                TaskRequirements requirements = TaskRequirements.of(td);
-                ElementId about = ElementId.taskDefinition(family);
-                requirements.assumptions().forEach(a -> notes.add(new DesignNote(about, a)));
-                ec2Demands.add(new CapacityPlanner.Demand(family, requirements));
-            }
-        }
-        if (!ec2Demands.isEmpty()) {
-            CapacityPlanner.Plan plan = CapacityPlanner.plan(ec2Demands);
-            cluster = cluster.withInstances(plan.instances());
-            plan.notes().forEach(n -> notes.add(new DesignNote(ElementId.cluster(CLUSTER_ID), n)));
-            notes.add(new DesignNote(ElementId.cluster(CLUSTER_ID), plan.instances().size() + " EC2 instance(s) of type "
-                    + String.join(", ", plan.instances().stream().map(ContainerInstance::instanceType).distinct().toList())
-                    + " hold one task of every EC2 service at once; registered memory is estimated, and the zones "
-                    + String.join(" and ", CapacityPlanner.ZONES) + " are examples"));
-        }
-        if (needsFargate) {
-            cluster = cluster.withFargate(FargateCapacity.in(CapacityPlanner.ZONES));
-        }
-        if (placeholderSubnets) {
-            notes.add(new DesignNote(ElementId.cluster(CLUSTER_ID), "awsvpc services got the subnet placeholder "
-                    + PLACEHOLDER_SUBNET + "; replace it with your subnets before deploying to ECS"));
-        }
-        Design design = new Design(name, List.of(cluster), byFamily, Layout.EMPTY, JsonObject.EMPTY);
-        return new ImportedDesign(design.withLayout(AutoLayout.arrange(design)), notes);
+        return DesignFromWorkloads.build(name, CLUSTER_ID,
+                byFamily.values().stream().map(DesignFromWorkloads.Workload::service).toList(), notes);
     }
 
     /**

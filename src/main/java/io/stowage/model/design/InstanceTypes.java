@@ -41,6 +41,8 @@ public final class InstanceTypes {
         arm("m7g.xlarge", 4, 16);
         arm("m7g.2xlarge", 8, 32);
         add(new InstanceType("g4dn.xlarge", 4, 16 * 1024, InstanceType.X86_64, 1));
+        // Graviton with an NVIDIA T4G: the arm64 GPU type, so that every machine kind has one.
+        add(new InstanceType("g5g.xlarge", 4, 8 * 1024, InstanceType.ARM64, 1));
     }
 
     private InstanceTypes() {

@@ -20,15 +20,31 @@ public record TaskDefinitionRef(String family, Integer revision) {
             return null;
         }
         String rest = text.strip();
-        Matcher arn = ARN.matcher(rest);
-        if (arn.matches()) {
-            rest = arn.group(1);
+        if (rest.startsWith("arn:")) {
+            Matcher arn = ARN.matcher(rest);
+            if (arn.matches()) {
+                rest = arn.group(1);
+            }
         }
         int colon = rest.lastIndexOf(':');
-        if (colon > 0 && rest.substring(colon + 1).matches("[0-9]{1,9}")) {
+        if (colon > 0 && isRevision(rest, colon + 1)) {
             return new TaskDefinitionRef(rest.substring(0, colon), Integer.parseInt(rest.substring(colon + 1)));
         }
         return new TaskDefinitionRef(rest, null);
+    }
+
+    /** One to nine digits from {@code start} to the end (a design asks for this for every service, often). */
+    private static boolean isRevision(String text, int start) {
+        int length = text.length() - start;
+        if (length < 1 || length > 9) {
+            return false;
+        }
+        for (int i = start; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override

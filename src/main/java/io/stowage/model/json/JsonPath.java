@@ -11,10 +11,29 @@ public record JsonPath(String text) {
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_$][A-Za-z0-9_$-]*");
 
     public JsonPath key(String key) {
-        if (IDENTIFIER.matcher(key).matches()) {
+        if (isIdentifier(key)) {
             return new JsonPath(text.isEmpty() ? key : text + "." + key);
         }
         return new JsonPath(text + "[" + JsonText.quote(key) + "]");
+    }
+
+    /** {@link #IDENTIFIER}, by hand: every key of every file read goes through here. */
+    private static boolean isIdentifier(String key) {
+        if (key.isEmpty()) {
+            return false;
+        }
+        char first = key.charAt(0);
+        if (!(first >= 'A' && first <= 'Z' || first >= 'a' && first <= 'z' || first == '_' || first == '$')) {
+            return false;
+        }
+        for (int i = 1; i < key.length(); i++) {
+            char c = key.charAt(i);
+            if (!(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '_' || c == '$'
+                    || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public JsonPath index(int index) {

@@ -4,57 +4,62 @@ import io.stowage.edit.DesignEdits;
 import io.stowage.edit.Edit;
 import io.stowage.edit.EditHistory;
 import io.stowage.model.design.Bounds;
-import io.stowage.model.design.Cluster;
-import io.stowage.model.design.ContainerInstance;
 import io.stowage.model.design.Design;
 import io.stowage.model.design.ElementId;
-import io.stowage.model.design.Service;
-import io.stowage.model.design.StandaloneTask;
-import io.stowage.model.ecs.ContainerDefinition;
-import io.stowage.model.ecs.TaskDefinition;
-import io.stowage.model.placement.PlacementResult;
+import io.stowage.model.placement.TaskRef;
+import io.stowage.ui.common.DesignPlacement;
 import io.stowage.ui.common.Selection;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.SetChangeListener;
+import javafx.geometry.Point2D;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Group;
 import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.shape.Rectangle;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * The design canvas: draws the current document of an {@link EditHistory} (clusters with their instances,
  * Fargate capacity, services and tasks; task definitions with their containers; relations), follows and changes
- * the shared {@link Selection}, and turns drags and arrow keys into move edits. Zoom and pan apply to a world
- * group inside this region; element bounds are world (canvas) coordinates.
+ * the shared {@link Selection}, and turns drags and arrow keys into move and resize edits. Zoom and pan apply to
+ * a world group inside this region; element bounds are world (canvas) coordinates. Drawing is incremental
+ * ({@link CanvasRenderer}): an edit redraws only the elements it changes.
  */
 public final class DesignCanvas extends Region {
     private final EditHistory history;
     private final Selection selection;
     private final Group world = new Group();
     private final Viewport viewport = new Viewport(world);
+    private final CanvasRenderer renderer = new CanvasRenderer();
     private final Rectangle band = new Rectangle();
     private final Rectangle handle = new Rectangle(10, 10);
     private final Consumer<EditHistory> historyListener = h -> render();
     private final SetChangeListener<ElementId> selectionListener = change -> showSelection();
-    private final javafx.beans.value.ChangeListener<io.stowage.model.placement.TaskRef> taskListener =
-            (obs, was, task) -> showExplainedTask();
+    private final ChangeListener<TaskRef> taskListener = (obs, was, task) -> showExplainedTask();
+    /** The chips of each task: where it runs, and on its service when it is pending. */
+    private final Map<TaskRef, List<Node>> chips = new HashMap<>();
+    /** Nodes drawn selected, and nodes moved by a drag preview, so that only those are touched again. */
+    private final Set<ElementId> shownSelected = new HashSet<>();
+    private final Set<Node> previewed = new HashSet<>();
     private Design rendered;
     private LiveOverlay live;
     private boolean liveDrawn;
     private Map<ElementId, Bounds> layout = Map.of();
-    private final Map<ElementId, Region> nodes = new LinkedHashMap<>();
-    /** The chips of each task: where it runs, and on its service when it is pending. */
-    private final Map<io.stowage.model.placement.TaskRef, List<Node>> chips = new java.util.HashMap<>();
-    private Group workloadRelations = new Group();
-    private Group containerRelations = new Group();
+    private TaskRef explained;
     /** A design opens fitted to the view, once the canvas knows its size. */
     private boolean fitPending = true;
 
@@ -78,6 +83,7 @@ public final class DesignCanvas extends Region {
         handle.setManaged(false);
         handle.setVisible(false);
         handle.setMouseTransparent(true);
+        world.getChildren().setAll(renderer.layers());
         getChildren().addAll(world, band, handle);
         world.localToParentTransformProperty().addListener(o -> placeHandle());
         history.addListener(historyListener);
@@ -122,55 +128,29 @@ public final class DesignCanvas extends Region {
     }
 
     /** The area a picture of the whole design shows, in canvas coordinates: every element and a margin. */
-    public javafx.geometry.Rectangle2D pictureArea() {
-        Bounds extent = EffectiveLayout.extent(layout);
-        if (extent == null) {
-            return new javafx.geometry.Rectangle2D(0, 0, 400, 300);
-        }
-        double margin = 24;
-        return new javafx.geometry.Rectangle2D(Math.floor(extent.x() - margin), Math.floor(extent.y() - margin),
-                Math.ceil(extent.width() + 2 * margin), Math.ceil(extent.height() + 2 * margin));
+    public Rectangle2D pictureArea() {
+        return CanvasPicture.area(layout);
     }
 
     /** A picture of the whole design (not only what is in view) at the scale, as on screen but unselected. */
-    public javafx.scene.image.WritableImage picture(double scale) {
-        javafx.geometry.Rectangle2D area = pictureArea();
-        return unselected(() -> {
-            javafx.scene.SnapshotParameters parameters = new javafx.scene.SnapshotParameters();
-            parameters.setFill(background());
-            // The snapshot applies the world's own zoom and pan; undo them, then scale as asked.
-            javafx.scene.transform.Transform undoView;
-            try {
-                undoView = world.getLocalToParentTransform().createInverse();
-            } catch (javafx.scene.transform.NonInvertibleTransformException e) {
-                undoView = javafx.scene.transform.Transform.scale(1, 1);
-            }
-            parameters.setTransform(javafx.scene.transform.Transform.scale(scale, scale).createConcatenation(undoView));
-            parameters.setViewport(new javafx.geometry.Rectangle2D(area.getMinX() * scale, area.getMinY() * scale,
-                    area.getWidth() * scale, area.getHeight() * scale));
-            return world.snapshot(parameters, null);
-        });
+    public WritableImage picture(double scale) {
+        return unselected(() -> CanvasPicture.image(world, pictureArea(), scale, CanvasPicture.background(this)));
     }
 
     /** The whole design as SVG: the same nodes, colours and fonts as on screen, unselected. */
     public String svg() {
-        return unselected(() -> SvgWriter.write(world, pictureArea(), background()));
-    }
-
-    private javafx.scene.paint.Paint background() {
-        applyCss();
-        var fills = getBackground() == null ? java.util.List.<javafx.scene.layout.BackgroundFill>of() : getBackground().getFills();
-        return fills.isEmpty() ? javafx.scene.paint.Color.WHITE : fills.get(0).getFill();
+        return unselected(() -> CanvasPicture.svg(world, pictureArea(), CanvasPicture.background(this)));
     }
 
     /** Runs the export with no element drawn as selected, all within one pulse, so the screen never shows it. */
-    private <T> T unselected(java.util.function.Supplier<T> export) {
-        nodes.values().forEach(n -> n.pseudoClassStateChanged(CanvasIds.SELECTED, false));
+    private <T> T unselected(Supplier<T> export) {
+        renderer.nodes().values().forEach(n -> n.pseudoClassStateChanged(CanvasIds.SELECTED, false));
         world.applyCss();
         world.layout();
         try {
             return export.get();
         } finally {
+            shownSelected.clear();
             showSelection();
             world.applyCss();
         }
@@ -178,7 +158,7 @@ public final class DesignCanvas extends Region {
 
     /** The node drawn for an element, or null. */
     public Region nodeOf(ElementId id) {
-        return nodes.get(id);
+        return renderer.nodes().get(id);
     }
 
     /** Where each element is drawn now, in canvas coordinates. */
@@ -189,6 +169,11 @@ public final class DesignCanvas extends Region {
     /** The group that zoom and pan apply to; its local coordinates are canvas coordinates. */
     public Group world() {
         return world;
+    }
+
+    /** The chips standing for the task (where it runs, or pending on its service). */
+    public List<Node> chipsOf(TaskRef task) {
+        return List.copyOf(chips.getOrDefault(task, List.of()));
     }
 
     @Override
@@ -203,7 +188,7 @@ public final class DesignCanvas extends Region {
 
     @Override
     protected void layoutChildren() {
-        // The world keeps its own size; only the band is placed by hand.
+        // The world keeps its own size; only the band and the handle are placed by hand.
         if (fitPending && getWidth() > 0 && getHeight() > 0) {
             fitPending = false;
             fitToView();
@@ -219,52 +204,15 @@ public final class DesignCanvas extends Region {
         }
         rendered = design;
         layout = EffectiveLayout.of(design);
-        PlacementResult placement = io.stowage.ui.common.DesignPlacement.of(design);
-        nodes.clear();
-        List<Node> clusters = new ArrayList<>();
-        List<Node> inside = new ArrayList<>();
-        for (Cluster cluster : design.clusters()) {
-            add(clusters, cluster.elementId(), b -> ElementViews.cluster(cluster, b));
-            if (cluster.fargate() != null) {
-                add(inside, ElementId.fargate(cluster.id()), b -> ElementViews.fargate(cluster, cluster.fargate(), placement, b));
-            }
-            for (ContainerInstance instance : cluster.instances()) {
-                add(inside, ElementId.instance(cluster.id(), instance.id()), b -> ElementViews.instance(cluster.id(),
-                        instance, placement.instance(cluster.id(), instance.id()).orElse(null), cluster, b));
-            }
-            for (Service service : cluster.services()) {
-                add(inside, ElementId.service(cluster.id(), service.id()), b -> ElementViews.service(cluster, service, placement, b));
-            }
-            for (StandaloneTask task : cluster.tasks()) {
-                add(inside, ElementId.task(cluster.id(), task.id()), b -> ElementViews.standaloneTask(cluster, task, placement, b));
-            }
-        }
-        List<Node> cards = new ArrayList<>();
-        List<Node> containers = new ArrayList<>();
-        for (TaskDefinition td : design.taskDefinitionList()) {
-            add(cards, ElementId.taskDefinition(td.family()), b -> ElementViews.taskDefinition(td, b));
-            for (ContainerDefinition container : td.containerDefinitions()) {
-                if (container.name() != null) {
-                    add(containers, ElementId.container(td.family(), container.name()),
-                            b -> ElementViews.container(td.family(), container, b));
-                }
-            }
-        }
-        workloadRelations = RelationLayer.workloads(design, layout);
-        containerRelations = RelationLayer.containers(design, layout);
-        List<Node> children = new ArrayList<>(clusters);
-        children.add(workloadRelations);
-        children.addAll(inside);
-        children.addAll(cards);
-        children.addAll(containers);
-        children.add(containerRelations);
-        world.getChildren().setAll(children);
+        clearPreview();
+        renderer.render(design, layout, DesignPlacement.of(design));
         indexChips();
         if (live != null && live.active()) {
-            LiveChips.draw(design, nodes, live);
+            LiveChips.draw(design, renderer.nodes(), live);
             liveDrawn = true;
         }
         showSelection();
+        explained = null;
         showExplainedTask();
     }
 
@@ -280,10 +228,11 @@ public final class DesignCanvas extends Region {
     /** Redraws the live parts; when nothing runs any more, the simulated placement comes back. */
     public void refreshLive() {
         if (live != null && live.active()) {
-            LiveChips.draw(rendered, nodes, live);
+            LiveChips.draw(rendered, renderer.nodes(), live);
             liveDrawn = true;
         } else if (liveDrawn) {
             liveDrawn = false;
+            renderer.forget();
             rendered = null;
             render();
         }
@@ -291,11 +240,11 @@ public final class DesignCanvas extends Region {
 
     private void indexChips() {
         chips.clear();
-        for (Region node : nodes.values()) {
+        for (Region node : renderer.nodes().values()) {
             for (Node child : node.getChildrenUnmodifiable()) {
                 if (child.getStyleClass().contains("task-chips")) {
-                    for (Node chip : ((javafx.scene.Parent) child).getChildrenUnmodifiable()) {
-                        if (chip.getProperties().get(CanvasIds.TASK) instanceof io.stowage.model.placement.TaskRef task) {
+                    for (Node chip : ((Parent) child).getChildrenUnmodifiable()) {
+                        if (chip.getProperties().get(CanvasIds.TASK) instanceof TaskRef task) {
                             chips.computeIfAbsent(task, t -> new ArrayList<>(2)).add(chip);
                         }
                     }
@@ -303,8 +252,6 @@ public final class DesignCanvas extends Region {
             }
         }
     }
-
-    private io.stowage.model.placement.TaskRef explained;
 
     private void showExplainedTask() {
         if (explained != null) {
@@ -316,23 +263,25 @@ public final class DesignCanvas extends Region {
         }
     }
 
-    /** The chips standing for the task (where it runs, or pending on its service). */
-    public List<Node> chipsOf(io.stowage.model.placement.TaskRef task) {
-        return List.copyOf(chips.getOrDefault(task, List.of()));
-    }
-
-    private void add(List<Node> into, ElementId id, java.util.function.Function<Bounds, Region> view) {
-        Bounds bounds = layout.get(id);
-        if (bounds == null || nodes.containsKey(id)) {
-            return;
-        }
-        Region node = view.apply(bounds);
-        nodes.put(id, node);
-        into.add(node);
-    }
-
+    /**
+     * Marks the selected nodes, touching only those whose state changes: nodes are drawn unselected, and a node
+     * kept across a redraw keeps the state it was given.
+     */
     private void showSelection() {
-        nodes.forEach((id, node) -> node.pseudoClassStateChanged(CanvasIds.SELECTED, selection.elements().contains(id)));
+        Set<ElementId> now = new HashSet<>(selection.elements());
+        Map<ElementId, Region> nodes = renderer.nodes();
+        for (ElementId id : shownSelected) {
+            if (!now.contains(id) && nodes.containsKey(id)) {
+                nodes.get(id).pseudoClassStateChanged(CanvasIds.SELECTED, false);
+            }
+        }
+        for (ElementId id : now) {
+            if (nodes.containsKey(id)) {
+                nodes.get(id).pseudoClassStateChanged(CanvasIds.SELECTED, true);
+            }
+        }
+        shownSelected.clear();
+        shownSelected.addAll(now);
         placeHandle();
     }
 
@@ -344,10 +293,51 @@ public final class DesignCanvas extends Region {
             handle.setVisible(false);
             return;
         }
-        javafx.geometry.Point2D corner = world.localToParent(b.right(), b.bottom());
+        moveHandleTo(b);
+        handle.setVisible(true);
+    }
+
+    private void moveHandleTo(Bounds b) {
+        Point2D corner = world.localToParent(b.right(), b.bottom());
         handle.setX(corner.getX() - handle.getWidth() / 2);
         handle.setY(corner.getY() - handle.getHeight() / 2);
-        handle.setVisible(true);
+    }
+
+    // ------------------------------------------------------------------ used by the interaction
+
+    Viewport viewport() {
+        return viewport;
+    }
+
+    Selection selection() {
+        return selection;
+    }
+
+    Rectangle band() {
+        return band;
+    }
+
+    /** The innermost element drawn at the world point (the last drawn wins), or null. */
+    ElementId elementAt(double x, double y) {
+        ElementId hit = null;
+        for (ElementId id : renderer.nodes().keySet()) {
+            Bounds b = layout.get(id);
+            if (x >= b.x() && x <= b.right() && y >= b.y() && y <= b.bottom()) {
+                hit = id;
+            }
+        }
+        return hit;
+    }
+
+    /** The elements whose bounds lie inside the world rectangle, in drawing order. */
+    List<ElementId> elementsWithin(Bounds area) {
+        List<ElementId> out = new ArrayList<>();
+        layout.forEach((id, b) -> {
+            if (area.contains(b)) {
+                out.add(id);
+            }
+        });
+        return out;
     }
 
     /** The element whose resize handle is at the canvas point, or null. */
@@ -370,90 +360,43 @@ public final class DesignCanvas extends Region {
         };
     }
 
-    /** Shows the element at the new bounds without changing the document. */
-    void previewResize(ElementId id, Bounds bounds) {
-        Region node = nodes.get(id);
-        if (node == null) {
-            return;
-        }
-        ElementViews.place(node, bounds);
-        Map<ElementId, Bounds> resized = new LinkedHashMap<>(layout);
-        resized.put(id, bounds);
-        replaceRelations(resized);
-        javafx.geometry.Point2D corner = world.localToParent(bounds.right(), bounds.bottom());
-        handle.setX(corner.getX() - handle.getWidth() / 2);
-        handle.setY(corner.getY() - handle.getHeight() / 2);
-    }
-
-    /** Ends a resize: one edit giving the element its new bounds (none when unchanged), then redraws. */
-    void commitResize(ElementId id, Bounds bounds) {
-        boolean changed = false;
-        if (!bounds.equals(layout.get(id))) {
-            Edit edit = DesignEdits.resize(history.current(), id, bounds);
-            changed = history.push(Edit.of(edit.description(), edit.before(), edit.after()));
-        }
-        if (!changed) {
-            rendered = null;
-            render();
-        }
-    }
-
-    private void replaceRelations(Map<ElementId, Bounds> drawn) {
-        Group workloads = RelationLayer.workloads(rendered, drawn);
-        Group containers = RelationLayer.containers(rendered, drawn);
-        world.getChildren().set(world.getChildren().indexOf(workloadRelations), workloads);
-        world.getChildren().set(world.getChildren().indexOf(containerRelations), containers);
-        workloadRelations = workloads;
-        containerRelations = containers;
-    }
-
-    // ------------------------------------------------------------------ used by the interaction
-
-    Viewport viewport() {
-        return viewport;
-    }
-
-    Selection selection() {
-        return selection;
-    }
-
-    Rectangle band() {
-        return band;
-    }
-
-    /** The innermost element drawn at the world point (the last drawn wins), or null. */
-    ElementId elementAt(double x, double y) {
-        ElementId hit = null;
-        for (Map.Entry<ElementId, Region> entry : nodes.entrySet()) {
-            Bounds b = layout.get(entry.getKey());
-            if (x >= b.x() && x <= b.right() && y >= b.y() && y <= b.bottom()) {
-                hit = entry.getKey();
-            }
-        }
-        return hit;
-    }
-
-    /** The elements whose bounds lie inside the world rectangle, in drawing order. */
-    List<ElementId> elementsWithin(Bounds area) {
-        List<ElementId> out = new ArrayList<>();
-        layout.forEach((id, b) -> {
-            if (area.contains(b)) {
-                out.add(id);
-            }
-        });
-        return out;
-    }
-
-    /** Shows the selected elements moved by dx, dy without changing the document. */
+    /**
+     * Shows the selected elements (and what they hold) moved by dx, dy without changing the document: only
+     * their nodes and the relations touching them are touched, so a drag costs the same on any design.
+     */
     void preview(double dx, double dy) {
         Set<ElementId> moving = Set.copyOf(selection.elements());
-        nodes.forEach((id, node) -> {
-            boolean moved = EffectiveLayout.isMoved(id, moving);
-            node.setTranslateX(moved ? dx : 0);
-            node.setTranslateY(moved ? dy : 0);
+        Set<Node> now = new HashSet<>();
+        Set<ElementId> movedIds = new HashSet<>();
+        renderer.nodes().forEach((id, node) -> {
+            if (EffectiveLayout.isMoved(id, moving)) {
+                node.setTranslateX(dx);
+                node.setTranslateY(dy);
+                now.add(node);
+                movedIds.add(id);
+            }
         });
-        replaceRelations(EffectiveLayout.offset(layout, moving, dx, dy));
+        for (Node node : previewed) {
+            if (!now.contains(node)) {
+                node.setTranslateX(0);
+                node.setTranslateY(0);
+            }
+        }
+        previewed.clear();
+        previewed.addAll(now);
+        renderer.moveRelations(movedIds::contains, id -> {
+            Bounds b = layout.get(id);
+            return movedIds.contains(id) ? b.movedTo(b.x() + dx, b.y() + dy) : b;
+        });
         handle.setVisible(false);
+    }
+
+    private void clearPreview() {
+        for (Node node : previewed) {
+            node.setTranslateX(0);
+            node.setTranslateY(0);
+        }
+        previewed.clear();
     }
 
     /** Ends a preview: pushes one edit moving the selection by dx, dy (none when both are 0), then redraws. */
@@ -467,8 +410,38 @@ public final class DesignCanvas extends Region {
             changed = history.push(edit);
         }
         if (!changed) {
-            rendered = null;
-            render();
+            undoPreview();
+        }
+    }
+
+    /** Puts what a preview moved or resized back where the document has it. */
+    private void undoPreview() {
+        clearPreview();
+        renderer.moveRelations(id -> true, layout::get);
+        renderer.nodes().forEach((id, node) -> ElementViews.place(node, layout.get(id)));
+        placeHandle();
+    }
+
+    /** Shows the element at the new bounds without changing the document. */
+    void previewResize(ElementId id, Bounds bounds) {
+        Region node = renderer.nodes().get(id);
+        if (node == null) {
+            return;
+        }
+        ElementViews.place(node, bounds);
+        renderer.moveRelations(id::equals, other -> other.equals(id) ? bounds : layout.get(other));
+        moveHandleTo(bounds);
+    }
+
+    /** Ends a resize: one edit giving the element its new bounds (none when unchanged), then redraws. */
+    void commitResize(ElementId id, Bounds bounds) {
+        boolean changed = false;
+        if (!bounds.equals(layout.get(id))) {
+            Edit edit = DesignEdits.resize(history.current(), id, bounds);
+            changed = history.push(Edit.of(edit.description(), edit.before(), edit.after()));
+        }
+        if (!changed) {
+            undoPreview();
         }
     }
 

@@ -15,60 +15,59 @@ import javafx.scene.control.Label;
 import javafx.scene.shape.CubicCurve;
 import javafx.scene.shape.Polygon;
 
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The relations drawn between elements: service (and standalone task) → task definition arrows, and between the
  * containers of a task definition dependsOn arrows labelled with their condition, links and volumesFrom as dashed
- * lines. Two layers: workload arrows go under the cards, container relations on top of them.
+ * lines. Workload arrows go under the cards, container relations on top of them. A relation is first described
+ * ({@link Spec}, no nodes), then drawn between two bounds, and can be moved to new bounds in place, so a drag
+ * touches only the relations of what moves.
  */
 final class RelationLayer {
     private static final double HEAD = 8;
+
+    /**
+     * One relation.
+     *
+     * @param id    the stable node id, e.g. {@code rel-taskdef_web_container_nginx-depends-on-init}
+     * @param from  where it starts
+     * @param to    where it points
+     * @param kind  uses, depends-on, link or volumes-from
+     * @param text  the label (the dependsOn condition...), or "uses" for none
+     * @param index its position among the task definition's relations, to fan out curves that would overlap
+     */
+    record Spec(String id, ElementId from, ElementId to, String kind, String text, int index) {
+    }
 
     private RelationLayer() {
     }
 
     /** Service and standalone-task arrows to their task definitions. */
-    static Group workloads(Design design, Map<ElementId, Bounds> layout) {
-        Group group = new Group();
-        group.getStyleClass().add("relations");
-        group.setMouseTransparent(true);
+    static List<Spec> workloads(Design design) {
+        List<Spec> out = new ArrayList<>();
         for (Cluster cluster : design.clusters()) {
             for (Service service : cluster.services()) {
-                workloadArrow(group, layout, ElementId.service(cluster.id(), service.id()), service.taskDefinitionFamily());
+                workload(out, ElementId.service(cluster.id(), service.id()), service.taskDefinitionFamily());
             }
             for (StandaloneTask task : cluster.tasks()) {
-                workloadArrow(group, layout, ElementId.task(cluster.id(), task.id()), task.taskDefinitionFamily());
+                workload(out, ElementId.task(cluster.id(), task.id()), task.taskDefinitionFamily());
             }
         }
-        return group;
+        return out;
     }
 
-    private static void workloadArrow(Group group, Map<ElementId, Bounds> layout, ElementId from, String family) {
-        if (family == null) {
-            return;
+    private static void workload(List<Spec> out, ElementId from, String family) {
+        if (family != null) {
+            out.add(new Spec("rel-" + CanvasIds.sanitize(from.value()) + "-uses-" + CanvasIds.sanitize(family), from,
+                    ElementId.taskDefinition(family), "uses", "uses", 0));
         }
-        Bounds a = layout.get(from);
-        Bounds b = layout.get(ElementId.taskDefinition(family));
-        if (a == null || b == null) {
-            return;
-        }
-        boolean rightwards = b.x() >= a.right() || b.x() + b.width() / 2 >= a.x() + a.width() / 2;
-        double sx = rightwards ? a.right() : a.x();
-        double ex = rightwards ? b.x() : b.right();
-        double sy = a.y() + a.height() / 2;
-        double ey = b.y() + Math.min(24, b.height() / 2);
-        double pull = Math.max(40, Math.abs(ex - sx) / 2) * (rightwards ? 1 : -1);
-        Group relation = curve(sx, sy, sx + pull, sy, ex - pull, ey, ex, ey, "uses");
-        relation.setId("rel-" + CanvasIds.sanitize(from.value()) + "-uses-" + CanvasIds.sanitize(family));
-        group.getChildren().add(relation);
     }
 
     /** dependsOn, links and volumesFrom between the containers of each task definition. */
-    static Group containers(Design design, Map<ElementId, Bounds> layout) {
-        Group group = new Group();
-        group.getStyleClass().add("relations");
-        group.setMouseTransparent(true);
+    static List<Spec> containers(Design design) {
+        List<Spec> out = new ArrayList<>();
         for (TaskDefinition td : design.taskDefinitionList()) {
             int index = 0;
             for (ContainerDefinition container : td.containerDefinitions()) {
@@ -76,96 +75,117 @@ final class RelationLayer {
                     continue;
                 }
                 for (ContainerDependency dependency : container.dependsOn()) {
-                    index += add(group, layout, td.family(), container.name(), dependency.containerName(),
-                            "depends-on", dependency.condition() == null ? "START" : dependency.condition(), index);
+                    index += add(out, td.family(), container.name(), dependency.containerName(), "depends-on",
+                            dependency.condition() == null ? "START" : dependency.condition(), index);
                 }
                 for (String link : container.links()) {
                     int colon = link.indexOf(':');
-                    index += add(group, layout, td.family(), container.name(),
-                            colon < 0 ? link : link.substring(0, colon), "link", "link", index);
+                    index += add(out, td.family(), container.name(), colon < 0 ? link : link.substring(0, colon),
+                            "link", "link", index);
                 }
                 for (VolumeFrom volumes : container.volumesFrom()) {
-                    index += add(group, layout, td.family(), container.name(), volumes.sourceContainer(),
-                            "volumes-from", "volumes", index);
+                    index += add(out, td.family(), container.name(), volumes.sourceContainer(), "volumes-from",
+                            "volumes", index);
                 }
             }
         }
-        return group;
+        return out;
     }
 
-    private static int add(Group group, Map<ElementId, Bounds> layout, String family, String from, String to,
-                           String kind, String text, int index) {
-        if (to == null) {
+    private static int add(List<Spec> out, String family, String from, String to, String kind, String text, int index) {
+        if (to == null || to.equals(from)) {
             return 0;
         }
-        Bounds a = layout.get(ElementId.container(family, from));
-        Bounds b = layout.get(ElementId.container(family, to));
-        if (a == null || b == null || a.equals(b)) {
-            return 0;
-        }
-        Group relation;
-        boolean stacked = a.x() < b.right() && b.x() < a.right();
-        if (stacked) {
-            // One above the other: bow out to the left (dependsOn) or right (links, volumesFrom) of the boxes.
-            boolean left = kind.equals("depends-on");
-            double bulge = (44 + 12 * (index % 4)) * (left ? -1 : 1);
-            double sx = left ? a.x() : a.right();
-            double ex = left ? b.x() : b.right();
-            double sy = a.y() + a.height() / 2;
-            double ey = b.y() + b.height() / 2;
-            relation = curve(sx, sy, sx + bulge, sy, ex + bulge, ey, ex, ey, text);
-        } else {
-            boolean rightwards = b.x() >= a.right();
-            double sx = rightwards ? a.right() : a.x();
-            double ex = rightwards ? b.x() : b.right();
-            double sy = a.y() + a.height() / 2;
-            double ey = b.y() + b.height() / 2;
-            double pull = (ex - sx) / 2;
-            relation = curve(sx, sy, sx + pull, sy, ex - pull, ey, ex, ey, text);
-        }
-        relation.getStyleClass().add(kind);
-        relation.setId("rel-" + CanvasIds.sanitize(ElementId.container(family, from).value()) + "-" + kind + "-"
-                + CanvasIds.sanitize(to));
-        relation.getProperties().put("from", ElementId.container(family, from));
-        relation.getProperties().put("to", ElementId.container(family, to));
-        group.getChildren().add(relation);
+        ElementId a = ElementId.container(family, from);
+        out.add(new Spec("rel-" + CanvasIds.sanitize(a.value()) + "-" + kind + "-" + CanvasIds.sanitize(to), a,
+                ElementId.container(family, to), kind, text, index));
         return 1;
     }
 
-    /** A curve with an arrow head at its end and, unless the text is "uses", a label at its middle. */
-    private static Group curve(double sx, double sy, double c1x, double c1y, double c2x, double c2y, double ex,
-                               double ey, String text) {
-        CubicCurve line = new CubicCurve(sx, sy, c1x, c1y, c2x, c2y, ex, ey);
+    /** The relation between the two bounds: a curve, an arrow head and, unless it is a "uses" arrow, a label. */
+    static Group draw(Spec spec, Bounds a, Bounds b) {
+        CubicCurve line = new CubicCurve();
         line.getStyleClass().add("relation-line");
-        double dx = ex - c2x;
-        double dy = ey - c2y;
+        Polygon head = new Polygon();
+        head.getStyleClass().add("relation-head");
+        Group relation = new Group(line, head);
+        relation.getStyleClass().addAll("relation", spec.kind());
+        relation.setId(spec.id());
+        relation.getProperties().put("from", spec.from());
+        relation.getProperties().put("to", spec.to());
+        if (!spec.text().equals("uses")) {
+            Label label = new Label(spec.text());
+            label.getStyleClass().add("relation-label");
+            label.translateXProperty().bind(label.widthProperty().divide(-2));
+            label.translateYProperty().bind(label.heightProperty().divide(-2));
+            relation.getChildren().add(label);
+        }
+        reposition(relation, spec, a, b);
+        return relation;
+    }
+
+    /** Moves a drawn relation to new bounds of its ends, in place. */
+    static void reposition(Group relation, Spec spec, Bounds a, Bounds b) {
+        double[] c = spec.kind().equals("uses") ? workloadCurve(a, b) : containerCurve(spec, a, b);
+        CubicCurve line = (CubicCurve) relation.getChildren().get(0);
+        line.setStartX(c[0]);
+        line.setStartY(c[1]);
+        line.setControlX1(c[2]);
+        line.setControlY1(c[3]);
+        line.setControlX2(c[4]);
+        line.setControlY2(c[5]);
+        line.setEndX(c[6]);
+        line.setEndY(c[7]);
+        double dx = c[6] - c[4];
+        double dy = c[7] - c[5];
         double length = Math.hypot(dx, dy);
         if (length < 1e-6) {
-            dx = ex - sx;
-            dy = ey - sy;
+            dx = c[6] - c[0];
+            dy = c[7] - c[1];
             length = Math.max(1e-6, Math.hypot(dx, dy));
         }
         double ux = dx / length;
         double uy = dy / length;
-        Polygon head = new Polygon(ex, ey,
+        double ex = c[6];
+        double ey = c[7];
+        ((Polygon) relation.getChildren().get(1)).getPoints().setAll(ex, ey,
                 ex - ux * HEAD - uy * HEAD / 2, ey - uy * HEAD + ux * HEAD / 2,
                 ex - ux * HEAD + uy * HEAD / 2, ey - uy * HEAD - ux * HEAD / 2);
-        head.getStyleClass().add("relation-head");
-        Group relation = new Group(line, head);
-        relation.getStyleClass().add("relation");
-        if (!text.equals("uses")) {
-            Label label = new Label(text);
-            label.getStyleClass().add("relation-label");
-            double mx = 0.125 * sx + 0.375 * c1x + 0.375 * c2x + 0.125 * ex;
-            double my = 0.125 * sy + 0.375 * c1y + 0.375 * c2y + 0.125 * ey;
-            label.setLayoutX(mx);
-            label.setLayoutY(my);
-            label.translateXProperty().bind(label.widthProperty().divide(-2));
-            label.translateYProperty().bind(label.heightProperty().divide(-2));
-            relation.getChildren().add(label);
-        } else {
-            relation.getStyleClass().add("uses");
+        if (relation.getChildren().size() > 2) {
+            Label label = (Label) relation.getChildren().get(2);
+            label.setLayoutX(0.125 * c[0] + 0.375 * c[2] + 0.375 * c[4] + 0.125 * c[6]);
+            label.setLayoutY(0.125 * c[1] + 0.375 * c[3] + 0.375 * c[5] + 0.125 * c[7]);
         }
-        return relation;
+    }
+
+    /** From the workload's side to the card's header, bowing horizontally. */
+    private static double[] workloadCurve(Bounds a, Bounds b) {
+        boolean rightwards = b.x() >= a.right() || b.x() + b.width() / 2 >= a.x() + a.width() / 2;
+        double sx = rightwards ? a.right() : a.x();
+        double ex = rightwards ? b.x() : b.right();
+        double sy = a.y() + a.height() / 2;
+        double ey = b.y() + Math.min(24, b.height() / 2);
+        double pull = Math.max(40, Math.abs(ex - sx) / 2) * (rightwards ? 1 : -1);
+        return new double[] {sx, sy, sx + pull, sy, ex - pull, ey, ex, ey};
+    }
+
+    /** Between containers: beside each other a plain curve; one above the other a bow out to the side. */
+    private static double[] containerCurve(Spec spec, Bounds a, Bounds b) {
+        boolean stacked = a.x() < b.right() && b.x() < a.right();
+        double sy = a.y() + a.height() / 2;
+        double ey = b.y() + b.height() / 2;
+        if (stacked) {
+            // dependsOn bows out to the left, links and volumesFrom to the right of the boxes.
+            boolean left = spec.kind().equals("depends-on");
+            double bulge = (44 + 12 * (spec.index() % 4)) * (left ? -1 : 1);
+            double sx = left ? a.x() : a.right();
+            double ex = left ? b.x() : b.right();
+            return new double[] {sx, sy, sx + bulge, sy, ex + bulge, ey, ex, ey};
+        }
+        boolean rightwards = b.x() >= a.right();
+        double sx = rightwards ? a.right() : a.x();
+        double ex = rightwards ? b.x() : b.right();
+        double pull = (ex - sx) / 2;
+        return new double[] {sx, sy, sx + pull, sy, ex - pull, ey, ex, ey};
     }
 }

@@ -88,6 +88,7 @@ public final class MainWindow {
 
     public void show(Stage stage) {
         this.stage = stage;
+        AppIcons.applyTo(stage);
         menus = new MainMenus(this);
         BorderPane root = new BorderPane();
         root.setId("main-window");

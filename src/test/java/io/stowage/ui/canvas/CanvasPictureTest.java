@@ -76,7 +76,7 @@ class CanvasPictureTest {
         Document document = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(svg.get().getBytes(StandardCharsets.UTF_8)));
         assertThat(document.getDocumentElement().getAttribute("width")).isEqualTo(String.valueOf((long) area.get().getWidth()));
-        assertThat(texts(document)).contains("demo", "t3.medium", "ECS agent", "web", "nginx", "SUCCESS", "pending #1");
+        assertThat(texts(document)).contains("demo", "t3.medium", "ECS agent", "web", "nginx", "SUCCESS", "pending #1 · memory");
         assertThat(document.getElementsByTagName("path").getLength()).as("relations").isGreaterThanOrEqualTo(5);
 
         // Drawn by another renderer, the SVG looks like the canvas: the same size, and close pixel by pixel.

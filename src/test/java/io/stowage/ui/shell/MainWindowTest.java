@@ -65,6 +65,8 @@ class MainWindowTest {
         }
         assertThat(robot.window(0).getScene().getStylesheets()).anyMatch(s -> s.endsWith("stowage.css"));
         assertThat(((Stage) robot.window(0)).getTitle()).isEqualTo("Demo: web, api and worker — Stowage");
+        assertThat(((Stage) robot.window(0)).getIcons()).extracting(i -> (int) i.getWidth())
+                .containsExactly(16, 32, 48, 64, 128, 256, 512);
         assertThat(robot.lookup("#status-counts").queryAs(Label.class).getText()).isEqualTo("0 errors, 0 warnings");
     }
 

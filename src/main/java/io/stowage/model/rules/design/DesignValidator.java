@@ -13,7 +13,11 @@ import io.stowage.model.rules.ValidationContext;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.List;
 import java.util.Set;
 
@@ -44,12 +48,22 @@ public final class DesignValidator {
 
     /** All findings, errors first, each group in document order. */
     public static List<Finding> validate(Design design) {
+        return validate(design, TaskDefinitionValidator::validate);
+    }
+
+    /**
+     * As {@link #validate(Design)}, with the task definitions checked by {@code taskDefinitions}, e.g. one that
+     * remembers the findings of task definitions an edit did not touch (the editor validates after every edit).
+     */
+    public static List<Finding> validate(Design design,
+                                         BiFunction<TaskDefinition, ValidationContext, List<Finding>> taskDefinitions) {
         List<Finding> out = new ArrayList<>();
-        List<TaskDefinition> taskDefinitions = design.taskDefinitionList();
-        for (int i = 0; i < taskDefinitions.size(); i++) {
-            TaskDefinition td = taskDefinitions.get(i);
-            ValidationContext context = new ValidationContext(design.launchTypesOf(td.family()));
-            for (Finding finding : TaskDefinitionValidator.validate(td, context)) {
+        List<TaskDefinition> all = design.taskDefinitionList();
+        Map<String, Set<String>> launchTypes = launchTypes(design);
+        for (int i = 0; i < all.size(); i++) {
+            TaskDefinition td = all.get(i);
+            ValidationContext context = new ValidationContext(launchTypes.getOrDefault(td.family(), Set.of()));
+            for (Finding finding : taskDefinitions.apply(td, context)) {
                 out.add(finding.under("taskDefinitions[" + i + "]"));
             }
         }
@@ -64,6 +78,26 @@ public final class DesignValidator {
         // A stable sort keeps document order within each severity.
         out.sort(Comparator.comparing(f -> !f.isError()));
         return List.copyOf(out);
+    }
+
+    /** {@link Design#launchTypesOf} of every family at once: one pass over the services, not one per family. */
+    private static Map<String, Set<String>> launchTypes(Design design) {
+        Map<String, Set<String>> out = new HashMap<>();
+        for (Cluster cluster : design.clusters()) {
+            for (Service service : cluster.services()) {
+                String family = service.taskDefinitionFamily();
+                if (family != null) {
+                    out.computeIfAbsent(family, f -> new LinkedHashSet<>()).add(service.launchType());
+                }
+            }
+            for (StandaloneTask task : cluster.tasks()) {
+                String family = task.taskDefinitionFamily();
+                if (family != null) {
+                    out.computeIfAbsent(family, f -> new LinkedHashSet<>()).add(task.launchType());
+                }
+            }
+        }
+        return out;
     }
 
     private static void checkClusters(Design design, List<Finding> out) {

@@ -1,0 +1,63 @@
+package io.stowage.cli;
+
+import io.stowage.format.ConversionReport;
+import io.stowage.format.UnreadableFileException;
+import io.stowage.format.compose.ComposeImport;
+import io.stowage.format.design.DesignFormat;
+import io.stowage.model.design.DesignNote;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code stowage import} of compose files: reads and merges them, writes the design, and prints the import
+ * report (what did not map, item by item) and the notes on how the design was sized.
+ */
+final class ComposeImportRun {
+    private ComposeImportRun() {
+    }
+
+    static boolean applies(List<Path> files) {
+        return files.stream().anyMatch(ComposeImport::isComposeFile);
+    }
+
+    static int run(List<Path> files, Path output, String name, ComposeImportOptions options, PrintWriter out,
+                   PrintWriter err) {
+        List<Path> other = files.stream().filter(f -> !ComposeImport.isComposeFile(f)).toList();
+        if (!other.isEmpty()) {
+            err.println(other.get(0) + ": error: import compose files (*.yml, *.yaml) and task-definition files "
+                    + "separately; this one is not a compose file");
+            return Cli.UNUSABLE_INPUT;
+        }
+        Path directory = output.toAbsolutePath().getParent();
+        ComposeImport.Result result;
+        try {
+            result = ComposeImport.read(files, new ComposeImport.Options(name, options.profiles, options.singleTask,
+                    directory, System.getenv()));
+        } catch (UnreadableFileException e) {
+            err.println(Problems.line(e));
+            return Cli.UNUSABLE_INPUT;
+        }
+        try {
+            DesignFormat.write(result.imported().design(), output);
+        } catch (IOException e) {
+            err.println(output + ": error: cannot write: " + e.getMessage());
+            return Cli.UNUSABLE_INPUT;
+        }
+        for (ConversionReport.Item item : result.report().items()) {
+            out.println(item);
+        }
+        for (DesignNote note : result.imported().notes()) {
+            out.println("note: " + note);
+        }
+        int services = result.services().size();
+        out.println("wrote " + output + ": " + services + " compose service" + (services == 1 ? "" : "s")
+                + (options.singleTask ? " as containers of one task definition" : " as task definitions and services")
+                + "; " + result.report().items(ConversionReport.Kind.NOT_MAPPED).size() + " item(s) not mapped, "
+                + result.report().items(ConversionReport.Kind.APPROXIMATED).size() + " approximated, "
+                + result.report().items(ConversionReport.Kind.ASSUMED).size() + " assumed (listed above)");
+        return Cli.OK;
+    }
+}
