@@ -94,6 +94,21 @@ final class LiveChips {
         if (!shown.equals(chips.getChildren())) {
             chips.getChildren().setAll(shown);
         }
+        growToFit(node);
+    }
+
+    /**
+     * Lets a box that runs more tasks than its designed size shows grow downwards over what lies below it, in
+     * front, so that every chip stays visible and clickable; the design's bounds do not change, and the box
+     * takes its designed size again when the run ends and the canvas redraws it.
+     */
+    private static void growToFit(Region node) {
+        double designed = node.getMinHeight();
+        node.setMaxHeight(Region.USE_PREF_SIZE);
+        node.setPrefHeight(Region.USE_COMPUTED_SIZE);
+        if (node.prefHeight(node.getMinWidth()) > designed) {
+            node.toFront();
+        }
     }
 
     static String chipId(TaskState task) {
