@@ -25,8 +25,11 @@ final class DeployPlanDialog {
     static Dialog<ButtonType> create(Window owner, DeployPlan plan, String target) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(owner);
-        dialog.setTitle("Deploy to ECS");
-        dialog.setHeaderText(plan.summaryLine() + "   (" + target + ")");
+        dialog.setTitle("Deploy to ECS: " + target);
+        dialog.setHeaderText(plan.summaryLine());
+        dialog.setResizable(true);
+        // Long notes and targets wrap inside the plan's width rather than widen the dialog past the screen.
+        dialog.getDialogPane().setPrefWidth(800);
         ListView<PlannedChange> changes = new ListView<>();
         changes.setId("deploy-plan-changes");
         changes.getItems().setAll(plan.changes());
@@ -51,6 +54,8 @@ final class DeployPlanDialog {
             Label notes = new Label(String.join("\n", plan.notes()));
             notes.setId("deploy-plan-notes");
             notes.setWrapText(true);
+            notes.setPrefWidth(760);
+            notes.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
             content.getChildren().add(notes);
         }
         dialog.getDialogPane().setContent(content);

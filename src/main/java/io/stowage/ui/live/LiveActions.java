@@ -3,7 +3,10 @@ package io.stowage.ui.live;
 import io.stowage.model.runtime.TaskState;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
@@ -89,6 +92,41 @@ public final class LiveActions implements TaskActions {
         deploy.disableProperty().bind(context.jobs().running());
         List.of(run, stop, deploy).forEach(b -> b.setFocusTraversable(false));
         return List.of(run, stop, deploy);
+    }
+
+    /**
+     * Asks, when the design still runs locally, whether to stop its tasks before the window closes: Stop and
+     * Close stops them (as ECS would, containers and logs stay) and then runs {@code close}; Leave Running
+     * leaves the containers to the engine. Returns whether the window may close now.
+     */
+    public boolean mayClose(Runnable close) {
+        stopWatching();
+        if (!local.running().get()) {
+            return true;
+        }
+        ButtonType stopAndClose = new ButtonType("Stop and Close", ButtonBar.ButtonData.OK_DONE);
+        ButtonType leave = new ButtonType("Leave Running", ButtonBar.ButtonData.OTHER);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Its containers keep running on the Docker engine "
+                + "if you leave them; nothing would then replace a task that stops.", stopAndClose, leave,
+                ButtonType.CANCEL);
+        ask.initOwner(context.owner().get());
+        ask.setTitle("Close Stowage");
+        ask.setHeaderText("The design still runs locally. Stop its tasks first?");
+        ButtonType answer = ask.showAndWait().orElse(ButtonType.CANCEL);
+        if (answer == leave) {
+            return true;
+        }
+        if (answer == stopAndClose) {
+            local.stop(close);
+        }
+        return false;
+    }
+
+    /** Stops watching ECS, if it does (when the window closes, or a test ends). */
+    public void stopWatching() {
+        if (ecs.watching().get()) {
+            ecs.stopWatching();
+        }
     }
 
     public void runLocally() {

@@ -90,15 +90,24 @@ final class LocalRunControl {
 
     /** Stops every task in reverse dependency order; the containers stay, with their logs, until removed. */
     void stop() {
+        stop(() -> { });
+    }
+
+    /** Stops the run as {@link #stop()} does, then runs {@code after} (on the FX thread) once it has stopped. */
+    void stop(Runnable after) {
         LocalRun current = run;
         if (current == null) {
+            after.run();
             return;
         }
         context.jobs().start("Stopping the local run", progress -> {
             current.stopAll("Task stopped by user").get();
             current.close();
             return null;
-        }, done -> running.set(false), failure -> context.problem().show("The local run did not stop", explain(failure)));
+        }, done -> {
+            running.set(false);
+            after.run();
+        }, failure -> context.problem().show("The local run did not stop", explain(failure)));
     }
 
     /** Removes every container, task-scoped volume and network the design's run made, then runs {@code after}. */

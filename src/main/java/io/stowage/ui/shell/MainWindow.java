@@ -116,7 +116,7 @@ public final class MainWindow {
         files.acceptFileDrops(scene);
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
-            if (!files.confirmDiscard("closing")) {
+            if (!files.confirmDiscard("closing") || !live.actions().mayClose(stage::close)) {
                 e.consume();
             }
         });
