@@ -2,6 +2,7 @@ package io.stowage.app;
 
 import io.stowage.edit.EditHistory;
 import io.stowage.ui.canvas.DesignCanvas;
+import io.stowage.ui.canvas.LiveOverlay;
 import io.stowage.ui.common.Selection;
 import io.stowage.ui.inspector.Inspector;
 import io.stowage.ui.shell.WorkAreas;
@@ -13,6 +14,7 @@ public final class DesignWorkAreas implements WorkAreas {
     private DesignCanvas canvas;
     private io.stowage.ui.canvas.PlacementView placement;
     private Inspector inspector;
+    private LiveOverlay live;
 
     @Override
     public Node canvas(EditHistory history, Selection selection) {
@@ -20,6 +22,9 @@ public final class DesignWorkAreas implements WorkAreas {
             canvas.dispose();
         }
         canvas = new DesignCanvas(history, selection);
+        if (live != null) {
+            canvas.showLive(live);
+        }
         return canvas;
     }
 
@@ -69,6 +74,21 @@ public final class DesignWorkAreas implements WorkAreas {
     public void zoomBy(double factor) {
         if (canvas != null) {
             canvas.zoomBy(factor);
+        }
+    }
+
+    @Override
+    public void showLive(LiveOverlay overlay) {
+        live = overlay;
+        if (canvas != null) {
+            canvas.showLive(overlay);
+        }
+    }
+
+    @Override
+    public void refreshLive() {
+        if (canvas != null) {
+            canvas.refreshLive();
         }
     }
 

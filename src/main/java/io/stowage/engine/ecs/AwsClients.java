@@ -9,6 +9,7 @@ import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -38,6 +39,7 @@ public final class AwsClients implements AutoCloseable {
     private Ec2Client ec2;
     private SsmClient ssm;
     private IamClient iam;
+    private CloudWatchLogsClient logs;
 
     public AwsClients(EcsSettings settings) {
         this.settings = settings;
@@ -77,6 +79,13 @@ public final class AwsClients implements AutoCloseable {
             iam = configure(IamClient.builder());
         }
         return iam;
+    }
+
+    public synchronized CloudWatchLogsClient logs() {
+        if (logs == null) {
+            logs = configure(CloudWatchLogsClient.builder());
+        }
+        return logs;
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkAutoCloseable> C configure(

@@ -5,7 +5,11 @@ import io.stowage.model.deploy.ApplyReport;
 import io.stowage.model.deploy.DeployPlan;
 import io.stowage.model.design.Design;
 import io.stowage.model.design.ImportedDesign;
+import io.stowage.model.ecs.TaskDefinition;
+import io.stowage.model.runtime.LogLine;
 import io.stowage.model.runtime.RuntimeListener;
+
+import java.util.function.Consumer;
 
 /**
  * Everything Stowage does with ECS, for the desktop application and the command line alike: plan and apply a
@@ -73,6 +77,17 @@ public final class EcsEngine implements AutoCloseable {
         }
         AwsErrors.call(aws.settings(), "UpdateService", () -> aws.ecs().updateService(r -> r.cluster(cluster)
                 .service(service).desiredCount(desiredCount)));
+    }
+
+    /**
+     * What a task's container printed, from CloudWatch Logs where the container logs with {@code awslogs}: the last
+     * {@code tail} lines, then, when {@code follow}, new ones until the handle is closed.
+     *
+     * @throws IllegalStateException saying why when the container's lines are not in CloudWatch Logs
+     */
+    public AutoCloseable logs(TaskDefinition definition, String container, String taskId, int tail, boolean follow,
+                              Consumer<LogLine> sink) {
+        return new CloudWatchLogReader(aws).lines(definition, container, taskId, tail, follow, sink);
     }
 
     @Override

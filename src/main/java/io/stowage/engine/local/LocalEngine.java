@@ -156,6 +156,11 @@ public final class LocalEngine {
      * @throws IllegalArgumentException when nothing of the design matches
      */
     public LogStream logs(String designKey, String container, boolean follow, Consumer<String> lines) {
+        return logs(designKey, container, -1, follow, lines);
+    }
+
+    /** As {@link #logs(String, String, boolean, Consumer)}, starting with each container's last {@code tail} lines (all when negative). */
+    public LogStream logs(String designKey, String container, int tail, boolean follow, Consumer<String> lines) {
         connection.ping();
         DockerClient docker = connection.client();
         List<Container> matches = new ArrayList<>();
@@ -189,8 +194,11 @@ public final class LocalEngine {
             String prefix = matches.size() == 1 ? ""
                     : who + "/" + arn.substring(arn.lastIndexOf('/') + 1, Math.min(arn.length(), arn.lastIndexOf('/') + 9))
                     + " | ";
-            var callback = docker.logContainerCmd(c.getId()).withStdOut(true).withStdErr(true)
-                    .withFollowStream(follow).exec(new LineCallback(prefix, lines));
+            var command = docker.logContainerCmd(c.getId()).withStdOut(true).withStdErr(true).withFollowStream(follow);
+            if (tail >= 0) {
+                command.withTail(tail);
+            }
+            var callback = command.exec(new LineCallback(prefix, lines));
             streams.add(callback);
             callbacks.add(callback);
         }

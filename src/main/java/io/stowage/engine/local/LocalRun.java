@@ -4,6 +4,7 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.model.Event;
 import io.stowage.engine.watch.RuntimeStore;
+import io.stowage.model.agent.TaskOverrides;
 import io.stowage.model.design.Cluster;
 import io.stowage.model.design.Service;
 import io.stowage.model.design.StandaloneTask;
@@ -256,6 +257,9 @@ public final class LocalRun implements AutoCloseable {
         StandaloneTask task = isService ? null : cluster.task(p.task().source()).orElseThrow();
         TaskDefinitionRef ref = isService ? service.taskDefinition() : task.taskDefinition();
         TaskDefinition td = ctx.design.taskDefinition(ref.family()).orElseThrow();
+        if (!isService) {
+            td = TaskOverrides.apply(td, task.run().overrides());
+        }
         String launchType = isService ? service.launchType() : task.launchType();
         boolean fargate = "FARGATE".equals(launchType);
         String mode = fargate ? "awsvpc" : td.networkMode() == null ? "bridge" : td.networkMode();

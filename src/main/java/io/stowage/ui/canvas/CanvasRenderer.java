@@ -73,6 +73,11 @@ final class CanvasRenderer {
         return nodes;
     }
 
+    /** Forgets what it drew, so that the next render draws every element anew (e.g. when a live run ends). */
+    void forget() {
+        drawn = new HashMap<>();
+    }
+
     void render(Design design, Map<ElementId, Bounds> layout, PlacementResult placement) {
         Map<ElementId, Drawn> next = new HashMap<>();
         nodes.clear();

@@ -56,6 +56,8 @@ public final class DesignCanvas extends Region {
     private final Set<ElementId> shownSelected = new HashSet<>();
     private final Set<Node> previewed = new HashSet<>();
     private Design rendered;
+    private LiveOverlay live;
+    private boolean liveDrawn;
     private Map<ElementId, Bounds> layout = Map.of();
     private TaskRef explained;
     /** A design opens fitted to the view, once the canvas knows its size. */
@@ -211,9 +213,35 @@ public final class DesignCanvas extends Region {
         clearPreview();
         renderer.render(design, layout, DesignPlacement.of(design));
         indexChips();
+        if (live != null && live.active()) {
+            LiveChips.draw(design, renderer.nodes(), live);
+            liveDrawn = true;
+        }
         showSelection();
         explained = null;
         showExplainedTask();
+    }
+
+    /**
+     * Draws what runs over the design from now on: live task chips in place of the simulated ones, the agents'
+     * reports, the services' live counts. Call {@link #refreshLive()} after each batch of runtime changes.
+     */
+    public void showLive(LiveOverlay overlay) {
+        live = overlay;
+        refreshLive();
+    }
+
+    /** Redraws the live parts; when nothing runs any more, the simulated placement comes back. */
+    public void refreshLive() {
+        if (live != null && live.active()) {
+            LiveChips.draw(rendered, renderer.nodes(), live);
+            liveDrawn = true;
+        } else if (liveDrawn) {
+            liveDrawn = false;
+            renderer.forget();
+            rendered = null;
+            render();
+        }
     }
 
     private void indexChips() {

@@ -116,6 +116,7 @@ final class ElementViews {
         summary.getStyleClass().add("desired-count");
         Label strategy = label(strategySummary(service.spec().placementStrategy(), service.spec().placementConstraints(),
                 "spread AZ, instance"), "subtitle");
+        strategy.getStyleClass().add("strategy");
         FlowPane pending = pendingChips(placement.failuresOf(cluster.id(), TaskRef.Kind.SERVICE, service.id()), name);
         VBox box = box(header, summary, strategy, pending);
         CanvasIds.tag(box, ElementId.service(cluster.id(), service.id()), "service");

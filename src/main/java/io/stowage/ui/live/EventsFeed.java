@@ -1,6 +1,7 @@
 package io.stowage.ui.live;
 
 import io.stowage.model.runtime.ClusterEvent;
+import io.stowage.ui.common.StatusLook;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;

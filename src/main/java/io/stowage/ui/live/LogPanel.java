@@ -3,6 +3,7 @@ package io.stowage.ui.live;
 import io.stowage.model.runtime.LogLine;
 import io.stowage.model.runtime.LogSource;
 import io.stowage.model.runtime.TaskState;
+import io.stowage.ui.common.StatusLook;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;

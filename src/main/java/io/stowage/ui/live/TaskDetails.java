@@ -4,6 +4,7 @@ import io.stowage.model.runtime.ContainerState;
 import io.stowage.model.runtime.LogLine;
 import io.stowage.model.runtime.LogSource;
 import io.stowage.model.runtime.TaskState;
+import io.stowage.ui.common.StatusLook;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -112,7 +113,7 @@ public final class TaskDetails {
                 + "  ·  " + task.lastStatus());
         StatusLook.apply(title, task);
         reason.setText(reasonOf(task));
-        String[] headings = {"Container", "Status", "Exit code", "Health", "Reason", ""};
+        String[] headings = {"Container", "Status", "Exit", "Health", "Reason", ""};
         for (int c = 0; c < headings.length; c++) {
             Label heading = new Label(headings[c]);
             heading.getStyleClass().add("details-heading");
@@ -120,7 +121,12 @@ public final class TaskDetails {
         }
         int row = 1;
         for (ContainerState container : task.containers()) {
-            containers.add(new Label(container.name() + (container.essential() ? "" : " (non-essential)")), 0, row);
+            Label name = new Label(container.name());
+            if (!container.essential()) {
+                name.setText(container.name() + " *");
+                name.setTooltip(new javafx.scene.control.Tooltip("not essential: its exit does not stop the task"));
+            }
+            containers.add(name, 0, row);
             containers.add(new Label(container.lastStatus().name()), 1, row);
             Label exit = new Label(container.exitCode() == null ? "–" : container.exitCode().toString());
             exit.setId("task-details-exit-" + container.name());
@@ -135,6 +141,12 @@ public final class TaskDetails {
             containers.add(new HBox(log), 5, row);
             row++;
         }
+        // Cells keep their whole text; a narrow pane scrolls instead of cutting "STOPPED" to "STOPP…".
+        containers.getChildren().forEach(cell -> {
+            if (cell instanceof javafx.scene.layout.Region region && !(cell == containers)) {
+                region.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        });
     }
 
     static String reasonOf(TaskState task) {

@@ -1,6 +1,7 @@
 package io.stowage.ui.live;
 
 import io.stowage.model.runtime.TaskState;
+import io.stowage.ui.common.StatusLook;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -12,6 +13,9 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
@@ -40,33 +44,38 @@ public final class TasksPanel {
     private final TaskDetails details;
     private final BorderPane root = new BorderPane();
     private String selectedArn;
+    private TaskActions actions = TaskActions.NONE;
 
     public TasksPanel(LiveModel model, TaskDetails details) {
         this.model = model;
         this.details = details;
         table.setId("tasks-table");
         table.setPlaceholder(new Label("No tasks yet: run the design locally, or deploy or watch a cluster."));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.getColumns().setAll(
-                text("Task", "task-col-id", TaskState::shortId),
-                text("Task definition", "task-col-definition", t -> t.family() == null ? "" : t.family()),
-                number("Rev.", "task-col-revision", TaskState::revision),
-                text("Group", "task-col-group", t -> t.group() == null ? "" : t.group()),
-                text("Instance", "task-col-instance", t -> t.instanceId() != null ? t.instanceId()
-                        : t.launchType() != null ? t.launchType() : ""),
-                status(),
-                text("Desired", "task-col-desired", t -> t.desiredStatus() == null ? "" : t.desiredStatus().name()),
-                text("Health", "task-col-health", t -> t.healthStatus() == null ? "" : t.healthStatus().name()),
-                time("Started", "task-col-started", TaskState::startedAt),
-                time("Stopped", "task-col-stopped", TaskState::stoppedAt),
-                text("Stopped reason", "task-col-reason", t -> t.stoppedReason() == null ? "" : t.stoppedReason()),
-                text("Stop code", "task-col-stop-code", t -> t.stopCode() == null ? "" : t.stopCode()));
-        table.setRowFactory(view -> new TableRow<>() {
-            @Override
-            protected void updateItem(TaskState task, boolean empty) {
-                super.updateItem(task, empty);
-                StatusLook.apply(this, empty ? null : task);
-            }
+                width(text("Task", "task-col-id", TaskState::shortId), 76),
+                width(text("Task definition", "task-col-definition", t -> t.family() == null ? "" : t.family()), 96),
+                width(number("Rev.", "task-col-revision", TaskState::revision), 40),
+                width(text("Group", "task-col-group", t -> t.group() == null ? "" : t.group()), 110),
+                width(text("Instance", "task-col-instance", t -> t.instanceId() != null ? t.instanceId()
+                        : t.launchType() != null ? t.launchType() : ""), 92),
+                width(status(), 104),
+                width(text("Desired", "task-col-desired", t -> t.desiredStatus() == null ? "" : t.desiredStatus().name()), 76),
+                width(text("Health", "task-col-health", t -> t.healthStatus() == null ? "" : t.healthStatus().name()), 84),
+                width(time("Started", "task-col-started", TaskState::startedAt), 68),
+                width(time("Stopped", "task-col-stopped", TaskState::stoppedAt), 68),
+                width(text("Stopped reason", "task-col-reason", t -> t.stoppedReason() == null ? "" : t.stoppedReason()), 240),
+                width(text("Stop code", "task-col-stop-code", t -> t.stopCode() == null ? "" : t.stopCode()), 170));
+        table.setRowFactory(view -> {
+            TableRow<TaskState> row = new TableRow<>() {
+                @Override
+                protected void updateItem(TaskState task, boolean empty) {
+                    super.updateItem(task, empty);
+                    StatusLook.apply(this, empty ? null : task);
+                }
+            };
+            row.setContextMenu(contextMenu(row));
+            return row;
         });
 
         FilteredList<TaskState> filtered = new FilteredList<>(model.tasks());
@@ -119,7 +128,7 @@ public final class TasksPanel {
         bar.getStyleClass().add("live-toolbar");
 
         SplitPane split = new SplitPane(table, details.node());
-        split.setDividerPositions(0.68);
+        split.setDividerPositions(0.58);
         root.setTop(bar);
         root.setCenter(split);
         root.setId("tasks-panel");
@@ -127,6 +136,39 @@ public final class TasksPanel {
 
     public Node node() {
         return root;
+    }
+
+    /** Who acts on a task chosen here: the local run or the ECS watch that shows it. */
+    public void useActions(TaskActions value) {
+        actions = value;
+    }
+
+    private ContextMenu contextMenu(TableRow<TaskState> row) {
+        MenuItem stop = new MenuItem("Stop Task");
+        stop.setId("task-menu-stop");
+        stop.setOnAction(e -> actions.stopTask(row.getItem()));
+        MenuItem scale = new MenuItem("Scale Service…");
+        scale.setId("task-menu-scale");
+        scale.setOnAction(e -> actions.scaleService(row.getItem()));
+        Menu shell = new Menu("Copy Shell Command");
+        shell.setId("task-menu-shell");
+        ContextMenu menu = new ContextMenu(stop, scale, shell);
+        menu.setOnShowing(e -> {
+            TaskState task = row.getItem();
+            stop.setDisable(task == null || task.isStopped());
+            scale.setDisable(task == null || task.serviceName() == null);
+            shell.getItems().clear();
+            if (task != null) {
+                for (var container : task.containers()) {
+                    MenuItem item = new MenuItem(container.name());
+                    item.setDisable(container.runtimeId() == null || container.isStopped());
+                    item.setOnAction(a -> actions.copyShellCommand(task, container.name()));
+                    shell.getItems().add(item);
+                }
+            }
+            shell.setDisable(shell.getItems().isEmpty());
+        });
+        return menu;
     }
 
     public TableView<TaskState> table() {
@@ -169,6 +211,11 @@ public final class TasksPanel {
         return shown == all ? all + (all == 1 ? " task" : " tasks") : shown + " of " + all + " tasks";
     }
 
+    private static <T> TableColumn<TaskState, T> width(TableColumn<TaskState, T> column, double width) {
+        column.setPrefWidth(width);
+        return column;
+    }
+
     private static TableColumn<TaskState, String> text(String title, String id, Function<TaskState, String> value) {
         TableColumn<TaskState, String> column = new TableColumn<>(title);
         column.setId(id);
@@ -180,7 +227,6 @@ public final class TasksPanel {
         TableColumn<TaskState, Integer> column = new TableColumn<>(title);
         column.setId(id);
         column.setCellValueFactory(cell -> new SimpleObjectProperty<>(value.apply(cell.getValue())));
-        column.setMaxWidth(60);
         return column;
     }
 

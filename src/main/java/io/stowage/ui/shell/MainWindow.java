@@ -56,6 +56,7 @@ public final class MainWindow {
     private final Palette palette = new Palette();
     private final FileActions files;
     private final ExportActions export = new ExportActions(this);
+    private final LiveWiring live = new LiveWiring();
     /** Survives opening another document, so elements can be copied from one design into another. */
     private Fragment clipboard;
     private Stage stage;
@@ -92,9 +93,14 @@ public final class MainWindow {
         menus = new MainMenus(this);
         BorderPane root = new BorderPane();
         root.setId("main-window");
-        root.setTop(new VBox(menus.menuBar(), menus.toolBar()));
+        javafx.scene.control.MenuBar menuBar = menus.menuBar();
+        javafx.scene.control.ToolBar toolBar = menus.toolBar();
+        root.setTop(new VBox(menuBar, toolBar));
         root.setCenter(workArea());
-        root.setBottom(statusBar());
+        HBox statusBar = statusBar();
+        root.setBottom(statusBar);
+        live.install(this, menuBar, toolBar, bottom, statusBar, preferences != null ? preferences
+                : java.util.prefs.Preferences.userRoot().node("io/stowage"));
         Scene scene = new Scene(root, 1280, 820);
         scene.getStylesheets().add(MainWindow.class.getResource("/io/stowage/ui/stowage.css").toExternalForm());
         HistoryKeys.install(scene, () -> document.history());
@@ -111,7 +117,7 @@ public final class MainWindow {
         files.acceptFileDrops(scene);
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
-            if (!files.confirmDiscard("closing")) {
+            if (!files.confirmDiscard("closing") || !live.actions().mayClose(stage::close)) {
                 e.consume();
             }
         });
@@ -168,6 +174,19 @@ public final class MainWindow {
 
     Selection selection() {
         return selection;
+    }
+
+    /** The live view: the Run menu's actions, and the tasks, events and logs they show. */
+    public io.stowage.ui.live.LiveArea liveArea() {
+        return live.live();
+    }
+
+    public io.stowage.ui.live.LiveActions liveActions() {
+        return live.actions();
+    }
+
+    public io.stowage.ui.common.BackgroundJobs jobs() {
+        return live.jobs();
     }
 
     WorkAreas areas() {

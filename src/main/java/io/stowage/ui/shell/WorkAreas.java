@@ -37,4 +37,12 @@ public interface WorkAreas {
     /** Zooms in (factor above 1) or out around the middle of the view. */
     default void zoomBy(double factor) {
     }
+
+    /** Draws what runs over the design on every canvas from now on. */
+    default void showLive(io.stowage.ui.canvas.LiveOverlay overlay) {
+    }
+
+    /** Redraws what runs, after a batch of runtime changes. */
+    default void refreshLive() {
+    }
 }

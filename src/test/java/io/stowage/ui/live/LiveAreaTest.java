@@ -101,9 +101,11 @@ class LiveAreaTest {
                 }
             }
         });
-        await(() -> live.model().tasks().size() == tasks
-                && live.model().tasks().stream().allMatch(t -> t.lastStatus() == TaskStatus.RUNNING));
-        assertThat(live.model().events()).hasSize(LiveModel.MAX_EVENTS);
+        // Read on the FX thread, so that a batch is seen whole: tasks and events arrive in the same one.
+        await(() -> onFxThread(() -> live.model().tasks().size() == tasks
+                && live.model().tasks().stream().allMatch(t -> t.lastStatus() == TaskStatus.RUNNING)
+                && live.model().events().size() == LiveModel.MAX_EVENTS));
+        assertThat(live.model().events().get(LiveModel.MAX_EVENTS - 1).subject()).isEqualTo("t" + (tasks - 1));
     }
 
     @SuppressWarnings("unchecked")
@@ -126,6 +128,14 @@ class LiveAreaTest {
         Thread engine = new Thread(reports, "test-engine");
         engine.start();
         engine.join();
+    }
+
+    private static boolean onFxThread(BooleanSupplier read) {
+        try {
+            return WaitForAsyncUtils.asyncFx(read::getAsBoolean).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void await(BooleanSupplier condition) throws TimeoutException {

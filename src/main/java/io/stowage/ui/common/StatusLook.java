@@ -1,4 +1,4 @@
-package io.stowage.ui.live;
+package io.stowage.ui.common;
 
 import io.stowage.model.runtime.HealthStatus;
 import io.stowage.model.runtime.TaskState;
@@ -43,18 +43,19 @@ public final class StatusLook {
         node.pseudoClassStateChanged(UNHEALTHY, health == HealthStatus.UNHEALTHY);
     }
 
-    /** A stopped task failed unless it was stopped on purpose and every essential container exited with 0. */
+    /**
+     * A stopped task failed when it never started, or an essential container exited with a code other than 0
+     * (or with none known) without the user or the scheduler stopping it. A job that finished its work did not.
+     */
     public static boolean failed(TaskState task) {
-        if (task.stopCode() != null && !task.stopCode().equals("UserInitiated")
-                && !task.stopCode().equals("ServiceSchedulerInitiated")) {
+        String code = task.stopCode();
+        if ("TaskFailedToStart".equals(code)) {
             return true;
         }
-        return task.containers().stream().anyMatch(c -> c.essential() && c.exitCode() != null && c.exitCode() != 0);
-    }
-
-    /** How many containers exited, for the chip's badge; 0 while all run. */
-    public static long exitedContainers(TaskState task) {
-        return task.containers().stream().filter(c -> c.isStopped()).count();
+        if ("UserInitiated".equals(code) || "ServiceSchedulerInitiated".equals(code)) {
+            return false;
+        }
+        return task.containers().stream().anyMatch(c -> c.essential() && (c.exitCode() == null || c.exitCode() != 0));
     }
 
     public static String clock(Instant at) {

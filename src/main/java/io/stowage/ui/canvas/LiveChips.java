@@ -1,0 +1,193 @@
+package io.stowage.ui.canvas;
+
+import io.stowage.model.design.Cluster;
+import io.stowage.model.design.ContainerInstance;
+import io.stowage.model.design.Design;
+import io.stowage.model.design.ElementId;
+import io.stowage.model.design.Service;
+import io.stowage.model.runtime.ContainerState;
+import io.stowage.model.runtime.InstanceState;
+import io.stowage.model.runtime.TaskState;
+import io.stowage.ui.common.StatusLook;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Draws what runs into the element nodes the canvas made for the design: live task chips in place of the
+ * simulated ones on instances and Fargate, the agent's report on each instance, and live counts and the latest
+ * event on each service. Redrawn once per batch of runtime changes, touching only those nodes.
+ */
+final class LiveChips {
+    static final String LIVE_REPORT = "live-report";
+    static final String LIVE_CHIP = "live-chip";
+
+    private LiveChips() {
+    }
+
+    static void draw(Design design, Map<ElementId, Region> nodes, LiveOverlay live) {
+        for (Cluster cluster : design.clusters()) {
+            for (ContainerInstance instance : cluster.instances()) {
+                Region node = nodes.get(ElementId.instance(cluster.id(), instance.id()));
+                if (node != null) {
+                    fill(node, live.tasksOn(cluster.name(), instance.id()), live);
+                    // The agent's report takes the row of the reserved ports, so the box keeps its size.
+                    String report = live.instance(cluster.name(), instance.id()).map(LiveChips::agentLine)
+                            .orElse("agent: no report yet");
+                    relabel(node, child -> child.getId() != null && child.getId().endsWith("-ports"), report, report);
+                }
+            }
+            if (cluster.fargate() != null) {
+                Region node = nodes.get(ElementId.fargate(cluster.id()));
+                if (node != null) {
+                    fill(node, live.fargateTasks(cluster.name()), live);
+                }
+            }
+            for (Service service : cluster.services()) {
+                Region node = nodes.get(ElementId.service(cluster.id(), service.id()));
+                String name = service.serviceName() == null ? service.id() : service.serviceName();
+                if (node == null) {
+                    continue;
+                }
+                var state = live.service(cluster.name(), name);
+                String counts = state.map(s -> "live: " + s.runningCount() + "/" + s.desiredCount() + " running · "
+                        + s.pendingCount() + " pending").orElse("live: no report yet");
+                String events = state.map(s -> String.join("\n", s.events().stream().limit(5)
+                        .map(e -> e.message()).toList())).orElse("");
+                relabel(node, child -> child.getStyleClass().contains("desired-count"), counts, counts);
+                String latest = events.isEmpty() ? "no service events yet" : events.lines().findFirst().orElse("");
+                relabel(node, child -> child.getStyleClass().contains("strategy"), latest,
+                        events.isEmpty() ? latest : events);
+            }
+        }
+    }
+
+    static String agentLine(InstanceState i) {
+        return (i.agentConnected() ? "agent ✓" : "agent ✗") + (i.agentVersion() == null ? "" : " " + i.agentVersion())
+                + " · " + i.runningTasksCount() + " running · " + i.pendingTasksCount() + " pending · free "
+                + i.remainingCpu() + " CPU, " + i.remainingMemoryMiB() + " MiB";
+    }
+
+    /** Keeps the chip node of each task across redraws, so a chip under the pointer stays the same node. */
+    private static void fill(Region node, List<TaskState> tasks, LiveOverlay live) {
+        FlowPane chips = chipsOf(node);
+        if (chips == null) {
+            return;
+        }
+        Map<String, Label> existing = new java.util.HashMap<>();
+        for (Node child : chips.getChildren()) {
+            if (child instanceof Label label && child.getStyleClass().contains(LIVE_CHIP)) {
+                existing.put(label.getId(), label);
+            }
+        }
+        List<Node> shown = new java.util.ArrayList<>();
+        for (TaskState task : tasks) {
+            Label chip = existing.get(chipId(task));
+            shown.add(chip == null ? chip(task, live) : update(chip, task));
+        }
+        if (!shown.equals(chips.getChildren())) {
+            chips.getChildren().setAll(shown);
+        }
+        growToFit(node);
+    }
+
+    /**
+     * Lets a box that runs more tasks than its designed size shows grow downwards over what lies below it, in
+     * front, so that every chip stays visible and clickable; the design's bounds do not change, and the box
+     * takes its designed size again when the run ends and the canvas redraws it.
+     */
+    private static void growToFit(Region node) {
+        double designed = node.getMinHeight();
+        node.setMaxHeight(Region.USE_PREF_SIZE);
+        node.setPrefHeight(Region.USE_COMPUTED_SIZE);
+        if (node.prefHeight(node.getMinWidth()) > designed) {
+            node.toFront();
+        }
+    }
+
+    static String chipId(TaskState task) {
+        return "live-chip-" + task.taskId();
+    }
+
+    static Label chip(TaskState task, LiveOverlay live) {
+        Label chip = new Label();
+        chip.setId(chipId(task));
+        chip.getStyleClass().addAll("task-chip", LIVE_CHIP);
+        chip.setMinWidth(Region.USE_PREF_SIZE);
+        chip.setTooltip(new Tooltip());
+        // On press, not click: the canvas would take a press for the start of a drag or a rubber band.
+        chip.setOnMousePressed(e -> {
+            live.taskClicked((TaskState) chip.getProperties().get("liveTask"));
+            e.consume();
+        });
+        return update(chip, task);
+    }
+
+    private static Label update(Label chip, TaskState task) {
+        if (task.equals(chip.getProperties().get("liveTask"))) {
+            return chip;
+        }
+        // A container that finished its work (exit 0) is no news; one that failed while its task runs is.
+        long failed = task.containers().stream().filter(c -> c.isStopped() && c.exitCode() != null
+                && c.exitCode() != 0).count();
+        String name = task.serviceName() != null ? task.serviceName() : task.family();
+        chip.setText(name + " " + task.shortId().substring(0, Math.min(4, task.shortId().length()))
+                + " · " + task.lastStatus() + (failed > 0 ? "  ✕" + failed : ""));
+        StatusLook.apply(chip, task);
+        chip.getProperties().put("liveTask", task);
+        chip.getTooltip().setText(tooltip(task));
+        return chip;
+    }
+
+    static String tooltip(TaskState task) {
+        StringBuilder text = new StringBuilder("Task " + task.taskId() + "\n" + task.taskDefinitionArn() + "\n"
+                + task.lastStatus() + (task.healthStatus() == null ? "" : ", " + task.healthStatus()));
+        if (task.stoppedReason() != null) {
+            text.append("\nStopped: ").append(task.stoppedReason());
+        }
+        for (ContainerState c : task.containers()) {
+            text.append("\n  ").append(c.name()).append(": ").append(c.lastStatus());
+            if (c.exitCode() != null) {
+                text.append(", exit ").append(c.exitCode());
+            }
+            if (c.healthStatus() != null) {
+                text.append(", ").append(c.healthStatus());
+            }
+            if (c.reason() != null) {
+                text.append(" (").append(c.reason()).append(')');
+            }
+        }
+        return text.toString();
+    }
+
+    private static void relabel(Region node, java.util.function.Predicate<Node> which, String text, String tip) {
+        for (Node child : node.getChildrenUnmodifiable()) {
+            if (child instanceof Label label && which.test(child)) {
+                label.setText(text);
+                if (!label.getStyleClass().contains(LIVE_REPORT)) {
+                    label.getStyleClass().add(LIVE_REPORT);
+                }
+                if (label.getTooltip() == null) {
+                    label.setTooltip(new Tooltip(tip));
+                } else {
+                    label.getTooltip().setText(tip);
+                }
+            }
+        }
+    }
+
+    private static FlowPane chipsOf(Parent node) {
+        for (Node child : node.getChildrenUnmodifiable()) {
+            if (child instanceof FlowPane flow && child.getStyleClass().contains("task-chips")) {
+                return flow;
+            }
+        }
+        return null;
+    }
+}

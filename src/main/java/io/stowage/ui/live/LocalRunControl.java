@@ -1,0 +1,176 @@
+package io.stowage.ui.live;
+
+import io.stowage.engine.EngineUnavailableException;
+import io.stowage.engine.LocalRunSetup;
+import io.stowage.engine.local.DockerConnection;
+import io.stowage.engine.local.LocalEngine;
+import io.stowage.engine.local.LocalRun;
+import io.stowage.engine.local.PullBehavior;
+import io.stowage.model.design.Cluster;
+import io.stowage.model.design.Design;
+import io.stowage.model.design.Service;
+import io.stowage.model.runtime.ContainerState;
+import io.stowage.model.runtime.TaskState;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The design's run on the local Docker engine, from the desktop: start it (the job ends once every task is
+ * RUNNING or STOPPED), stop it (tasks stop as ECS stops them, their containers and logs stay), remove it, and
+ * act on one task or service while it runs. Every Docker call runs as a background job.
+ */
+final class LocalRunControl {
+    private final LiveContext context;
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private volatile LocalEngine engine;
+    private volatile LocalRun run;
+    private volatile String designKey;
+    private volatile Design design;
+
+    LocalRunControl(LiveContext context) {
+        this.context = context;
+    }
+
+    /** Whether a run is started and not yet stopped. */
+    ReadOnlyBooleanProperty running() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** Whether there is (or was) a local run whose containers may be left. */
+    boolean hasRun() {
+        return designKey != null;
+    }
+
+    void start() {
+        Design current = context.design().get();
+        Path file = context.file().get();
+        String key = LocalEngine.designKey(current.name(), file != null ? file : Path.of(current.name() + ".stowage.json"));
+        boolean accepted = context.jobs().start("Running " + current.name() + " locally", progress -> {
+            LocalEngine local = new LocalEngine(DockerConnection.fromEnvironment());
+            var options = LocalRunSetup.options(file, PullBehavior.DEFAULT, null, false, "127.0.1", "127.0.2");
+            LocalRun started = local.up(current, key, options, context.live().listener(),
+                    message -> progress.report(message, -1));
+            engine = local;
+            run = started;
+            designKey = key;
+            design = current;
+            context.live().useLogSource(() -> new LocalLogSource(local, key));
+            try {
+                while (true) {
+                    try {
+                        started.whenStarted().get(200, TimeUnit.MILLISECONDS);
+                        return started;
+                    } catch (TimeoutException notYet) {
+                        if (progress.cancelled()) {
+                            throw new InterruptedException();
+                        }
+                        long up = started.snapshot().tasks().values().stream()
+                                .filter(t -> t.lastStatus().name().equals("RUNNING")).count();
+                        progress.report("Starting tasks: " + up + " of " + started.snapshot().tasks().size()
+                                + " RUNNING", -1);
+                    }
+                }
+            } catch (InterruptedException cancelled) {
+                started.stopAll("Run cancelled by the user");
+                throw cancelled;
+            }
+        }, started -> running.set(true), failure -> {
+            running.set(run != null);
+            context.problem().show("The design could not run locally", explain(failure));
+        });
+        if (accepted) {
+            context.live().model().clear();
+            running.set(true);
+        }
+    }
+
+    /** Stops every task in reverse dependency order; the containers stay, with their logs, until removed. */
+    void stop() {
+        stop(() -> { });
+    }
+
+    /** Stops the run as {@link #stop()} does, then runs {@code after} (on the FX thread) once it has stopped. */
+    void stop(Runnable after) {
+        LocalRun current = run;
+        if (current == null) {
+            after.run();
+            return;
+        }
+        context.jobs().start("Stopping the local run", progress -> {
+            current.stopAll("Task stopped by user").get();
+            current.close();
+            return null;
+        }, done -> {
+            running.set(false);
+            after.run();
+        }, failure -> context.problem().show("The local run did not stop", explain(failure)));
+    }
+
+    /** Removes every container, task-scoped volume and network the design's run made, then runs {@code after}. */
+    void remove(Runnable after) {
+        LocalEngine local = engine;
+        String key = designKey;
+        Design removed = design;
+        if (local == null || key == null) {
+            return;
+        }
+        context.jobs().start("Removing the local run", progress -> {
+            if (run != null) {
+                run.stopAll("Task stopped by user").get();
+                run.close();
+            }
+            return local.down(key, removed, message -> progress.report(message, -1));
+        }, done -> {
+            running.set(false);
+            run = null;
+            context.live().model().clear();
+            after.run();
+        }, failure -> context.problem().show("The local run could not be removed", explain(failure)));
+    }
+
+    void stopTask(TaskState task) {
+        LocalRun current = run;
+        if (current != null) {
+            current.stopTask(task.taskArn());
+        }
+    }
+
+    /** Sets a running service's desired count; false when the service is not part of this run. */
+    boolean scale(TaskState task, int desiredCount) {
+        LocalRun current = run;
+        Design running = design;
+        if (current == null || running == null || task.serviceName() == null) {
+            return false;
+        }
+        for (Cluster cluster : running.clusters()) {
+            if (!cluster.name().equals(task.cluster())) {
+                continue;
+            }
+            for (Service service : cluster.services()) {
+                if (task.serviceName().equals(service.serviceName())) {
+                    current.scale(cluster.id(), service.id(), desiredCount);
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** The command that opens a shell in a local container, for the clipboard. */
+    static String execCommand(TaskState task, ContainerState container) {
+        String id = container.runtimeId() == null ? "<container id>" : container.runtimeId().substring(0,
+                Math.min(12, container.runtimeId().length()));
+        return "docker exec -it " + id + " sh";
+    }
+
+    static String explain(Exception failure) {
+        if (failure instanceof EngineUnavailableException) {
+            return failure.getMessage() + ".\nStart Docker (or set DOCKER_HOST to the engine's address), then run again.";
+        }
+        return failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+    }
+}

@@ -1,0 +1,98 @@
+package io.stowage.ui.shell;
+
+import io.stowage.ui.common.BackgroundJobs;
+import io.stowage.ui.live.LiveActions;
+import io.stowage.ui.live.LiveArea;
+import io.stowage.ui.live.LiveCanvasOverlay;
+import io.stowage.ui.live.LiveContext;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.HBox;
+
+import java.util.prefs.Preferences;
+
+/**
+ * Joins the live view to the main window: the Run menu and toolbar buttons, the Tasks, Events and Logs tabs of
+ * the bottom area, the running action's progress and Cancel in the status bar, and what runs drawn on the canvas.
+ */
+final class LiveWiring {
+    private final BackgroundJobs jobs = new BackgroundJobs();
+    private final LiveArea live = new LiveArea();
+    private LiveActions actions;
+    private boolean shownOnce;
+
+    LiveArea live() {
+        return live;
+    }
+
+    BackgroundJobs jobs() {
+        return jobs;
+    }
+
+    LiveActions actions() {
+        return actions;
+    }
+
+    void install(MainWindow window, MenuBar menus, ToolBar tools, TabPane bottom, HBox statusBar,
+                 Preferences preferences) {
+        LiveContext context = new LiveContext(() -> window.document().history().current(),
+                () -> window.document().file(), jobs, live, window::stage, window::error,
+                design -> window.display(OpenDocument.untitled(design)));
+        actions = new LiveActions(context, preferences);
+        menus.getMenus().add(Math.max(0, menus.getMenus().size() - 1), actions.menu());
+        tools.getItems().add(new Separator());
+        tools.getItems().addAll(actions.toolbarButtons());
+        for (Tab tab : live.tabs()) {
+            tab.setClosable(false);
+            bottom.getTabs().add(tab);
+        }
+
+        Label message = new Label();
+        message.setId("job-message");
+        message.textProperty().bind(jobs.message());
+        ProgressBar progress = new ProgressBar();
+        progress.setId("job-progress");
+        progress.setPrefWidth(120);
+        progress.progressProperty().bind(jobs.fraction());
+        progress.visibleProperty().bind(jobs.running());
+        progress.managedProperty().bind(jobs.running());
+        Button cancel = new Button("Cancel");
+        cancel.setId("job-cancel");
+        cancel.setOnAction(e -> jobs.cancel());
+        cancel.visibleProperty().bind(jobs.running());
+        cancel.managedProperty().bind(jobs.running());
+        statusBar.getChildren().addAll(1, java.util.List.of(message, progress, cancel));
+
+        WorkAreas areas = window.areas();
+        areas.showLive(new LiveCanvasOverlay(live.model(), task -> {
+            live.tasks().select(task.taskArn());
+            bottom.getTabs().stream().filter(t -> "tab-tasks".equals(t.getId())).findFirst()
+                    .ifPresent(t -> bottom.getSelectionModel().select(t));
+        }));
+        live.model().revision().addListener((obs, was, now) -> areas.refreshLive());
+        // When a run or watch brings its first tasks, show them, and give the bottom area room for them.
+        live.model().tasks().addListener((javafx.collections.ListChangeListener<io.stowage.model.runtime.TaskState>) c -> {
+            if (c.getList().size() > 0 && !shownOnce) {
+                shownOnce = true;
+                bottom.getTabs().stream().filter(t -> "tab-tasks".equals(t.getId())).findFirst()
+                        .ifPresent(t -> bottom.getSelectionModel().select(t));
+                for (javafx.scene.Parent p = bottom.getParent(); p != null; p = p.getParent()) {
+                    if (p instanceof javafx.scene.control.SplitPane split && split.getOrientation()
+                            == javafx.geometry.Orientation.VERTICAL && split.getDividerPositions()[0] > 0.62) {
+                        split.setDividerPositions(0.6);
+                        break;
+                    }
+                }
+            } else if (c.getList().isEmpty()) {
+                shownOnce = false;
+            }
+        });
+    }
+
+}
