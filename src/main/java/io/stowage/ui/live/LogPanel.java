@@ -90,6 +90,11 @@ public final class LogPanel {
         root.setId("log-panel");
     }
 
+    /** How many lines the panel holds (at most {@link #MAX_LINES}; the oldest go first). */
+    public int lineCount() {
+        return lines.size();
+    }
+
     public Node node() {
         return root;
     }

@@ -2,9 +2,9 @@
 # Side by side on one engine: ten services of two containers each, started by `stowage up --detach` and by
 # `docker-compose up -d` on the equivalent compose file, and torn down by `stowage down` and `docker-compose down`
 # with the same stop timeout (10 s on both sides; the containers exit on SIGTERM, so neither waits it out).
-# Usage: bench/local-up-vs-compose.sh [ROUNDS]   (needs DOCKER_HOST or the local socket, docker-compose, /bin/busybox)
+# Usage: src/test/bench/local-up-vs-compose.sh [ROUNDS]   (needs DOCKER_HOST or the local socket, docker-compose, /bin/busybox)
 set -euo pipefail
-cd "$(dirname "${BASH_SOURCE[0]}")/.."
+cd "$(dirname "${BASH_SOURCE[0]}")/../../.."
 rounds="${1:-5}"
 jar=target/stowage.jar
 [ -f "$jar" ] || mvn -q -o package -DskipTests
