@@ -8,11 +8,11 @@ import io.stowage.model.design.Service;
 import io.stowage.model.runtime.ContainerState;
 import io.stowage.model.runtime.InstanceState;
 import io.stowage.model.runtime.TaskState;
+import io.stowage.ui.common.HoverTips;
 import io.stowage.ui.common.StatusLook;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 
@@ -93,8 +93,9 @@ final class LiveChips {
         }
         if (!shown.equals(chips.getChildren())) {
             chips.getChildren().setAll(shown);
+            // Only a change of chips can change the box's height: measuring it costs a CSS and layout pass.
+            growToFit(node);
         }
-        growToFit(node);
     }
 
     /**
@@ -120,7 +121,6 @@ final class LiveChips {
         chip.setId(chipId(task));
         chip.getStyleClass().addAll("task-chip", LIVE_CHIP);
         chip.setMinWidth(Region.USE_PREF_SIZE);
-        chip.setTooltip(new Tooltip());
         // On press, not click: the canvas would take a press for the start of a drag or a rubber band.
         chip.setOnMousePressed(e -> {
             live.taskClicked((TaskState) chip.getProperties().get("liveTask"));
@@ -141,7 +141,7 @@ final class LiveChips {
                 + " · " + task.lastStatus() + (failed > 0 ? "  ✕" + failed : ""));
         StatusLook.apply(chip, task);
         chip.getProperties().put("liveTask", task);
-        chip.getTooltip().setText(tooltip(task));
+        HoverTips.set(chip, tooltip(task));
         return chip;
     }
 
@@ -173,11 +173,7 @@ final class LiveChips {
                 if (!label.getStyleClass().contains(LIVE_REPORT)) {
                     label.getStyleClass().add(LIVE_REPORT);
                 }
-                if (label.getTooltip() == null) {
-                    label.setTooltip(new Tooltip(tip));
-                } else {
-                    label.getTooltip().setText(tip);
-                }
+                HoverTips.set(label, tip);
             }
         }
     }

@@ -1,5 +1,6 @@
 package io.stowage.ui.live;
 
+import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
 
 import java.util.ArrayList;
@@ -9,9 +10,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 /**
- * Moves items that engine threads produce to the JavaFX thread in batches: however many arrive, at most one
- * hand-over is queued on the FX thread at a time, and it takes everything that arrived until it runs. A burst
- * of a thousand log lines thus costs one layout pass, not a thousand.
+ * Moves items that engine threads produce to the JavaFX thread in batches, at most one per pulse: the hand-over
+ * runs at the start of the next pulse and takes everything that arrived until then. A burst of a thousand log
+ * lines thus costs one layout pass, not a thousand; and a steady stream cannot queue hand-overs between pulses
+ * (a list's item-count change lays the list out at once), which would starve the frames themselves.
  *
  * @param <T> what is handed over
  */
@@ -19,6 +21,13 @@ public final class PulseBatcher<T> {
     private final ConcurrentLinkedQueue<T> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private final Consumer<List<T>> onFxThread;
+    private final AnimationTimer nextPulse = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            stop();
+            drain();
+        }
+    };
 
     /** @param onFxThread takes each non-empty batch, in arrival order, on the JavaFX thread */
     public PulseBatcher(Consumer<List<T>> onFxThread) {
@@ -29,7 +38,7 @@ public final class PulseBatcher<T> {
     public void add(T item) {
         queue.add(item);
         if (scheduled.compareAndSet(false, true)) {
-            Platform.runLater(this::drain);
+            Platform.runLater(nextPulse::start);
         }
     }
 

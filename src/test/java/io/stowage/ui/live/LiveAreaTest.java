@@ -78,6 +78,7 @@ class LiveAreaTest {
                 .contains("Essential container in task exited"));
         assertThat(robot.lookup("#task-details-reason").queryAs(Label.class).getText())
                 .contains("EssentialContainerExited");
+        await(() -> robot.lookup("#task-details-exit-sidecar").tryQuery().isPresent());
         assertThat(robot.lookup("#task-details-exit-app").queryAs(Label.class).getText()).isEqualTo("1");
         assertThat(robot.lookup("#task-details-exit-sidecar").queryAs(Label.class).getText()).isEqualTo("143");
         await(() -> robot.lookup("#task-details-last-lines").queryAs(javafx.scene.control.TextArea.class).getText()
