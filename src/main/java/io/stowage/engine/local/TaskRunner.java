@@ -178,6 +178,18 @@ final class TaskRunner {
         if (rec.isStopped()) {
             return;
         }
+        if (rec.restarts.enabled() && !rec.busy) {
+            boolean meantToStop = rec.desiredStopped || state.desiredStatus() == TaskStatus.STOPPED;
+            var whyNot = rec.restarts.whyNot(exitCode, rec.startedAt, meantToStop, Instant.now());
+            if (whyNot.isEmpty()) {
+                restart(rec, exitCode, at);
+                return;
+            }
+            if (!meantToStop) {
+                ctx.event(plan.cluster(), subject(), rec.name + " exited with code " + exitCode
+                        + " and is not restarted: " + whyNot.get());
+            }
+        }
         rec.stopped(exitCode, null, at);
         String id = rec.dockerId;
         ctx.work(() -> ctx.docker.inspectContainerCmd(id).exec(), inspect -> {
@@ -186,6 +198,36 @@ final class TaskRunner {
                 report();
             }
         }, e -> { });
+    }
+
+    /**
+     * The restart policy's in-place restart (task_manager.go): the same container is started again, its stop is
+     * never reported, and the task runs on. If the start fails, the stop goes on as without a policy.
+     */
+    private void restart(ContainerRecord rec, Integer exitCode, Instant at) {
+        rec.restarts.recordRestart(Instant.now());
+        rec.busy = true;
+        String id = rec.dockerId;
+        ctx.work(() -> {
+            ctx.docker.startContainerCmd(id).exec();
+            return Instant.now();
+        }, started -> {
+            rec.busy = false;
+            if (rec.health != null) {
+                rec.health = HealthStatus.UNKNOWN; // Docker starts the health check afresh
+            }
+            ctx.event(plan.cluster(), subject(), rec.name + " exited with code " + exitCode
+                    + " and was restarted in place (restart " + rec.restarts.count() + ")");
+            progress();
+        }, e -> {
+            rec.busy = false;
+            if (e instanceof RunContext.EngineGoneException) {
+                return; // reconciling finds out what became of it
+            }
+            ctx.event(plan.cluster(), subject(), rec.name + " could not be restarted: " + DockerErrors.message(e));
+            rec.stopped(exitCode, null, at);
+            progress();
+        });
     }
 
     // ------------------------------------------------------------------ progress
