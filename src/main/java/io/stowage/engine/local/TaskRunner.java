@@ -538,7 +538,8 @@ final class TaskRunner {
                 started(rec, DockerTimes.parseOr(s.getStartedAt(), now));
             } else if (DockerTimes.parse(s.getStartedAt()) != null) {
                 rec.startedAt = rec.startedAt == null ? DockerTimes.parse(s.getStartedAt()) : rec.startedAt;
-                rec.stopped(s.getExitCodeLong() == null ? null : s.getExitCodeLong().intValue(), null,
+                // A stop the run did not see: as any stop, its restart policy may start it again in place.
+                died(rec, s.getExitCodeLong() == null ? null : s.getExitCodeLong().intValue(),
                         DockerTimes.parseOr(s.getFinishedAt(), now));
             } else {
                 rec.advance(AgentStatus.CREATED);
