@@ -3,6 +3,7 @@ package io.stowage.engine.local;
 import io.stowage.model.agent.AgentStatus;
 import io.stowage.model.agent.ContainerNames;
 import io.stowage.model.agent.DependencyGraph;
+import io.stowage.model.agent.RestartTracker;
 import io.stowage.model.ecs.ContainerDefinition;
 import io.stowage.model.runtime.ContainerState;
 import io.stowage.model.runtime.HealthStatus;
@@ -18,6 +19,7 @@ final class ContainerRecord {
     final boolean essential;
     final boolean pause;
     final AgentStatus steady;
+    final RestartTracker restarts;
     AgentStatus known = AgentStatus.NONE;
     boolean desiredStopped;
     String dockerId;
@@ -39,6 +41,7 @@ final class ContainerRecord {
         this.essential = definition.essential() == null || definition.essential();
         this.pause = false;
         this.steady = AgentStatus.RUNNING;
+        this.restarts = RestartTracker.of(definition.restartPolicy());
         this.health = definition.healthCheck() != null ? HealthStatus.UNKNOWN : null;
     }
 
@@ -48,6 +51,7 @@ final class ContainerRecord {
         this.essential = true;
         this.pause = true;
         this.steady = AgentStatus.RESOURCES_PROVISIONED;
+        this.restarts = RestartTracker.of(null);
     }
 
     static ContainerRecord pause() {
@@ -90,6 +94,6 @@ final class ContainerRecord {
 
     ContainerState state() {
         return new ContainerState(name, dockerId, definition.image(), known.reported(steady), exitCode, reason,
-                health, essential, bindings, startedAt, finishedAt);
+                health, essential, bindings, startedAt, finishedAt, restarts.enabled() ? restarts.count() : null);
     }
 }

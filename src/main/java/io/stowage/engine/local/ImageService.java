@@ -201,6 +201,21 @@ final class ImageService {
         if (spec.target() != null) {
             cmd.withTarget(spec.target());
         }
+        if (!spec.cacheFrom().isEmpty()) {
+            cmd.withCacheFrom(new java.util.LinkedHashSet<>(spec.cacheFrom()));
+        }
+        if (!spec.labels().isEmpty()) {
+            cmd.withLabels(spec.labels());
+        }
+        if (spec.network() != null) {
+            cmd.withNetworkMode(spec.network());
+        }
+        if (spec.pull() != null) {
+            cmd.withPull(spec.pull());
+        }
+        if (spec.noCache() != null) {
+            cmd.withNoCache(spec.noCache());
+        }
         try {
             cmd.exec(new BuildImageResultCallback() {
                 @Override

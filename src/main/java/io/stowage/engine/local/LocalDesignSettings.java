@@ -16,6 +16,8 @@ import java.util.Map;
 /**
  * The design's {@code localRun} member: what only a local run needs and ECS has no place for (docs/design-file.md).
  * Task definitions stay exactly what ECS registers; this sits beside them at the top level of the design file.
+ * The images to build come from the service and task entries' {@code imageBuilds} ({@link DesignBuilds}); the
+ * older {@code localRun.builds} is still read, for images no entry builds.
  *
  * <pre>
  * "localRun": {
@@ -25,7 +27,7 @@ import java.util.Map;
  * }
  * </pre>
  *
- * @param builds               images to build, by image
+ * @param builds               images to build, by image: the entries' imageBuilds, then localRun.builds
  * @param environmentFiles     local files standing in for S3 environment files, by their ARN
  * @param publishAllInterfaces whether host ports are published on all interfaces instead of instance addresses
  * @param problems             what could not be read, as sentences naming the JSON path
@@ -39,6 +41,7 @@ public record LocalDesignSettings(Map<String, BuildSpec> builds, Map<String, Pat
         Map<String, Path> envFiles = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         boolean all = false;
+        DesignBuilds.collect(design, designDirectory, builds, problems);
         Json member = design.extras().get(MEMBER);
         if (member instanceof JsonObject local) {
             if (local.get("builds") instanceof JsonArray array) {
@@ -63,7 +66,8 @@ public record LocalDesignSettings(Map<String, BuildSpec> builds, Map<String, Pat
                             }
                         });
                     }
-                    builds.put(image, new BuildSpec(image, designDirectory.resolve(context).normalize(),
+                    // The older form, still read; an entry's imageBuilds come first.
+                    builds.putIfAbsent(image, new BuildSpec(image, designDirectory.resolve(context).normalize(),
                             dockerfile == null ? null : designDirectory.resolve(dockerfile).normalize(), args,
                             text(b, "target")));
                 }

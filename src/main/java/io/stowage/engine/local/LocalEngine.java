@@ -218,7 +218,8 @@ public final class LocalEngine {
     }
 
     /**
-     * Builds the images a design builds ({@code localRun.builds}), as {@code up} would before starting tasks.
+     * Builds the images a design builds (the entries' {@code imageBuilds}, and {@code localRun.builds}), as
+     * {@code up} would before starting tasks.
      * Blocking.
      */
     public void build(Design design, LocalRunOptions options, Consumer<String> progress) {

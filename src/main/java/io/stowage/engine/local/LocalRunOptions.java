@@ -18,10 +18,16 @@ import java.util.Objects;
  * @param dockerConfigDir      where config.json lives (the docker CLI's DOCKER_CONFIG, default ~/.docker)
  * @param throttleBase         the first back-off of a service whose tasks fail to start; it doubles up to 15 min
  * @param seed                 the placement engine's seed for random strategies
+ * @param containerStartTimeout how long a container's start may take before it fails with DockerTimeoutError, the
+ *                             agent's ECS_CONTAINER_START_TIMEOUT (default 3 min)
  */
 public record LocalRunOptions(String instanceAddressBase, String taskAddressBase, boolean publishAllInterfaces,
                               PullBehavior pullBehavior, Path designDirectory, RegistryLogin registryLogin,
-                              SecretResolver secrets, Path dockerConfigDir, Duration throttleBase, long seed) {
+                              SecretResolver secrets, Path dockerConfigDir, Duration throttleBase, long seed,
+                              Duration containerStartTimeout) {
+    /** The agent's default ECS_CONTAINER_START_TIMEOUT on Linux (ecs-semantics §3.1). */
+    public static final Duration DEFAULT_CONTAINER_START_TIMEOUT = Duration.ofMinutes(3);
+
     public LocalRunOptions {
         Objects.requireNonNull(instanceAddressBase, "instanceAddressBase");
         Objects.requireNonNull(taskAddressBase, "taskAddressBase");
@@ -31,6 +37,14 @@ public record LocalRunOptions(String instanceAddressBase, String taskAddressBase
         secrets = secrets == null ? SecretResolver.NONE : secrets;
         dockerConfigDir = dockerConfigDir == null ? defaultDockerConfig() : dockerConfigDir;
         throttleBase = throttleBase == null ? Duration.ofSeconds(5) : throttleBase;
+        containerStartTimeout = containerStartTimeout == null ? DEFAULT_CONTAINER_START_TIMEOUT : containerStartTimeout;
+    }
+
+    public LocalRunOptions(String instanceAddressBase, String taskAddressBase, boolean publishAllInterfaces,
+                           PullBehavior pullBehavior, Path designDirectory, RegistryLogin registryLogin,
+                           SecretResolver secrets, Path dockerConfigDir, Duration throttleBase, long seed) {
+        this(instanceAddressBase, taskAddressBase, publishAllInterfaces, pullBehavior, designDirectory, registryLogin,
+                secrets, dockerConfigDir, throttleBase, seed, null);
     }
 
     public static LocalRunOptions defaults() {
@@ -44,41 +58,46 @@ public record LocalRunOptions(String instanceAddressBase, String taskAddressBase
 
     public LocalRunOptions withAddresses(String instanceBase, String taskBase) {
         return new LocalRunOptions(instanceBase, taskBase, publishAllInterfaces, pullBehavior, designDirectory,
-                registryLogin, secrets, dockerConfigDir, throttleBase, seed);
+                registryLogin, secrets, dockerConfigDir, throttleBase, seed, containerStartTimeout);
     }
 
     public LocalRunOptions withPublishAllInterfaces(boolean value) {
         return new LocalRunOptions(instanceAddressBase, taskAddressBase, value, pullBehavior, designDirectory,
-                registryLogin, secrets, dockerConfigDir, throttleBase, seed);
+                registryLogin, secrets, dockerConfigDir, throttleBase, seed, containerStartTimeout);
     }
 
     public LocalRunOptions withPullBehavior(PullBehavior value) {
         return new LocalRunOptions(instanceAddressBase, taskAddressBase, publishAllInterfaces, value, designDirectory,
-                registryLogin, secrets, dockerConfigDir, throttleBase, seed);
+                registryLogin, secrets, dockerConfigDir, throttleBase, seed, containerStartTimeout);
     }
 
     public LocalRunOptions withDesignDirectory(Path value) {
         return new LocalRunOptions(instanceAddressBase, taskAddressBase, publishAllInterfaces, pullBehavior, value,
-                registryLogin, secrets, dockerConfigDir, throttleBase, seed);
+                registryLogin, secrets, dockerConfigDir, throttleBase, seed, containerStartTimeout);
     }
 
     public LocalRunOptions withRegistryLogin(RegistryLogin value) {
         return new LocalRunOptions(instanceAddressBase, taskAddressBase, publishAllInterfaces, pullBehavior,
-                designDirectory, value, secrets, dockerConfigDir, throttleBase, seed);
+                designDirectory, value, secrets, dockerConfigDir, throttleBase, seed, containerStartTimeout);
     }
 
     public LocalRunOptions withSecrets(SecretResolver value) {
         return new LocalRunOptions(instanceAddressBase, taskAddressBase, publishAllInterfaces, pullBehavior,
-                designDirectory, registryLogin, value, dockerConfigDir, throttleBase, seed);
+                designDirectory, registryLogin, value, dockerConfigDir, throttleBase, seed, containerStartTimeout);
     }
 
     public LocalRunOptions withDockerConfigDir(Path value) {
         return new LocalRunOptions(instanceAddressBase, taskAddressBase, publishAllInterfaces, pullBehavior,
-                designDirectory, registryLogin, secrets, value, throttleBase, seed);
+                designDirectory, registryLogin, secrets, value, throttleBase, seed, containerStartTimeout);
     }
 
     public LocalRunOptions withThrottleBase(Duration value) {
         return new LocalRunOptions(instanceAddressBase, taskAddressBase, publishAllInterfaces, pullBehavior,
-                designDirectory, registryLogin, secrets, dockerConfigDir, value, seed);
+                designDirectory, registryLogin, secrets, dockerConfigDir, value, seed, containerStartTimeout);
+    }
+
+    public LocalRunOptions withContainerStartTimeout(Duration value) {
+        return new LocalRunOptions(instanceAddressBase, taskAddressBase, publishAllInterfaces, pullBehavior,
+                designDirectory, registryLogin, secrets, dockerConfigDir, throttleBase, seed, value);
     }
 }

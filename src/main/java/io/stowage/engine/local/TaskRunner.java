@@ -13,6 +13,7 @@ import io.stowage.model.runtime.StopCode;
 import io.stowage.model.runtime.TaskState;
 import io.stowage.model.runtime.TaskStatus;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -178,6 +179,18 @@ final class TaskRunner {
         if (rec.isStopped()) {
             return;
         }
+        if (rec.restarts.enabled() && !rec.busy) {
+            boolean meantToStop = rec.desiredStopped || state.desiredStatus() == TaskStatus.STOPPED;
+            var whyNot = rec.restarts.whyNot(exitCode, rec.startedAt, meantToStop, Instant.now());
+            if (whyNot.isEmpty()) {
+                restart(rec, exitCode, at);
+                return;
+            }
+            if (!meantToStop) {
+                ctx.event(plan.cluster(), subject(), rec.name + " exited with code " + exitCode
+                        + " and is not restarted: " + whyNot.get());
+            }
+        }
         rec.stopped(exitCode, null, at);
         String id = rec.dockerId;
         ctx.work(() -> ctx.docker.inspectContainerCmd(id).exec(), inspect -> {
@@ -186,6 +199,29 @@ final class TaskRunner {
                 report();
             }
         }, e -> { });
+    }
+
+    /**
+     * The restart policy's in-place restart (task_manager.go): the same container is started again, its stop is
+     * never reported, and the task runs on. If the start fails, the stop goes on as without a policy.
+     */
+    private void restart(ContainerRecord rec, Integer exitCode, Instant at) {
+        rec.restarts.recordRestart(Instant.now());
+        timedStart(rec, started -> {
+            if (rec.health != null) {
+                rec.health = HealthStatus.UNKNOWN; // Docker starts the health check afresh
+            }
+            ctx.event(plan.cluster(), subject(), rec.name + " exited with code " + exitCode
+                    + " and was restarted in place (restart " + rec.restarts.count() + ")");
+            progress();
+        }, e -> {
+            if (e instanceof RunContext.EngineGoneException) {
+                return; // reconciling finds out what became of it
+            }
+            ctx.event(plan.cluster(), subject(), rec.name + " could not be restarted: " + DockerErrors.message(e));
+            rec.stopped(exitCode, null, at);
+            progress();
+        });
     }
 
     // ------------------------------------------------------------------ progress
@@ -328,19 +364,11 @@ final class TaskRunner {
     }
 
     private void startContainer(ContainerRecord rec) {
-        rec.busy = true;
-        String id = rec.dockerId;
         RunContext.trace("start " + rec.name);
-        ctx.work(() -> {
-            ctx.docker.startContainerCmd(id).exec();
-            RunContext.trace("started " + rec.name);
-            return Instant.now();
-        }, at -> {
-            rec.busy = false;
+        timedStart(rec, at -> {
             started(rec, at);
             progress();
         }, e -> {
-            rec.busy = false;
             if (e instanceof NotModifiedException) {
                 progress();
                 return;
@@ -352,6 +380,68 @@ final class TaskRunner {
             rec.stopped(null, reasonOf(e, "CannotStartContainerError"), Instant.now());
             progress();
         });
+    }
+
+    /**
+     * Docker's start call, bounded as the agent bounds it (ECS_CONTAINER_START_TIMEOUT, ecs-semantics §3.1): when it
+     * has not returned in time the container is given up, STOPPED with {@code DockerTimeoutError}, and should the
+     * start still happen later, the container is stopped again, as the agent re-stops a container that "came back".
+     * The callbacks run on the state thread with the record no longer busy, and only when the start was not given up.
+     */
+    private void timedStart(ContainerRecord rec, Consumer<Instant> done, Consumer<RuntimeException> failed) {
+        rec.busy = true;
+        String id = rec.dockerId;
+        boolean[] gaveUp = {false};
+        Duration limit = ctx.options.containerStartTimeout();
+        ctx.onLoopAfter(limit, () -> {
+            if (!rec.busy || gaveUp[0] || ctx.engineLost || rec.isStopped() || !id.equals(rec.dockerId)) {
+                return;
+            }
+            gaveUp[0] = true;
+            rec.busy = false;
+            rec.desiredStopped = true;
+            rec.stopped(null, "DockerTimeoutError: Could not transition to started; timed out after waiting "
+                    + goDuration(limit), Instant.now());
+            progress();
+        });
+        ctx.work(() -> {
+            ctx.docker.startContainerCmd(id).exec();
+            RunContext.trace("started " + rec.name);
+            return Instant.now();
+        }, at -> {
+            if (gaveUp[0]) {
+                stopLateStart(rec, id);
+                return;
+            }
+            rec.busy = false;
+            done.accept(at);
+        }, e -> {
+            if (!gaveUp[0]) {
+                rec.busy = false;
+                failed.accept(e);
+            }
+        });
+    }
+
+    private void stopLateStart(ContainerRecord rec, String id) {
+        int timeout = ContainerSpecMapper.stopTimeout(rec.definition.stopTimeout());
+        ctx.work(() -> {
+            ctx.docker.stopContainerCmd(id).withTimeout(timeout).exec();
+            return null;
+        }, ignored -> ctx.event(plan.cluster(), subject(), rec.name + " started after its start timed out, and was"
+                + " stopped again"), e -> { });
+    }
+
+    /** A duration as Go prints it, so that the reason reads as the agent's does ("3m0s", "45s", "500ms"). */
+    static String goDuration(Duration d) {
+        if (d.compareTo(Duration.ofSeconds(1)) < 0) {
+            return d.toMillis() + "ms";
+        }
+        long h = d.toHours();
+        long m = d.toMinutesPart();
+        double sec = d.toSecondsPart() + d.toMillisPart() / 1000.0;
+        String seconds = sec == Math.floor(sec) ? String.valueOf((long) sec) : String.valueOf(sec);
+        return (h > 0 ? h + "h" + m + "m" : m > 0 ? m + "m" : "") + seconds + "s";
     }
 
     private void checkEssentials() {
@@ -448,7 +538,8 @@ final class TaskRunner {
                 started(rec, DockerTimes.parseOr(s.getStartedAt(), now));
             } else if (DockerTimes.parse(s.getStartedAt()) != null) {
                 rec.startedAt = rec.startedAt == null ? DockerTimes.parse(s.getStartedAt()) : rec.startedAt;
-                rec.stopped(s.getExitCodeLong() == null ? null : s.getExitCodeLong().intValue(), null,
+                // A stop the run did not see: as any stop, its restart policy may start it again in place.
+                died(rec, s.getExitCodeLong() == null ? null : s.getExitCodeLong().intValue(),
                         DockerTimes.parseOr(s.getFinishedAt(), now));
             } else {
                 rec.advance(AgentStatus.CREATED);

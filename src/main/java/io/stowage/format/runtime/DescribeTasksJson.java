@@ -79,6 +79,10 @@ public final class DescribeTasksJson {
         put(b, "reason", c.reason());
         put(b, "healthStatus", c.healthStatus() == null ? null : c.healthStatus().name());
         b.put("networkBindings", JsonArray.map(c.networkBindings(), DescribeTasksJson::binding));
+        if (c.restartCount() != null) {
+            // Not a DescribeTasks member: the task metadata endpoint's RestartCount, for containers with a policy.
+            b.put("restartCount", JsonNumber.of(c.restartCount()));
+        }
         return b.build();
     }
 

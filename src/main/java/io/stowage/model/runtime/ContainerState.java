@@ -19,14 +19,26 @@ import java.util.Objects;
  * @param networkBindings the ports it publishes
  * @param startedAt       when it started, or null
  * @param finishedAt      when it stopped, or null
+ * @param restartCount    how often its restart policy restarted it in place, or null when it has no enabled restart
+ *                        policy (DescribeTasks has no such member; the task metadata endpoint v4 reports
+ *                        {@code RestartCount} the same way)
  */
 public record ContainerState(String name, String runtimeId, String image, ContainerStatus lastStatus,
                              Integer exitCode, String reason, HealthStatus healthStatus, boolean essential,
-                             List<NetworkBinding> networkBindings, Instant startedAt, Instant finishedAt) {
+                             List<NetworkBinding> networkBindings, Instant startedAt, Instant finishedAt,
+                             Integer restartCount) {
     public ContainerState {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(lastStatus, "lastStatus");
         networkBindings = networkBindings == null ? List.of() : List.copyOf(networkBindings);
+    }
+
+    /** A container without a restart policy. */
+    public ContainerState(String name, String runtimeId, String image, ContainerStatus lastStatus, Integer exitCode,
+                          String reason, HealthStatus healthStatus, boolean essential,
+                          List<NetworkBinding> networkBindings, Instant startedAt, Instant finishedAt) {
+        this(name, runtimeId, image, lastStatus, exitCode, reason, healthStatus, essential, networkBindings, startedAt,
+                finishedAt, null);
     }
 
     /** A container that is known by name only, before anything was created for it. */
@@ -41,32 +53,32 @@ public record ContainerState(String name, String runtimeId, String image, Contai
 
     public ContainerState withRuntimeId(String value) {
         return new ContainerState(name, value, image, lastStatus, exitCode, reason, healthStatus, essential,
-                networkBindings, startedAt, finishedAt);
+                networkBindings, startedAt, finishedAt, restartCount);
     }
 
     public ContainerState withLastStatus(ContainerStatus value) {
         return new ContainerState(name, runtimeId, image, value, exitCode, reason, healthStatus, essential,
-                networkBindings, startedAt, finishedAt);
+                networkBindings, startedAt, finishedAt, restartCount);
     }
 
     public ContainerState withHealthStatus(HealthStatus value) {
         return new ContainerState(name, runtimeId, image, lastStatus, exitCode, reason, value, essential,
-                networkBindings, startedAt, finishedAt);
+                networkBindings, startedAt, finishedAt, restartCount);
     }
 
     public ContainerState withNetworkBindings(List<NetworkBinding> value) {
         return new ContainerState(name, runtimeId, image, lastStatus, exitCode, reason, healthStatus, essential,
-                value, startedAt, finishedAt);
+                value, startedAt, finishedAt, restartCount);
     }
 
     public ContainerState started(Instant at) {
         return new ContainerState(name, runtimeId, image, ContainerStatus.RUNNING, exitCode, reason, healthStatus,
-                essential, networkBindings, at, finishedAt);
+                essential, networkBindings, at, finishedAt, restartCount);
     }
 
     /** Stopped, with its exit code (null when unknown) and reason (null when none). */
     public ContainerState stopped(Integer code, String why, Instant at) {
         return new ContainerState(name, runtimeId, image, ContainerStatus.STOPPED, code, why, healthStatus, essential,
-                networkBindings, startedAt, at);
+                networkBindings, startedAt, at, restartCount);
     }
 }

@@ -86,4 +86,37 @@ class CredentialsAndSettingsTest {
         assertThat(settings.publishAllInterfaces()).isTrue();
         assertThat(settings.problems()).containsExactly("localRun.builds[1]: needs \"image\" and \"context\"");
     }
+
+    @Test
+    void anEntrysImageBuildsAreBuiltAsItsContainersImageAndComeBeforeTheOlderLocalRunBuilds(@TempDir Path dir)
+            throws Exception {
+        var design = DesignFormat.parse("d.stowage.json", """
+                {"formatVersion": 1, "name": "d",
+                 "clusters": [{"id": "c", "name": "c",
+                   "services": [{"id": "web", "service": {"serviceName": "web", "taskDefinition": "web:2"},
+                     "imageBuilds": {"web": {"context": "src/web", "dockerfile": "docker/Dockerfile", "target": "run",
+                                             "args": {"V": "2"}, "noCache": true}}}],
+                   "tasks": [{"id": "job", "run": {"taskDefinition": "job"},
+                     "imageBuilds": {"job": {"context": "https://example.com/job.git"}, "ghost": {"context": "x"}}}]}],
+                 "taskDefinitions": [
+                   {"family": "web", "containerDefinitions": [{"name": "web", "image": "shop/web:dev"}]},
+                   {"family": "job", "containerDefinitions": [{"name": "job", "image": "shop/job"}]}],
+                 "localRun": {"builds": [{"image": "shop/web:dev", "context": "old"}, {"image": "other", "context": "o"}]}}
+                """).design();
+        LocalDesignSettings settings = LocalDesignSettings.of(design, dir);
+
+        BuildSpec web = settings.builds().get("shop/web:dev");
+        assertThat(web.context()).isEqualTo(dir.resolve("src/web"));
+        assertThat(web.dockerfile()).isEqualTo(dir.resolve("src/web/docker/Dockerfile"));
+        assertThat(web.target()).isEqualTo("run");
+        assertThat(web.buildArgs()).containsEntry("V", "2");
+        assertThat(web.noCache()).isTrue();
+        assertThat(settings.builds().get("other").context()).isEqualTo(dir.resolve("o"));
+        assertThat(settings.builds()).doesNotContainKey("shop/job");
+        assertThat(settings.problems()).containsExactly(
+                "cluster c, task job: imageBuilds.job: the remote context https://example.com/job.git is not built"
+                        + " locally; build and tag shop/job yourself",
+                "cluster c, task job: imageBuilds.ghost: the task definition job has no container ghost with an"
+                        + " image to tag the build with; not built");
+    }
 }

@@ -44,10 +44,24 @@ class DescribeTasksJsonTest {
         assertThat(first.get("exitCode").toString()).isEqualTo("137");
         assertThat(((JsonObject) ((JsonArray) first.get("networkBindings")).get(0)).keys())
                 .containsExactly("bindIP", "containerPort", "hostPort", "protocol");
-        assertThat(((JsonObject) containers.get(1)).keys()).doesNotContain("exitCode", "runtimeId");
+        assertThat(((JsonObject) containers.get(1)).keys()).doesNotContain("exitCode", "runtimeId", "restartCount");
+        assertThat(first.keys()).doesNotContain("restartCount");
         assertThat(task.shortId()).isEqualTo("01234567");
         assertThat(task.family()).isEqualTo("web");
         assertThat(task.revision()).isEqualTo(3);
         assertThat(task.serviceName()).isEqualTo("web");
+    }
+
+    @Test
+    void aContainerWithARestartPolicyReportsItsRestartCount() {
+        ContainerState app = new ContainerState("app", "abc", "busybox", ContainerStatus.RUNNING, null, null, null,
+                true, List.of(), Instant.EPOCH, null, 2);
+        TaskState task = new TaskState("arn:aws:ecs:local:000000000000:task/default/0123456789abcdef0123456789abcdef",
+                "default", "family:app", "app:1", null, "i-1", "us-east-1a", "EC2", TaskStatus.RUNNING,
+                TaskStatus.RUNNING, null, null, null, Instant.EPOCH, Instant.EPOCH, null, List.of(app));
+
+        JsonObject container = (JsonObject) ((JsonArray) DescribeTasksJson.task(task).get("containers")).get(0);
+
+        assertThat(container.get("restartCount").toString()).isEqualTo("2");
     }
 }
