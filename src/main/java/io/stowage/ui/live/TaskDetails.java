@@ -127,8 +127,7 @@ public final class TaskDetails {
         title.setText(task.shortId() + "  ·  " + task.family() + (task.revision() == null ? "" : ":" + task.revision())
                 + "  ·  " + task.lastStatus());
         StatusLook.apply(title, task);
-        reason.setText(reasonOf(task));
-        String[] headings = {"Container", "Status", "Exit", "Health", "CPU", "Memory", "Reason", ""};
+        String[] headings = {"Container", "Status", "Exit", "Health", "Reason", "", "CPU", "Memory"};
         for (int c = 0; c < headings.length; c++) {
             Label heading = new Label(headings[c]);
             heading.getStyleClass().add("details-heading");
@@ -149,15 +148,16 @@ public final class TaskDetails {
             containers.add(new Label(container.healthStatus() == null ? "–" : container.healthStatus().name()), 3, row);
             ContainerUse use = uses.computeIfAbsent(container.name(), ContainerUse::new);
             use.draw(model == null ? ResourceUse.NONE : model.use(task.taskArn(), container.name()));
-            containers.add(use.cpu, 4, row);
-            containers.add(use.memory, 5, row);
             Label why = new Label(container.reason() == null ? "" : container.reason());
             why.setWrapText(true);
-            containers.add(why, 6, row);
+            containers.add(why, 4, row);
             Button log = new Button("Logs");
             log.setId("task-details-log-" + container.name());
             log.setOnAction(e -> openLog.accept(task, container.name()));
-            containers.add(new HBox(log), 7, row);
+            containers.add(new HBox(log), 5, row);
+            // Last, so that a narrow pane keeps the log button in view and scrolls to the figures.
+            containers.add(use.cpu, 6, row);
+            containers.add(use.memory, 7, row);
             row++;
         }
         // Cells keep their whole text; a narrow pane scrolls instead of cutting "STOPPED" to "STOPP…".
@@ -166,6 +166,8 @@ public final class TaskDetails {
                 region.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
         });
+        // Last: whoever waits for the reason (a test, a screen reader) then finds the containers' rows too.
+        reason.setText(reasonOf(task));
     }
 
     /** The CPU and memory of one container: the latest figure beside a sparkline (text only when reserved). */
