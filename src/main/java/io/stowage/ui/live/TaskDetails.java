@@ -101,6 +101,16 @@ public final class TaskDetails {
     /** The same task in a newer state; its last lines are read again once it stopped. */
     public void refresh(TaskState task) {
         boolean justStopped = shown != null && !shown.isStopped() && task.isStopped();
+        if (task.equals(shown)) {
+            // Only new samples (they come every second or two): redraw their lines, keep every other node.
+            task.containers().forEach(c -> {
+                ContainerUse use = uses.get(c.name());
+                if (use != null && model != null) {
+                    use.draw(model.use(task.taskArn(), c.name()));
+                }
+            });
+            return;
+        }
         shown = task;
         render(task);
         if (justStopped) {

@@ -61,10 +61,10 @@ public final class TasksPanel {
                 width(text("Instance", "task-col-instance", t -> t.instanceId() != null ? t.instanceId()
                         : t.launchType() != null ? t.launchType() : ""), 92),
                 width(status(), 104),
-                width(text("Desired", "task-col-desired", t -> t.desiredStatus() == null ? "" : t.desiredStatus().name()), 76),
-                width(text("Health", "task-col-health", t -> t.healthStatus() == null ? "" : t.healthStatus().name()), 84),
                 width(resources.cpu(), 104),
                 width(resources.memory(), 170),
+                width(text("Desired", "task-col-desired", t -> t.desiredStatus() == null ? "" : t.desiredStatus().name()), 76),
+                width(text("Health", "task-col-health", t -> t.healthStatus() == null ? "" : t.healthStatus().name()), 84),
                 width(time("Started", "task-col-started", TaskState::startedAt), 68),
                 width(time("Stopped", "task-col-stopped", TaskState::stoppedAt), 68),
                 width(text("Stopped reason", "task-col-reason", t -> t.stoppedReason() == null ? "" : t.stoppedReason()), 240),
