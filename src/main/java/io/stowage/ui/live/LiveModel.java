@@ -114,6 +114,11 @@ public final class LiveModel {
 
     /** Forgets the stopped tasks, as "Clear stopped" does. */
     public void clearStopped() {
+        for (TaskState task : tasks) {
+            if (task.isStopped()) {
+                task.containers().forEach(c -> metrics.remove(task.taskArn() + "/" + c.name()));
+            }
+        }
         tasks.removeIf(TaskState::isStopped);
         reindex();
         revision.set(revision.get() + 1);
