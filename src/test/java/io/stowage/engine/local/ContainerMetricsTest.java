@@ -42,8 +42,10 @@ class ContainerMetricsTest {
         try (var h = new LocalRunHarness("metrics", design, "127.0.77", "127.0.78")) {
             TaskState task = h.awaitTask("the task RUNNING", LocalRunHarness::running);
             String arn = task.taskArn();
-            h.listener.await("two samples of each container", LocalRunHarness.TIMEOUT, l ->
-                    l.metrics(arn, "burner").size() >= 2 && l.metrics(arn, "idle").size() >= 2);
+            // On a busy machine the loop may get less than a CPU for a moment: any sample well above idle will do.
+            h.listener.await("the busy loop's CPU above 30 % and two samples of each", LocalRunHarness.TIMEOUT, l ->
+                    l.metrics(arn, "burner").stream().anyMatch(s -> s.cpuPercent() > 30)
+                            && l.metrics(arn, "burner").size() >= 2 && l.metrics(arn, "idle").size() >= 2);
 
             List<ContainerMetrics> burner = h.listener.metrics(arn, "burner");
             List<ContainerMetrics> idle = h.listener.metrics(arn, "idle");
@@ -60,7 +62,7 @@ class ContainerMetricsTest {
             });
             // About one sample every two seconds, not one a second as the engine pushes them.
             Duration apart = Duration.between(burner.get(0).at(), burner.get(1).at());
-            assertThat(apart).isBetween(Duration.ofMillis(1500), Duration.ofMillis(3500));
+            assertThat(apart).isBetween(Duration.ofMillis(1500), Duration.ofSeconds(5));
 
             assertThat(h.run.sampledContainers()).isEqualTo(2);
             assertThat(streamThreads()).isGreaterThanOrEqualTo(streamThreadsBefore + 2);
