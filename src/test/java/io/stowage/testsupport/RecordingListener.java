@@ -1,6 +1,7 @@
 package io.stowage.testsupport;
 
 import io.stowage.model.runtime.ClusterEvent;
+import io.stowage.model.runtime.ContainerMetrics;
 import io.stowage.model.runtime.InstanceState;
 import io.stowage.model.runtime.RuntimeListener;
 import io.stowage.model.runtime.ServiceState;
@@ -21,7 +22,19 @@ public final class RecordingListener implements RuntimeListener {
     private final Map<String, ServiceState> services = new LinkedHashMap<>();
     private final List<ClusterEvent> events = new ArrayList<>();
     private final List<String> lost = new ArrayList<>();
+    private final Map<String, List<ContainerMetrics>> metrics = new LinkedHashMap<>();
     private int back;
+
+    @Override
+    public synchronized void containerMetrics(String taskArn, String containerName, ContainerMetrics sample) {
+        metrics.computeIfAbsent(taskArn + "/" + containerName, k -> new ArrayList<>()).add(sample);
+        notifyAll();
+    }
+
+    /** The samples reported for a container of a task, oldest first. */
+    public synchronized List<ContainerMetrics> metrics(String taskArn, String containerName) {
+        return List.copyOf(metrics.getOrDefault(taskArn + "/" + containerName, List.of()));
+    }
 
     @Override
     public synchronized void taskChanged(TaskState task) {

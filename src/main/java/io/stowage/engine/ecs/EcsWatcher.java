@@ -2,6 +2,7 @@ package io.stowage.engine.ecs;
 
 import io.stowage.engine.EngineUnavailableException;
 import io.stowage.model.runtime.ClusterEvent;
+import io.stowage.model.runtime.ContainerMetrics;
 import io.stowage.model.runtime.InstanceState;
 import io.stowage.model.runtime.RuntimeListener;
 import io.stowage.model.runtime.ServiceEvent;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.services.ecs.model.ContainerInstance;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
 import software.amazon.awssdk.services.ecs.model.Service;
 import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -54,7 +56,7 @@ public final class EcsWatcher implements AutoCloseable {
     private final Map<String, InstanceState> instances = new HashMap<>();
     private final Map<String, ServiceState> services = new HashMap<>();
     private final Set<String> seenEvents = new HashSet<>();
-    private final Map<String, Set<String>> notEssential = new HashMap<>();
+    private final Map<String, Revision> revisions = new HashMap<>();
     private volatile boolean running;
     private volatile java.util.function.Consumer<Refresh> afterLook = r -> {
     };
@@ -171,10 +173,14 @@ public final class EcsWatcher implements AutoCloseable {
             }
         }
         for (Task t : describeTasks(tasksToDescribe())) {
-            TaskState state = RuntimeMapping.task(cluster, t, instanceIds, notEssential(t.taskDefinitionArn()));
+            Revision revision = revision(t.taskDefinitionArn());
+            TaskState state = RuntimeMapping.task(cluster, t, instanceIds, revision.notEssential());
             TaskState before = tasks.put(state.taskArn(), state);
             if (!state.equals(before)) {
                 listener.taskChanged(state);
+                if (before == null) {
+                    reportReserved(state, revision);
+                }
                 changes++;
                 if (before == null || before.lastStatus() != state.lastStatus()) {
                     listener.event(new ClusterEvent(Instant.now(), cluster, state.family() + "/" + state.shortId(),
@@ -274,25 +280,69 @@ public final class EcsWatcher implements AutoCloseable {
         return out;
     }
 
-    /** The containers of a revision that are not essential; revisions never change, so each is read once. */
-    private Set<String> notEssential(String taskDefinitionArn) {
+    /**
+     * What the watch needs of a task definition revision: the containers that are not essential (ECS does not
+     * say on the task) and what each container reserves. Revisions never change, so each is read once.
+     */
+    private record Revision(Set<String> notEssential, Map<String, ContainerMetrics> reserved) {
+        static final Revision UNKNOWN = new Revision(Set.of(), Map.of());
+    }
+
+    private Revision revision(String taskDefinitionArn) {
         if (taskDefinitionArn == null) {
-            return Set.of();
+            return Revision.UNKNOWN;
         }
-        return notEssential.computeIfAbsent(taskDefinitionArn, arn -> {
+        return revisions.computeIfAbsent(taskDefinitionArn, arn -> {
             try {
-                Set<String> out = new HashSet<>();
-                for (ContainerDefinition c : call("DescribeTaskDefinition", () -> aws.ecs().describeTaskDefinition(r -> r
-                        .taskDefinition(arn))).taskDefinition().containerDefinitions()) {
+                TaskDefinition td = call("DescribeTaskDefinition", () -> aws.ecs().describeTaskDefinition(r -> r
+                        .taskDefinition(arn))).taskDefinition();
+                Set<String> notEssential = new HashSet<>();
+                Map<String, ContainerMetrics> reserved = new HashMap<>();
+                for (ContainerDefinition c : td.containerDefinitions()) {
                     if (Boolean.FALSE.equals(c.essential())) {
-                        out.add(c.name());
+                        notEssential.add(c.name());
+                    }
+                    int cpu = orZero(c.cpu());
+                    int memory = orZero(c.memory());
+                    int soft = orZero(c.memoryReservation());
+                    if (cpu == 0 && memory == 0 && soft == 0 && td.containerDefinitions().size() == 1) {
+                        // A lone container without figures of its own has the whole task's (Fargate's way).
+                        cpu = parse(td.cpu());
+                        memory = parse(td.memory());
+                    }
+                    if (cpu > 0 || memory > 0 || soft > 0) {
+                        reserved.put(c.name(), ContainerMetrics.reserved(Instant.EPOCH, cpu, memory, soft));
                     }
                 }
-                return out;
+                return new Revision(notEssential, reserved);
             } catch (EcsRequestException deregisteredAndDeleted) {
-                return Set.of();
+                return Revision.UNKNOWN;
             }
         });
+    }
+
+    /** ECS reports no live use (without Container Insights); what each container reserves stands in for it. */
+    private void reportReserved(TaskState task, Revision revision) {
+        Instant now = Instant.now();
+        revision.reserved().forEach((container, figures) -> {
+            if (task.container(container).isPresent()) {
+                listener.containerMetrics(task.taskArn(), container, new ContainerMetrics(now, figures.cpuPercent(),
+                        figures.memoryBytes(), figures.memoryLimitBytes(), true));
+            }
+        });
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+
+    /** A task-level figure ("512", or "0.5 vCPU" / "1 GB", which ECS turns into numbers on registration). */
+    private static int parse(String value) {
+        try {
+            return value == null ? 0 : Integer.parseInt(value.strip());
+        } catch (NumberFormatException notANumber) {
+            return 0;
+        }
     }
 
     private <T> T call(String operation, Supplier<T> request) {

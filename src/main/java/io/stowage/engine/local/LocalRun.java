@@ -63,6 +63,7 @@ public final class LocalRun implements AutoCloseable {
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private final CompletableFuture<Void> allStopped = new CompletableFuture<>();
     private EventFollower events;
+    private StatsSampler stats;
     private volatile boolean stopping;
     private volatile boolean closed;
     private volatile Instant lostAt;
@@ -176,6 +177,9 @@ public final class LocalRun implements AutoCloseable {
         if (events != null) {
             events.close();
         }
+        if (stats != null) {
+            stats.close();
+        }
         ctx.shutdown();
     }
 
@@ -186,7 +190,32 @@ public final class LocalRun implements AutoCloseable {
         startDeviations.forEach(d -> ctx.event(null, "stowage", "deviation: " + d));
         events = new EventFollower(ctx.docker, ctx.designKey, this::onDockerEvent, this::engineLost);
         events.follow(Instant.now().minusSeconds(1));
+        stats = new StatsSampler(ctx.docker, ctx.listener);
         ctx.onLoop(this::placeAll);
+        // Also on every task change (below), so a stream ends as its container does; this catches the rest.
+        ctx.onLoopEvery(StatsSampler.INTERVAL, this::sampleStats);
+    }
+
+    /** How many containers' resource use is being sampled now. */
+    int sampledContainers() {
+        return stats == null ? 0 : stats.sampling();
+    }
+
+    /** Points the sampler at the containers that run now (on the state thread). */
+    private void sampleStats() {
+        if (stats == null || closed || ctx.engineLost) {
+            return;
+        }
+        List<StatsSampler.Target> running = new ArrayList<>();
+        for (TaskRunner runner : runners.values()) {
+            TaskState t = runner.state();
+            for (ContainerState c : t.containers()) {
+                if (c.lastStatus() == io.stowage.model.runtime.ContainerStatus.RUNNING && c.runtimeId() != null) {
+                    running.add(new StatsSampler.Target(t.taskArn(), c.name(), c.runtimeId()));
+                }
+            }
+        }
+        stats.follow(running);
     }
 
     private PlacementResult initial;
@@ -366,6 +395,7 @@ public final class LocalRun implements AutoCloseable {
             s.taskChanged(runner);
         }
         book.report(currentTasks(), ctx.listener);
+        sampleStats();
         checkStarted();
         checkAllStopped();
     }

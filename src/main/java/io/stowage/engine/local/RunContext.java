@@ -63,6 +63,13 @@ final class RunContext {
         }
     }
 
+    /** Runs on the state thread every {@code period}, until the run shuts down. */
+    void onLoopEvery(Duration period, Runnable action) {
+        if (!loop.isShutdown()) {
+            loop.scheduleWithFixedDelay(guard(action), period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
     void onLoopAt(Instant at, Runnable action) {
         onLoopAfter(Duration.between(Instant.now(), at).plusMillis(50), action);
     }

@@ -9,11 +9,15 @@ import io.stowage.model.runtime.ContainerState;
 import io.stowage.model.runtime.InstanceState;
 import io.stowage.model.runtime.TaskState;
 import io.stowage.ui.common.HoverTips;
+import io.stowage.ui.common.ResourceUse;
+import io.stowage.ui.common.Sparkline;
 import io.stowage.ui.common.StatusLook;
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
 import java.util.List;
@@ -27,6 +31,7 @@ import java.util.Map;
 final class LiveChips {
     static final String LIVE_REPORT = "live-report";
     static final String LIVE_CHIP = "live-chip";
+    static final String LIVE_USE = "live-use";
 
     private LiveChips() {
     }
@@ -89,7 +94,7 @@ final class LiveChips {
         List<Node> shown = new java.util.ArrayList<>();
         for (TaskState task : tasks) {
             Label chip = existing.get(chipId(task));
-            shown.add(chip == null ? chip(task, live) : update(chip, task));
+            shown.add(chip == null ? chip(task, live) : update(chip, task, live));
         }
         if (!shown.equals(chips.getChildren())) {
             chips.getChildren().setAll(shown);
@@ -121,16 +126,37 @@ final class LiveChips {
         chip.setId(chipId(task));
         chip.getStyleClass().addAll("task-chip", LIVE_CHIP);
         chip.setMinWidth(Region.USE_PREF_SIZE);
+        // CPU and memory beside the status, as two small lines kept with the chip and redrawn as samples come.
+        Sparkline cpu = new Sparkline(26, 10);
+        Sparkline memory = new Sparkline(26, 10);
+        cpu.setId(chipId(task) + "-cpu");
+        memory.setId(chipId(task) + "-memory");
+        memory.setStroke(javafx.scene.paint.Color.web("#8e5ea2"));
+        HBox use = new HBox(2, cpu, memory);
+        use.getStyleClass().add(LIVE_USE);
+        use.setAlignment(javafx.geometry.Pos.CENTER);
+        use.setMouseTransparent(true);
+        chip.setGraphic(use);
+        chip.setContentDisplay(ContentDisplay.RIGHT);
+        chip.setGraphicTextGap(4);
         // On press, not click: the canvas would take a press for the start of a drag or a rubber band.
         chip.setOnMousePressed(e -> {
             live.taskClicked((TaskState) chip.getProperties().get("liveTask"));
             e.consume();
         });
-        return update(chip, task);
+        return update(chip, task, live);
     }
 
-    private static Label update(Label chip, TaskState task) {
+    private static Label update(Label chip, TaskState task, LiveOverlay live) {
+        ResourceUse use = live.use(task);
+        boolean newUse = !java.util.Objects.equals(use.latest(), chip.getProperties().get("liveUseAt"));
+        if (newUse) {
+            drawUse(chip, use);
+        }
         if (task.equals(chip.getProperties().get("liveTask"))) {
+            if (newUse) {
+                HoverTips.set(chip, tooltip(task, use));
+            }
             return chip;
         }
         // A container that finished its work (exit 0) is no news; one that failed while its task runs is.
@@ -141,8 +167,27 @@ final class LiveChips {
                 + " · " + task.lastStatus() + (failed > 0 ? "  ✕" + failed : ""));
         StatusLook.apply(chip, task);
         chip.getProperties().put("liveTask", task);
-        HoverTips.set(chip, tooltip(task));
+        HoverTips.set(chip, tooltip(task, use));
         return chip;
+    }
+
+    private static void drawUse(Label chip, ResourceUse use) {
+        chip.getProperties().put("liveUseAt", use.latest());
+        HBox box = (HBox) chip.getGraphic();
+        // Reservations (ECS) do not move: the tooltip says them, and the chip keeps its room for the status.
+        boolean lines = !use.isEmpty() && !use.reserved();
+        box.setVisible(lines);
+        box.setManaged(lines);
+        chip.setContentDisplay(lines ? ContentDisplay.RIGHT : ContentDisplay.TEXT_ONLY);
+        if (lines) {
+            ((Sparkline) box.getChildren().get(0)).show(use.cpuPercent(), use.cpuTop());
+            ((Sparkline) box.getChildren().get(1)).show(use.memoryBytes(), use.memoryTop());
+        }
+    }
+
+    static String tooltip(TaskState task, ResourceUse use) {
+        String text = tooltip(task);
+        return use.isEmpty() ? text : text + "\n" + use.summary();
     }
 
     static String tooltip(TaskState task) {

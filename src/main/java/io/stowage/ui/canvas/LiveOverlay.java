@@ -3,6 +3,7 @@ package io.stowage.ui.canvas;
 import io.stowage.model.runtime.InstanceState;
 import io.stowage.model.runtime.ServiceState;
 import io.stowage.model.runtime.TaskState;
+import io.stowage.ui.common.ResourceUse;
 
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +27,11 @@ public interface LiveOverlay {
     Optional<InstanceState> instance(String cluster, String instanceId);
 
     Optional<ServiceState> service(String cluster, String serviceName);
+
+    /** A task's recent CPU and memory, for its chip; none where nothing was reported. */
+    default ResourceUse use(TaskState task) {
+        return ResourceUse.NONE;
+    }
 
     /** The user clicked a task's chip (e.g. to select it in the tasks panel). */
     void taskClicked(TaskState task);

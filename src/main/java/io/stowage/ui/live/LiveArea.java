@@ -34,7 +34,7 @@ public final class LiveArea {
     private Supplier<LogSource> logSource = () -> LogSource.NONE;
 
     public LiveArea() {
-        TaskDetails details = new TaskDetails(() -> logSource.get(), workers, this::openLog);
+        TaskDetails details = new TaskDetails(() -> logSource.get(), workers, this::openLog, model);
         tasks = new TasksPanel(model, details);
         banner.setId("engine-lost-banner");
         banner.getStyleClass().add("engine-lost-banner");

@@ -4,6 +4,7 @@ import io.stowage.model.runtime.InstanceState;
 import io.stowage.model.runtime.ServiceState;
 import io.stowage.model.runtime.TaskState;
 import io.stowage.ui.canvas.LiveOverlay;
+import io.stowage.ui.common.ResourceUse;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,11 @@ public final class LiveCanvasOverlay implements LiveOverlay {
     @Override
     public Optional<ServiceState> service(String cluster, String serviceName) {
         return Optional.ofNullable(model.services().get(cluster + "/" + serviceName));
+    }
+
+    @Override
+    public ResourceUse use(TaskState task) {
+        return model.use(task);
     }
 
     @Override

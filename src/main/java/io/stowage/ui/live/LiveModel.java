@@ -5,6 +5,7 @@ import io.stowage.model.runtime.ContainerMetrics;
 import io.stowage.model.runtime.InstanceState;
 import io.stowage.model.runtime.ServiceState;
 import io.stowage.model.runtime.TaskState;
+import io.stowage.ui.common.ResourceUse;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -93,8 +94,31 @@ public final class LiveModel {
         return samples == null ? List.of() : List.copyOf(samples);
     }
 
+    /** A container's recent CPU and memory. */
+    public ResourceUse use(String taskArn, String container) {
+        Deque<ContainerMetrics> samples = metrics.get(taskArn + "/" + container);
+        return samples == null ? ResourceUse.NONE : ResourceUse.of(List.of(List.copyOf(samples)));
+    }
+
+    /** A task's recent CPU and memory: its containers' added up. */
+    public ResourceUse use(TaskState task) {
+        List<List<ContainerMetrics>> all = new ArrayList<>();
+        for (var container : task.containers()) {
+            Deque<ContainerMetrics> samples = metrics.get(task.taskArn() + "/" + container.name());
+            if (samples != null) {
+                all.add(List.copyOf(samples));
+            }
+        }
+        return ResourceUse.of(all);
+    }
+
     /** Forgets the stopped tasks, as "Clear stopped" does. */
     public void clearStopped() {
+        for (TaskState task : tasks) {
+            if (task.isStopped()) {
+                task.containers().forEach(c -> metrics.remove(task.taskArn() + "/" + c.name()));
+            }
+        }
         tasks.removeIf(TaskState::isStopped);
         reindex();
         revision.set(revision.get() + 1);

@@ -4,6 +4,8 @@ import io.stowage.model.runtime.ContainerState;
 import io.stowage.model.runtime.LogLine;
 import io.stowage.model.runtime.LogSource;
 import io.stowage.model.runtime.TaskState;
+import io.stowage.ui.common.ResourceUse;
+import io.stowage.ui.common.Sparkline;
 import io.stowage.ui.common.StatusLook;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -16,7 +18,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
@@ -36,6 +40,9 @@ public final class TaskDetails {
     private final Label reason = new Label();
     private final GridPane containers = new GridPane();
     private final TextArea lastLines = new TextArea();
+    private final LiveModel model;
+    // Kept while the same task is shown, so a new sample redraws its line instead of making new nodes.
+    private final Map<String, ContainerUse> uses = new HashMap<>();
     private TaskState shown;
     private long request;
 
@@ -45,6 +52,13 @@ public final class TaskDetails {
      * @param openLog opens a container's log in the logs tab
      */
     public TaskDetails(Supplier<LogSource> logs, ExecutorService workers, BiConsumer<TaskState, String> openLog) {
+        this(logs, workers, openLog, null);
+    }
+
+    /** @param model where each container's CPU and memory samples are read, or null to show none */
+    public TaskDetails(Supplier<LogSource> logs, ExecutorService workers, BiConsumer<TaskState, String> openLog,
+                       LiveModel model) {
+        this.model = model;
         this.logs = logs;
         this.workers = workers;
         this.openLog = openLog;
@@ -75,6 +89,7 @@ public final class TaskDetails {
 
     /** Shows a task (null clears), reading its last lines anew. */
     public void show(TaskState task) {
+        uses.clear();
         shown = task;
         render(task);
         lastLines.clear();
@@ -86,6 +101,16 @@ public final class TaskDetails {
     /** The same task in a newer state; its last lines are read again once it stopped. */
     public void refresh(TaskState task) {
         boolean justStopped = shown != null && !shown.isStopped() && task.isStopped();
+        if (task.equals(shown)) {
+            // Only new samples (they come every second or two): redraw their lines, keep every other node.
+            task.containers().forEach(c -> {
+                ContainerUse use = uses.get(c.name());
+                if (use != null && model != null) {
+                    use.draw(model.use(task.taskArn(), c.name()));
+                }
+            });
+            return;
+        }
         shown = task;
         render(task);
         if (justStopped) {
@@ -112,8 +137,7 @@ public final class TaskDetails {
         title.setText(task.shortId() + "  ·  " + task.family() + (task.revision() == null ? "" : ":" + task.revision())
                 + "  ·  " + task.lastStatus());
         StatusLook.apply(title, task);
-        reason.setText(reasonOf(task));
-        String[] headings = {"Container", "Status", "Exit", "Health", "Reason", ""};
+        String[] headings = {"Container", "Status", "Exit", "Health", "Reason", "", "CPU", "Memory"};
         for (int c = 0; c < headings.length; c++) {
             Label heading = new Label(headings[c]);
             heading.getStyleClass().add("details-heading");
@@ -132,6 +156,8 @@ public final class TaskDetails {
             exit.setId("task-details-exit-" + container.name());
             containers.add(exit, 2, row);
             containers.add(new Label(container.healthStatus() == null ? "–" : container.healthStatus().name()), 3, row);
+            ContainerUse use = uses.computeIfAbsent(container.name(), ContainerUse::new);
+            use.draw(model == null ? ResourceUse.NONE : model.use(task.taskArn(), container.name()));
             Label why = new Label(container.reason() == null ? "" : container.reason());
             why.setWrapText(true);
             containers.add(why, 4, row);
@@ -139,6 +165,9 @@ public final class TaskDetails {
             log.setId("task-details-log-" + container.name());
             log.setOnAction(e -> openLog.accept(task, container.name()));
             containers.add(new HBox(log), 5, row);
+            // Last, so that a narrow pane keeps the log button in view and scrolls to the figures.
+            containers.add(use.cpu, 6, row);
+            containers.add(use.memory, 7, row);
             row++;
         }
         // Cells keep their whole text; a narrow pane scrolls instead of cutting "STOPPED" to "STOPP…".
@@ -147,6 +176,47 @@ public final class TaskDetails {
                 region.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
         });
+        // Last: whoever waits for the reason (a test, a screen reader) then finds the containers' rows too.
+        reason.setText(reasonOf(task));
+    }
+
+    /** The CPU and memory of one container: the latest figure beside a sparkline (text only when reserved). */
+    static final class ContainerUse {
+        final Label cpuText = new Label();
+        final Label memoryText = new Label();
+        final Sparkline cpuLine = new Sparkline(52, 14);
+        final Sparkline memoryLine = new Sparkline(52, 14);
+        final HBox cpu = new HBox(4, cpuLine, cpuText);
+        final HBox memory = new HBox(4, memoryLine, memoryText);
+        private java.time.Instant drawn;
+        private boolean drawnOnce;
+
+        ContainerUse(String container) {
+            cpuText.setId("task-details-cpu-" + container);
+            memoryText.setId("task-details-memory-" + container);
+            cpu.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            memory.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            cpuLine.managedProperty().bind(cpuLine.visibleProperty());
+            memoryLine.managedProperty().bind(memoryLine.visibleProperty());
+        }
+
+        void draw(ResourceUse use) {
+            if (drawnOnce && java.util.Objects.equals(use.latest(), drawn)) {
+                return;
+            }
+            drawnOnce = true;
+            drawn = use.latest();
+            String prefix = use.reserved() ? "res. " : "";
+            cpuText.setText(use.isEmpty() ? "–" : prefix + use.cpuText());
+            memoryText.setText(use.isEmpty() ? "–" : prefix + use.memoryText());
+            boolean lines = !use.isEmpty() && !use.reserved();
+            cpuLine.setVisible(lines);
+            memoryLine.setVisible(lines);
+            if (lines) {
+                cpuLine.show(use.cpuPercent(), use.cpuTop());
+                memoryLine.show(use.memoryBytes(), use.memoryTop());
+            }
+        }
     }
 
     static String reasonOf(TaskState task) {

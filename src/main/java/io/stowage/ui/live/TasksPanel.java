@@ -49,6 +49,7 @@ public final class TasksPanel {
     public TasksPanel(LiveModel model, TaskDetails details) {
         this.model = model;
         this.details = details;
+        ResourceColumns resources = new ResourceColumns(model);
         table.setId("tasks-table");
         table.setPlaceholder(new Label("No tasks yet: run the design locally, or deploy or watch a cluster."));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
@@ -60,6 +61,8 @@ public final class TasksPanel {
                 width(text("Instance", "task-col-instance", t -> t.instanceId() != null ? t.instanceId()
                         : t.launchType() != null ? t.launchType() : ""), 92),
                 width(status(), 104),
+                width(resources.cpu(), 104),
+                width(resources.memory(), 170),
                 width(text("Desired", "task-col-desired", t -> t.desiredStatus() == null ? "" : t.desiredStatus().name()), 76),
                 width(text("Health", "task-col-health", t -> t.healthStatus() == null ? "" : t.healthStatus().name()), 84),
                 width(time("Started", "task-col-started", TaskState::startedAt), 68),

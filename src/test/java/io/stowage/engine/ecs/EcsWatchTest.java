@@ -2,6 +2,7 @@ package io.stowage.engine.ecs;
 
 import io.stowage.model.deploy.EcsAgentConfig;
 import io.stowage.model.runtime.ClusterEvent;
+import io.stowage.model.runtime.ContainerMetrics;
 import io.stowage.model.runtime.InstanceState;
 import io.stowage.model.runtime.RuntimeListener;
 import io.stowage.model.runtime.TaskState;
@@ -131,6 +132,36 @@ class EcsWatchTest {
     }
 
     @Test
+    void eachContainerShowsWhatItReservesForEcsReportsNoLiveUse() {
+        MotoAccount.taskTransitions(ECS.endpoint(), 1000);
+        // moto gives a task one container (its definition's first), so each definition here has one.
+        aws.ecs().registerTaskDefinition(r -> r.family("soft").containerDefinitions(
+                ContainerDefinition.builder().name("side").image("busybox").memoryReservation(128).build()));
+        String task = run(1).get(0);
+        String other = aws.ecs().runTask(r -> r.cluster("live").taskDefinition("soft").launchType(LaunchType.EC2))
+                .tasks().get(0).taskArn();
+        EcsWatcher watcher = new EcsWatcher(aws, "live", recorder, EcsWatcher.Options.DEFAULTS);
+
+        watcher.refresh();
+
+        long mib = 1024 * 1024;
+        assertThat(recorder.metrics).containsOnlyKeys(task + "/main", other + "/side");
+        ContainerMetrics main = recorder.metrics.get(task + "/main");
+        assertThat(main.reserved()).isTrue();
+        assertThat(main.cpuUnits()).isEqualTo(256);
+        assertThat(main.memoryBytes()).isEqualTo(512 * mib);
+        assertThat(main.memoryLimitBytes()).isEqualTo(512 * mib);
+        ContainerMetrics side = recorder.metrics.get(other + "/side");
+        assertThat(side.cpuUnits()).isZero();
+        assertThat(side.memoryBytes()).as("the soft limit is what it reserves").isEqualTo(128 * mib);
+        assertThat(side.memoryLimitBytes()).as("no hard limit").isZero();
+
+        recorder.metrics.clear();
+        watcher.refresh();
+        assertThat(recorder.metrics).as("reservations do not change: reported once per task").isEmpty();
+    }
+
+    @Test
     void aStartedWatcherReportsOnItsOwnAndSaysWhenTheEndpointIsLostAndBack() throws Exception {
         MotoAccount.taskTransitions(ECS.endpoint(), 1000);
         run(1);
@@ -160,6 +191,7 @@ class EcsWatchTest {
         final List<InstanceState> instanceReports = new CopyOnWriteArrayList<>();
         final List<ClusterEvent> events = new CopyOnWriteArrayList<>();
         final List<String> lostReasons = new CopyOnWriteArrayList<>();
+        final Map<String, ContainerMetrics> metrics = new java.util.concurrent.ConcurrentHashMap<>();
         final CountDownLatch firstTask = new CountDownLatch(1);
         final CountDownLatch lost = new CountDownLatch(1);
         final CountDownLatch back = new CountDownLatch(1);
@@ -168,6 +200,11 @@ class EcsWatchTest {
         public void taskChanged(TaskState task) {
             taskReports.add(task);
             firstTask.countDown();
+        }
+
+        @Override
+        public void containerMetrics(String taskArn, String containerName, ContainerMetrics sample) {
+            metrics.put(taskArn + "/" + containerName, sample);
         }
 
         @Override

@@ -1,4 +1,4 @@
-package io.stowage.ui.live;
+package io.stowage.ui.common;
 
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -6,9 +6,13 @@ import javafx.scene.paint.Color;
 
 import java.util.List;
 
-/** A small line of the latest samples, scaled to its own maximum, with the latest value's share shaded. */
+/**
+ * A small line of the latest samples, scaled to a given top or to its own largest sample. One node is kept and
+ * redrawn as samples arrive (the tasks panel, task details and the canvas's live chips each keep theirs).
+ */
 public final class Sparkline extends Canvas {
     private Color stroke = Color.web("#3e7cb1");
+    private List<Double> shown = List.of();
 
     public Sparkline(double width, double height) {
         super(width, height);
@@ -19,8 +23,14 @@ public final class Sparkline extends Canvas {
         stroke = value;
     }
 
+    /** The samples drawn now, oldest first. */
+    public List<Double> values() {
+        return shown;
+    }
+
     /** @param values samples, oldest first; @param max the top of the scale, or 0 to use the largest sample */
     public void show(List<Double> values, double max) {
+        shown = List.copyOf(values);
         GraphicsContext g = getGraphicsContext2D();
         double w = getWidth();
         double h = getHeight();
