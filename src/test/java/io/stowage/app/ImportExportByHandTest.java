@@ -135,6 +135,53 @@ class ImportExportByHandTest {
     }
 
     @Test
+    void theOverrideFileBesideAComposeFileIsMergedInAsDockerComposeWouldReadIt(FxRobot robot) throws Exception {
+        Path corpus = Path.of(System.getProperty("stowage.corpus", "../shared/corpus"), "compose");
+        Path base = corpus.resolve("022_airq-dev_hazebot_docker-compose.yml");
+        Assumptions.assumeTrue(Files.isRegularFile(base), "the corpus is at " + corpus);
+        Path project = Files.createDirectories(dir.resolve("hazebot"));
+        Path compose = Files.copy(base, project.resolve("docker-compose.yml"));
+        Path override = Files.copy(corpus.resolve("023_airq-dev_hazebot_docker-compose.override.yml"),
+                project.resolve("docker-compose.override.yml"));
+        answers.open.add(List.of(compose));
+
+        menu(robot, "#menu-file", "#menu-import");
+        await(robot, "#compose-import-dialog");
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<Path> files = robot.lookup("#compose-files").queryAs(javafx.scene.control.ListView.class);
+        assertThat(files.getItems()).containsExactly(compose, override);
+        press(robot, "#compose-import-dialog", "Import");
+        await(robot, "#import-report");
+
+        // nginx is a service of the override file only.
+        assertThat(serviceIds(window.document().history().current())).contains("app", "nginx", "redis", "db");
+        @SuppressWarnings("unchecked")
+        TableView<Object> items = robot.lookup("#import-report-items").queryAs(TableView.class);
+        assertThat(items.getItems()).extracting(Object::toString)
+                .anySatisfy(row -> assertThat(row).contains("docker-compose.override.yml:7:9")
+                        .contains("services.app.env_file[0]").contains(".env.dev does not exist"));
+    }
+
+    @Test
+    void taskDefinitionFilesImportAsANewDesign(FxRobot robot) throws Exception {
+        Path web = Files.writeString(dir.resolve("web.json"), "{\"family\": \"web\", \"containerDefinitions\": "
+                + "[{\"name\": \"web\", \"image\": \"nginx\", \"memory\": 128}]}");
+        Path worker = Files.writeString(dir.resolve("worker.json"), "{\"family\": \"worker\", "
+                + "\"containerDefinitions\": [{\"name\": \"worker\", \"image\": \"busybox\", \"memory\": 64}]}");
+        answers.open.add(List.of(web, worker));
+
+        menu(robot, "#menu-file", "#menu-import");
+        await(robot, "#import-report");
+
+        Design imported = window.document().history().current();
+        assertThat(imported.taskDefinitions()).containsOnlyKeys("web", "worker");
+        assertThat(serviceIds(imported)).containsExactlyInAnyOrder("web", "worker");
+        assertThat(window.document().file()).as("a new design, not the files").isNull();
+        assertThat(robot.lookup("#import-report").queryAs(DialogPane.class).getHeaderText())
+                .isEqualTo("Imported 2 task definitions as services of cluster 'default'");
+    }
+
+    @Test
     void aBrokenComposeFileIsRefusedNamingFileAndLineAndTheDesignStays(FxRobot robot) throws Exception {
         Path broken = Files.writeString(dir.resolve("broken.yml"), "services:\n  web:\n    image: nginx\n"
                 + "    ports: [\"80:80\"\n  db:\n    image: postgres\n");
