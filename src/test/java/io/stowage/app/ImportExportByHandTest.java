@@ -132,6 +132,12 @@ class ImportExportByHandTest {
         assertThat(items.getItems()).extracting(Object::toString)
                 .anySatisfy(row -> assertThat(row).contains("not mapped").contains(compose.getFileName() + ":")
                         .contains("services.vote.networks"));
+        assertThat(items.getItems()).extracting(Object::toString).as("the advice names the dialog's choices")
+                .anySatisfy(row -> assertThat(row).contains("\u201cAll services in one task definition\u201d ticked"))
+                .noneSatisfy(row -> assertThat(row).contains("--single-task"));
+        robot.interact(window::fitToView);
+        screenshot(robot, robot.lookup("#canvas").query().getScene(), "guide-import-canvas.png");
+        screenshot(robot, items.getScene(), "guide-import-report.png");
     }
 
     @Test
@@ -252,6 +258,21 @@ class ImportExportByHandTest {
             JsonNode json = new ObjectMapper().readTree(file.toFile());
             assertThat(json.get("family").asText()).isEqualTo(family);
             assertThat(json.get("containerDefinitions").size()).isPositive();
+        }
+    }
+
+    /**
+     * A picture for the user guide: to target/snapshots/guide/, and with -Dstowage.updateDocs=true to docs/images/
+     * as well (as {@code UserGuideScreenshotsTest} does).
+     */
+    private static void screenshot(FxRobot robot, javafx.scene.Scene scene, String name) throws Exception {
+        var image = new java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage>();
+        robot.interact(() -> image.set(scene.snapshot(null)));
+        Path out = Files.createDirectories(Path.of("target/snapshots/guide")).resolve(name);
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image.get(), null), "png", out.toFile());
+        if (Boolean.getBoolean("stowage.updateDocs")) {
+            Files.copy(out, Files.createDirectories(Path.of("docs/images")).resolve(name),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

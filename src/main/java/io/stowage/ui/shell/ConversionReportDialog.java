@@ -27,7 +27,7 @@ import java.util.function.Function;
  */
 final class ConversionReportDialog {
     /** One line of the table. */
-    record Row(String kind, String where, String message) {
+    record Row(String kind, String where, String message, String source) {
     }
 
     private ConversionReportDialog() {
@@ -59,7 +59,9 @@ final class ConversionReportDialog {
             TableView<Row> table = new TableView<>();
             table.setId(id + "-items");
             table.getColumns().add(column("What", 110, Row::kind));
-            table.getColumns().add(column("Where", 260, Row::where));
+            TableColumn<Row, String> where = column("Where", 260, Row::where);
+            where.setCellFactory(c -> new SourceCell());
+            table.getColumns().add(where);
             TableColumn<Row, String> why = column("Why", 520, Row::message);
             why.setCellFactory(c -> new WrappingCell());
             table.getColumns().add(why);
@@ -84,19 +86,28 @@ final class ConversionReportDialog {
         return alert;
     }
 
+    /**
+     * The rows: where is the path in the source and the line (with the file's name when the items come from more
+     * than one file); the full file:line:column is the row's source, shown as the tooltip.
+     */
     static List<Row> rows(ConversionReport report, List<DesignNote> notes) {
+        long files = report.items().stream().map(ConversionReport.Item::file).filter(java.util.Objects::nonNull)
+                .distinct().count();
         List<Row> rows = new ArrayList<>();
         for (ConversionReport.Item item : report.items()) {
             String where = item.path();
+            String source = "";
             if (item.file() != null) {
-                String file = item.file().getFileName().toString()
-                        + (item.position() == null ? "" : ":" + item.position().line() + ":" + item.position().column());
-                where = where.isEmpty() ? file : file + "  " + where;
+                String at = item.position() == null ? "" : ":" + item.position().line() + ":" + item.position().column();
+                source = item.file() + at;
+                String line = files > 1 ? item.file().getFileName() + (item.position() == null ? ""
+                        : ":" + item.position().line()) : item.position() == null ? "" : "line " + item.position().line();
+                where = line.isEmpty() ? where : where.isEmpty() ? line : where + "  (" + line + ")";
             }
-            rows.add(new Row(item.kind().label(), where, item.message()));
+            rows.add(new Row(item.kind().label(), where, item.message(), source));
         }
         for (DesignNote note : notes) {
-            rows.add(new Row("note", note.about() == null ? "" : note.about().toString(), note.message()));
+            rows.add(new Row("note", note.about() == null ? "" : note.about().toString(), note.message(), ""));
         }
         return rows;
     }
@@ -105,6 +116,17 @@ final class ConversionReportDialog {
         List<String> lines = new ArrayList<>(report.items().stream().map(Object::toString).toList());
         notes.forEach(n -> lines.add("note: " + n));
         return lines;
+    }
+
+    /** A cell whose tooltip names the file, line and column of its row. */
+    private static final class SourceCell extends javafx.scene.control.TableCell<Row, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : item);
+            Row row = empty || getTableRow() == null ? null : getTableRow().getItem();
+            setTooltip(row == null || row.source().isEmpty() ? null : new javafx.scene.control.Tooltip(row.source()));
+        }
     }
 
     /** A cell that wraps its text to the column's width, so that no reason is cut off. */

@@ -110,10 +110,24 @@ final class ImportActions {
         ComposeImport.Result result = ComposeImport.read(choice.files(),
                 new ComposeImport.Options(null, choice.profiles(), choice.singleTask(), null, environment));
         int services = result.services().size();
-        String summary = "Imported " + services + " compose service" + (services == 1 ? "" : "s") + " of "
-                + result.project() + (choice.singleTask() ? " as containers of one task definition"
+        String summary = "Imported " + services + " compose service" + (services == 1 ? "" : "s") + " (project "
+                + result.project() + ")" + (choice.singleTask() ? " as containers of one task definition"
                 : " as task definitions and services") + "; " + count(result.report()) + " did not map exactly";
-        return new Imported(result.imported().design(), result.report(), result.imported().notes(), summary);
+        return new Imported(result.imported().design(), inDesktopWords(result.report()), result.imported().notes(),
+                summary);
+    }
+
+    /** The report's advice names the command line's options; here they are choices of the import dialog. */
+    static ConversionReport inDesktopWords(ConversionReport report) {
+        ConversionReport out = new ConversionReport();
+        for (ConversionReport.Item item : report.items()) {
+            String message = item.message()
+                    .replace("with --single-task", "with \u201cAll services in one task definition\u201d ticked")
+                    .replaceAll("import with --compose-profile (\\S+)\\)", "tick the profile $1 when importing)")
+                    .replace("choose one with --compose-profile", "tick one when importing");
+            out.add(new ConversionReport.Item(item.kind(), item.path(), message, item.file(), item.position()));
+        }
+        return out;
     }
 
     static Imported taskDefinitions(List<Path> files) throws UnreadableFileException {
