@@ -169,6 +169,18 @@ class ImportExportByHandTest {
     }
 
     @Test
+    void aComposeFileOpenedOrDroppedOnTheWindowIsImported(FxRobot robot) throws Exception {
+        Path compose = Files.writeString(dir.resolve("compose.yaml"), "services:\n  web:\n    image: nginx:1.27\n"
+                + "    ports: [\"8080:80\"]\n    deploy:\n      replicas: 2\n");
+        robot.interact(() -> window.open(compose));
+        await(robot, "#compose-import-dialog");
+        press(robot, "#compose-import-dialog", "Import");
+        await(robot, "#import-report");
+        assertThat(serviceIds(window.document().history().current())).containsExactly("web");
+        assertThat(window.document().file()).isNull();
+    }
+
+    @Test
     void taskDefinitionFilesImportAsANewDesign(FxRobot robot) throws Exception {
         Path web = Files.writeString(dir.resolve("web.json"), "{\"family\": \"web\", \"containerDefinitions\": "
                 + "[{\"name\": \"web\", \"image\": \"nginx\", \"memory\": 128}]}");
