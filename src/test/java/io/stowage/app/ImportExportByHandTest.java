@@ -258,6 +258,19 @@ class ImportExportByHandTest {
     }
 
     @Test
+    void anExportThatCannotBeWrittenSaysWhereAndWhy(FxRobot robot) throws Exception {
+        Path inTheWay = Files.writeString(dir.resolve("notes.txt"), "a file, not a folder\n");
+        answers.save.add(inTheWay.resolve("compose.yaml"));
+        menu(robot, "#menu-file", "#menu-export-design", "#menu-export-compose");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> errorDialog(robot) != null);
+
+        DialogPane error = errorDialog(robot);
+        assertThat(error.getHeaderText()).isEqualTo("Cannot export the compose file");
+        assertThat(error.getContentText()).isEqualTo(inTheWay + ": a file is in the way where a folder should be");
+        assertThat(Files.readString(inTheWay)).isEqualTo("a file, not a folder\n");
+    }
+
+    @Test
     void exportTheTaskDefinitionsIntoAFolder(FxRobot robot) throws Exception {
         Design design = window.document().history().current();
         Path folder = dir.resolve("taskdefs");

@@ -75,7 +75,8 @@ final class DesignExportActions {
                     ConversionReportDialog.show(window.stage(), "export-report", "Export report", summary,
                             result.report(), List.of());
                 },
-                failure -> window.error("Cannot export the " + what, output + ": " + ImportActions.message(failure)));
+                failure -> window.error("Cannot export the " + what, failure instanceof java.nio.file.FileSystemException
+                        ? FileProblems.describe(failure) : output + ": " + FileProblems.describe(failure)));
         if (!started) {
             window.error("Cannot export now", "Wait until \"" + window.jobs().message().get()
                     + "\" has finished, or cancel it (Run › Cancel Running Action).");

@@ -163,19 +163,11 @@ final class ImportActions {
     private <T> void run(String title, Job<T> job, Consumer<T> then) {
         boolean started = window.jobs().start(title, job, then, failure -> window.error(
                 "Cannot import " + (failure instanceof UnreadableFileException u && u.file() != null
-                        ? u.file().getFileName() : "the files"), message(failure)));
+                        ? u.file().getFileName() : "the files"), FileProblems.describe(failure)));
         if (!started) {
             window.error("Cannot import now", "Wait until \"" + window.jobs().message().get()
                     + "\" has finished, or cancel it (Run › Cancel Running Action).");
         }
-    }
-
-    /** The message for the user: the file, where in it and what is wrong, never a stack trace. */
-    static String message(Exception failure) {
-        if (failure instanceof UnreadableFileException || failure instanceof java.io.IOException) {
-            return failure.getMessage();
-        }
-        return failure.getClass().getSimpleName() + (failure.getMessage() == null ? "" : ": " + failure.getMessage());
     }
 
     private Path currentDirectory() {
