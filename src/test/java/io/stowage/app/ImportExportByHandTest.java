@@ -116,6 +116,7 @@ class ImportExportByHandTest {
         await(robot, "#compose-profile-seed");
         assertThat(visible(robot, "#compose-import-dialog")).isTrue();
         robot.clickOn("#compose-profile-seed");
+        screenshot(robot, robot.lookup("#compose-import-dialog").query().getScene(), "guide-import-compose.png");
         press(robot, "#compose-import-dialog", "Import");
         await(robot, "#import-report");
 

@@ -43,8 +43,8 @@ final class ComposeImportDialog {
     private final ListView<Path> files = new ListView<>();
     private final FlowPane profileBoxes = new FlowPane(12, 6);
     private final Label profileText = new Label();
-    private final CheckBox singleTask = new CheckBox(
-            "All services in one task definition (keeps depends_on, links and volumes_from)");
+    private final CheckBox singleTask = new CheckBox("All services in one task definition (keeps depends_on, links "
+            + "and volumes_from); otherwise each service becomes a task definition and a service of its own");
     private final Set<String> chosenProfiles = new LinkedHashSet<>();
     private final Map<String, String> environment;
     private int reading;
@@ -58,7 +58,8 @@ final class ComposeImportDialog {
         this.environment = environment;
         dialog.initOwner(owner);
         dialog.setTitle("Import Compose Files");
-        dialog.setHeaderText("Each compose service becomes a task definition and a service of cluster 'default'");
+        dialog.setHeaderText("Import " + chosen.get(0).getFileName() + (chosen.size() > 1 ? " and "
+                + (chosen.size() - 1) + " more" : "") + " as a new design");
         dialog.setResizable(true);
         dialog.getDialogPane().setId("compose-import-dialog");
         if (owner != null && owner.getScene() != null) {
@@ -86,6 +87,8 @@ final class ComposeImportDialog {
         profileText.setWrapText(true);
         profileText.setId("compose-profiles-text");
         singleTask.setId("compose-single-task");
+        singleTask.setWrapText(true);
+        singleTask.setMnemonicParsing(false);
         Label filesLabel = new Label("Files, merged in order (a later file overrides what an earlier one sets):");
         VBox content = new VBox(8, filesLabel, files, new HBox(8, add, remove),
                 new Label("Profiles: services without a profile are always imported; tick a profile to import its"

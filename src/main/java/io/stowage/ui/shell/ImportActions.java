@@ -67,7 +67,8 @@ final class ImportActions {
     }
 
     /** Imports the files (the user was asked about unsaved changes): compose files after their options. */
-    void importNow(List<Path> files) {
+    void importNow(List<Path> chosen) {
+        List<Path> files = chosen.stream().map(f -> f.toAbsolutePath().normalize()).toList();
         List<Path> compose = files.stream().filter(ComposeImport::isComposeFile).toList();
         if (compose.isEmpty()) {
             run("Importing " + describe(files), progress -> taskDefinitions(files), this::show);
@@ -157,7 +158,8 @@ final class ImportActions {
 
     private List<Path> moreComposeFiles() {
         return window.fileChoices().openFiles(window.stage(), new FileChoices.Request(
-                "Add compose files to merge (an override file)", currentDirectory(), null, List.of(FILTERS.get(1))));
+                "Add compose files to merge (an override file)", currentDirectory(), null, List.of(FILTERS.get(1))))
+                .stream().map(f -> f.toAbsolutePath().normalize()).toList();
     }
 
     private <T> void run(String title, Job<T> job, Consumer<T> then) {
