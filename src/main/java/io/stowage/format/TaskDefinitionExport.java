@@ -44,6 +44,11 @@ public final class TaskDefinitionExport {
         return out;
     }
 
+    /** The files {@link #write} would write into the directory, in design order: to ask before replacing them. */
+    public static List<Path> files(Design design, Path directory) {
+        return design.taskDefinitionList().stream().map(td -> directory.resolve(fileName(td.family()))).toList();
+    }
+
     /** A family as a file name: families are letters, digits, hyphens and underscores already. */
     static String fileName(String family) {
         return family.replaceAll("[^A-Za-z0-9_.-]", "_") + ".json";

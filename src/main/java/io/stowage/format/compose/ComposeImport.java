@@ -136,6 +136,26 @@ public final class ComposeImport {
         return new Result(imported, report, project.name(), drafts.stream().map(d -> d.name).toList());
     }
 
+    /**
+     * The profiles the services of these files (merged in order) belong to, sorted: what an importer may choose
+     * from. Services without profiles are always imported and add nothing here.
+     *
+     * @throws UnreadableFileException as {@link #read} does for a file that cannot be read or merged
+     */
+    public static List<String> profiles(List<Path> files, Map<String, String> environment)
+            throws UnreadableFileException {
+        ComposeProject project = ComposeProject.load(files, environment);
+        java.util.TreeSet<String> found = new java.util.TreeSet<>();
+        if (project.tree().get("services") instanceof JsonObject services) {
+            for (String name : services.keys()) {
+                if (services.get(name) instanceof JsonObject service) {
+                    found.addAll(ComposeValues.strings(service.get("profiles")));
+                }
+            }
+        }
+        return List.copyOf(found);
+    }
+
     private static List<DesignFromWorkloads.Workload> servicePerTask(List<ServiceDraft> drafts, ImportContext ctx) {
         Set<String> names = new LinkedHashSet<>();
         drafts.forEach(d -> names.add(d.name));

@@ -78,8 +78,15 @@ final class FileActions {
         }
     }
 
-    /** Opens the files; ones that cannot be read are reported and nothing else changes. */
+    /**
+     * Opens the files; ones that cannot be read are reported and nothing else changes. Compose files are not
+     * documents of their own: they are imported as a new design (File › Import).
+     */
     void openNow(List<Path> files) {
+        if (files.stream().anyMatch(io.stowage.format.compose.ComposeImport::isComposeFile)) {
+            window.importing().importNow(files);
+            return;
+        }
         try {
             window.display(DocumentFiles.open(files));
         } catch (UnreadableFileException e) {
@@ -232,6 +239,7 @@ final class FileActions {
         chooser.setTitle(title);
         chooser.getExtensionFilters().addAll(
                 new FileChooser.ExtensionFilter("Designs and task definitions", "*.stowage.json", "*.json"),
+                new FileChooser.ExtensionFilter("Compose files (imported as a new design)", "*.yml", "*.yaml"),
                 new FileChooser.ExtensionFilter("All files", "*"));
         Path current = window.document() == null ? null : window.document().file();
         if (current != null && current.toAbsolutePath().getParent() != null) {

@@ -43,7 +43,12 @@ final class LiveWiring {
                  Preferences preferences) {
         LiveContext context = new LiveContext(() -> window.document().history().current(),
                 () -> window.document().file(), jobs, live, window::stage, window::error,
-                design -> window.display(OpenDocument.untitled(design)));
+                design -> {
+                    // An imported cluster opens as a new design, so unsaved changes are asked about as for Open.
+                    if (window.files().confirmDiscard("opening the imported cluster")) {
+                        window.display(OpenDocument.untitled(design));
+                    }
+                });
         actions = new LiveActions(context, preferences);
         menus.getMenus().add(Math.max(0, menus.getMenus().size() - 1), actions.menu());
         tools.getItems().add(new Separator());

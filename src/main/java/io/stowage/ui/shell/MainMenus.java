@@ -1,6 +1,7 @@
 package io.stowage.ui.shell;
 
 import io.stowage.edit.EditHistory;
+import io.stowage.format.export.DesignExport;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Menu;
@@ -62,8 +63,17 @@ final class MainMenus {
                 item("As PNG…", "menu-export-png", "Shortcut+Shift+E", () -> window.export().exportPng()),
                 item("As SVG…", "menu-export-svg", null, () -> window.export().exportSvg()));
         export.setId("menu-export");
+        MenuItem importFiles = item("Import…", "menu-import", "Shortcut+I", () -> window.importing().importFiles());
+        Menu exportDesign = new Menu("Export", null,
+                item("Task Definitions to a Folder…", "menu-export-taskdefs", null,
+                        () -> window.designExport().export(DesignExport.Target.TASKDEFS)),
+                item("Compose File…", "menu-export-compose", null,
+                        () -> window.designExport().export(DesignExport.Target.COMPOSE)),
+                item("CloudFormation Template…", "menu-export-cloudformation", null,
+                        () -> window.designExport().export(DesignExport.Target.CLOUDFORMATION)));
+        exportDesign.setId("menu-export-design");
         Menu file = new Menu("File", null, newDesign, open, recentMenu, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), export, new SeparatorMenuItem(), quit);
+                new SeparatorMenuItem(), importFiles, exportDesign, export, new SeparatorMenuItem(), quit);
         file.setId("menu-file");
         return file;
     }

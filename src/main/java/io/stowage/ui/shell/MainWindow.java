@@ -56,6 +56,9 @@ public final class MainWindow {
     private final Palette palette = new Palette();
     private final FileActions files;
     private final ExportActions export = new ExportActions(this);
+    private final ImportActions importing = new ImportActions(this);
+    private final DesignExportActions designExport = new DesignExportActions(this);
+    private FileChoices fileChoices = FileChoices.platform();
     private final LiveWiring live = new LiveWiring();
     /** Survives opening another document, so elements can be copied from one design into another. */
     private Fragment clipboard;
@@ -78,6 +81,12 @@ public final class MainWindow {
     /** Autosaves unsaved changes into the store at this interval, and offers what it holds on start. */
     public MainWindow withRecovery(RecoveryStore store, javafx.util.Duration interval) {
         files.useRecovery(store, interval);
+        return this;
+    }
+
+    /** Where File › Import and File › Export ask for files: the platform's choosers unless a test answers. */
+    public MainWindow withFileChoices(FileChoices choices) {
+        fileChoices = choices;
         return this;
     }
 
@@ -164,6 +173,18 @@ public final class MainWindow {
 
     ExportActions export() {
         return export;
+    }
+
+    FileChoices fileChoices() {
+        return fileChoices;
+    }
+
+    ImportActions importing() {
+        return importing;
+    }
+
+    DesignExportActions designExport() {
+        return designExport;
     }
 
     /** Writes the picture of the whole design, as PNG or SVG by the file's extension; completes when written. */

@@ -216,6 +216,13 @@ class ComposeImportTest {
     }
 
     @Test
+    void theProfilesTheServicesUseAreListedForAnImportToOffer() throws Exception {
+        assertThat(ComposeImport.profiles(List.of(SHOP), Map.of())).containsExactly("tools");
+        Path plain = Files.writeString(dir.resolve("plain.yml"), "services:\n  web:\n    image: nginx\n");
+        assertThat(ComposeImport.profiles(List.of(plain), Map.of())).isEmpty();
+    }
+
+    @Test
     void singleTaskKeepsDependsOnWithItsConditionsAndLinks() throws Exception {
         ComposeImport.Result result = importShop(List.of(), true, Map.of());
         Design design = result.imported().design();

@@ -1,0 +1,188 @@
+package io.stowage.ui.shell;
+
+import io.stowage.format.ConversionReport;
+import io.stowage.format.JsonDocument;
+import io.stowage.format.JsonFileReader;
+import io.stowage.format.TaskDefinitionFormat;
+import io.stowage.format.UnreadableFileException;
+import io.stowage.format.compose.ComposeImport;
+import io.stowage.format.design.DesignFormat;
+import io.stowage.model.design.Design;
+import io.stowage.model.design.DesignFromTaskDefinitions;
+import io.stowage.model.design.DesignNote;
+import io.stowage.model.design.ImportedDesign;
+import io.stowage.model.ecs.TaskDefinition;
+import io.stowage.ui.common.Job;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * File › Import: compose files (with their override files and the profiles to import, as {@code stowage import}
+ * takes them) or task-definition files become a new untitled design, and the import report says what did not map,
+ * item by item. Reading and converting run on the window's worker; a file that cannot be read is named, with the
+ * line and column or JSON path, and nothing else changes.
+ */
+final class ImportActions {
+    /** The files {@code docker compose} reads by default, and the override file it reads beside each. */
+    private static final Map<String, List<String>> OVERRIDES = Map.of(
+            "compose.yaml", List.of("compose.override.yaml", "compose.override.yml"),
+            "compose.yml", List.of("compose.override.yml", "compose.override.yaml"),
+            "docker-compose.yml", List.of("docker-compose.override.yml", "docker-compose.override.yaml"),
+            "docker-compose.yaml", List.of("docker-compose.override.yaml", "docker-compose.override.yml"));
+    static final List<FileChoices.Filter> FILTERS = List.of(
+            new FileChoices.Filter("Compose files and task definitions", List.of("*.yml", "*.yaml", "*.json")),
+            new FileChoices.Filter("Compose files", List.of("*.yml", "*.yaml")),
+            new FileChoices.Filter("Task definitions", List.of("*.json")),
+            new FileChoices.Filter("All files", List.of("*")));
+
+    /** What an import gave: the design, what did not map, and a sentence saying what was imported. */
+    record Imported(Design design, ConversionReport report, List<DesignNote> notes, String summary) {
+    }
+
+    /** The compose files to offer (with the override files found beside them) and the profiles they use. */
+    record ComposeFiles(List<Path> files, List<String> profiles) {
+    }
+
+    private final MainWindow window;
+
+    ImportActions(MainWindow window) {
+        this.window = window;
+    }
+
+    /** Asks about unsaved changes, then for the files, then imports them. */
+    void importFiles() {
+        if (!window.files().confirmDiscard("importing")) {
+            return;
+        }
+        List<Path> files = window.fileChoices().openFiles(window.stage(), new FileChoices.Request(
+                "Import compose files or task-definition files", currentDirectory(), null, FILTERS));
+        if (!files.isEmpty()) {
+            importNow(files);
+        }
+    }
+
+    /** Imports the files (the user was asked about unsaved changes): compose files after their options. */
+    void importNow(List<Path> chosen) {
+        List<Path> files = chosen.stream().map(f -> f.toAbsolutePath().normalize()).toList();
+        List<Path> compose = files.stream().filter(ComposeImport::isComposeFile).toList();
+        if (compose.isEmpty()) {
+            run("Importing " + describe(files), progress -> taskDefinitions(files), this::show);
+            return;
+        }
+        if (compose.size() < files.size()) {
+            Path other = files.stream().filter(f -> !ComposeImport.isComposeFile(f)).findFirst().orElseThrow();
+            window.error("Cannot import " + other.getFileName(), other + ": import compose files (*.yml, *.yaml)"
+                    + " and task-definition files separately; this one is not a compose file");
+            return;
+        }
+        Map<String, String> environment = System.getenv();
+        run("Reading " + describe(files), progress -> composeFiles(files, environment), found -> {
+            ComposeImportDialog dialog = new ComposeImportDialog(window.stage(), found.files(), found.profiles(),
+                    environment, this::moreComposeFiles);
+            dialog.showAndWait().ifPresent(choice -> run("Importing " + describe(choice.files()),
+                    progress -> compose(choice, environment), this::show));
+        });
+    }
+
+    static ComposeFiles composeFiles(List<Path> chosen, Map<String, String> environment)
+            throws UnreadableFileException {
+        List<Path> files = new ArrayList<>();
+        for (Path file : chosen) {
+            files.add(file);
+            for (String name : OVERRIDES.getOrDefault(file.getFileName().toString(), List.of())) {
+                Path override = file.resolveSibling(name);
+                if (Files.isRegularFile(override) && !chosen.contains(override) && !files.contains(override)) {
+                    files.add(override);
+                    break;
+                }
+            }
+        }
+        return new ComposeFiles(files, ComposeImport.profiles(files, environment));
+    }
+
+    static Imported compose(ComposeImportDialog.Choice choice, Map<String, String> environment)
+            throws UnreadableFileException {
+        // An untitled design has no directory yet: build contexts are kept absolute, right wherever it is saved.
+        ComposeImport.Result result = ComposeImport.read(choice.files(),
+                new ComposeImport.Options(null, choice.profiles(), choice.singleTask(), null, environment));
+        int services = result.services().size();
+        String summary = "Imported " + services + " compose service" + (services == 1 ? "" : "s") + " (project "
+                + result.project() + ")" + (choice.singleTask() ? " as containers of one task definition"
+                : " as task definitions and services") + "; " + count(result.report()) + " did not map exactly";
+        return new Imported(result.imported().design(), inDesktopWords(result.report()), result.imported().notes(),
+                summary);
+    }
+
+    /** The report's advice names the command line's options; here they are choices of the import dialog. */
+    static ConversionReport inDesktopWords(ConversionReport report) {
+        ConversionReport out = new ConversionReport();
+        for (ConversionReport.Item item : report.items()) {
+            String message = item.message()
+                    .replace("with --single-task", "with \u201cAll services in one task definition\u201d ticked")
+                    .replaceAll("import with --compose-profile (\\S+)\\)", "tick the profile $1 when importing)")
+                    .replace("choose one with --compose-profile", "tick one when importing");
+            out.add(new ConversionReport.Item(item.kind(), item.path(), message, item.file(), item.position()));
+        }
+        return out;
+    }
+
+    static Imported taskDefinitions(List<Path> files) throws UnreadableFileException {
+        List<TaskDefinition> read = new ArrayList<>();
+        for (Path file : files) {
+            JsonDocument document = JsonFileReader.read(file);
+            if (DesignFormat.isDesign(file, document)) {
+                throw new UnreadableFileException(file, null, "this is a Stowage design, not a task definition;"
+                        + " open it with File › Open");
+            }
+            read.add(TaskDefinitionFormat.fromDocument(document).taskDefinition());
+        }
+        String name = files.size() == 1 ? files.get(0).getFileName().toString().replaceFirst("\\.json$", "")
+                : "task definitions";
+        ImportedDesign imported = DesignFromTaskDefinitions.build(name, read);
+        String summary = "Imported " + read.size() + " task definition" + (read.size() == 1 ? "" : "s")
+                + " as services of cluster '" + DesignFromTaskDefinitions.CLUSTER_ID + "'";
+        return new Imported(imported.design(), new ConversionReport(), imported.notes(), summary);
+    }
+
+    private void show(Imported imported) {
+        window.display(OpenDocument.untitled(imported.design()));
+        window.setStatus(imported.summary());
+        ConversionReportDialog.show(window.stage(), "import-report", "Import report", imported.summary(),
+                imported.report(), imported.notes());
+    }
+
+    private List<Path> moreComposeFiles() {
+        return window.fileChoices().openFiles(window.stage(), new FileChoices.Request(
+                "Add compose files to merge (an override file)", currentDirectory(), null, List.of(FILTERS.get(1))))
+                .stream().map(f -> f.toAbsolutePath().normalize()).toList();
+    }
+
+    private <T> void run(String title, Job<T> job, Consumer<T> then) {
+        boolean started = window.jobs().start(title, job, then, failure -> window.error(
+                "Cannot import " + (failure instanceof UnreadableFileException u && u.file() != null
+                        ? u.file().getFileName() : "the files"), FileProblems.describe(failure)));
+        if (!started) {
+            window.error("Cannot import now", "Wait until \"" + window.jobs().message().get()
+                    + "\" has finished, or cancel it (Run › Cancel Running Action).");
+        }
+    }
+
+    private Path currentDirectory() {
+        Path current = window.document() == null ? null : window.document().file();
+        return current == null ? null : current.toAbsolutePath().getParent();
+    }
+
+    private static String describe(List<Path> files) {
+        return files.get(0).getFileName() + (files.size() > 1 ? " and " + (files.size() - 1) + " more" : "");
+    }
+
+    private static String count(ConversionReport report) {
+        int n = report.items().size();
+        return n == 0 ? "nothing" : n + " item" + (n == 1 ? "" : "s");
+    }
+}
