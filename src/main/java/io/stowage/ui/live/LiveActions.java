@@ -48,7 +48,7 @@ public final class LiveActions implements TaskActions {
         restart.disableProperty().bind(busy.or(local.running().not()));
         MenuItem remove = item("Remove Local Run", "menu-remove-local", null, () -> local.remove(() -> { }));
         remove.disableProperty().bind(busy);
-        MenuItem deploy = item("Deploy to ECS…", "menu-deploy", "Shortcut+Shift+D", () -> {
+        MenuItem deploy = item("Deploy to ECS…", "menu-deploy", "Shortcut+Shift+P", () -> {
             showingLocal = false;
             ecs.deploy();
         });
