@@ -39,11 +39,12 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.stowage.testsupport.FxWait.await;
+import static io.stowage.testsupport.FxWait.onFx;
 
 /**
  * The example design deployed to an ECS endpoint (moto_server) from the desktop, as a user would: Deploy, the
@@ -198,25 +199,5 @@ class EcsLiveByHandTest {
 
     private List<TaskState> tasks() {
         return onFx(() -> List.copyOf(window.liveArea().model().tasks()));
-    }
-
-    private static <T> T onFx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(int seconds, java.util.function.BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
-    }
-
-    private static <T> T await(int seconds, Callable<T> found) throws Exception {
-        Object[] holder = new Object[1];
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> (holder[0] = found.call()) != null);
-        @SuppressWarnings("unchecked")
-        T value = (T) holder[0];
-        return value;
     }
 }

@@ -30,11 +30,11 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.stowage.testsupport.FxWait.await;
+import static io.stowage.testsupport.FxWait.onFx;
 
 /**
  * The example design run from the desktop on the real Docker engine, as a user would: Run, the chips on the
@@ -142,25 +142,5 @@ class LiveRunByHandTest {
     private List<TaskState> running(String service) {
         return tasks().stream().filter(t -> service.equals(t.serviceName()) && t.lastStatus() == TaskStatus.RUNNING)
                 .toList();
-    }
-
-    private static <T> T onFx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(int seconds, java.util.function.BooleanSupplier condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition::getAsBoolean);
-    }
-
-    private static <T> T await(int seconds, Callable<T> found) throws Exception {
-        Object[] holder = new Object[1];
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> (holder[0] = found.call()) != null);
-        @SuppressWarnings("unchecked")
-        T value = (T) holder[0];
-        return value;
     }
 }

@@ -40,13 +40,14 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.stowage.testsupport.FxWait.await;
+import static io.stowage.testsupport.FxWait.onFx;
 
 /**
  * The live-view issue's benchmark, on the whole application (headless Monocle, software rendering):
@@ -305,22 +306,6 @@ class LiveViewBenchmark {
 
     private List<TaskState> tasks() {
         return onFx(() -> List.copyOf(window.liveArea().model().tasks()));
-    }
-
-    private static <T> T onFx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static <T> T await(int seconds, Callable<T> found) throws Exception {
-        Object[] holder = new Object[1];
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> (holder[0] = found.call()) != null);
-        @SuppressWarnings("unchecked")
-        T value = (T) holder[0];
-        return value;
     }
 
     private static void sleepMillis(long millis) {

@@ -27,15 +27,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.stowage.testsupport.FxWait.await;
+import static io.stowage.testsupport.FxWait.onFx;
 
 /**
  * A design with a container that burns CPU, run on the real engine: the tasks panel shows the task's CPU and
@@ -135,25 +134,5 @@ class LiveMetricsTest {
 
     private static double percent(String text) {
         return text.endsWith(" %") ? Double.parseDouble(text.substring(0, text.length() - 2)) : -1;
-    }
-
-    private static <T> T await(int seconds, Callable<T> found) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (System.nanoTime() < deadline) {
-            T value = onFx(found);
-            if (value != null) {
-                return value;
-            }
-            Thread.sleep(100); // the figures arrive with the engine's samples; nothing to wait on from here
-        }
-        throw new TimeoutException("nothing shown within " + seconds + " s");
-    }
-
-    private static <T> T onFx(Callable<T> read) {
-        try {
-            return WaitForAsyncUtils.asyncFx(read).get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
