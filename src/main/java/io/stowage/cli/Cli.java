@@ -4,11 +4,13 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 
-/** The command line: {@code stowage COMMAND ...}. Exit 0 on success, 1 when findings are errors, 2 for unusable input. */
+/** The command line: {@code stowage COMMAND ...}. Exit 0 on success, 1 when findings are errors, 2 for unusable input, 4 when no Docker engine answers. */
 public final class Cli {
     public static final int OK = 0;
     public static final int FINDINGS = 1;
     public static final int UNUSABLE_INPUT = 2;
+    /** A local-run command found no Docker engine to talk to. */
+    public static final int NO_ENGINE = 4;
 
     private Cli() {
     }

@@ -1,7 +1,5 @@
 package io.stowage.cli;
 
-import io.stowage.engine.EngineUnavailableException;
-import io.stowage.format.UnreadableFileException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -24,27 +22,14 @@ final class DownCommand implements Callable<Integer> {
     Path designFile;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        LocalDesign local;
-        try {
-            local = LocalDesign.load(designFile);
-        } catch (UnreadableFileException e) {
-            err.println(Problems.line(e));
-            err.flush();
-            return Cli.UNUSABLE_INPUT;
-        }
-        try {
-            var removed = LocalDesign.engine().down(local.key(), local.design(), m -> { });
+        return LocalDesign.run("down", designFile, spec.commandLine().getErr(), (local, engine) -> {
+            var removed = engine.down(local.key(), local.design(), m -> { });
             out.println("removed " + removed.containers() + " containers, " + removed.volumes() + " volumes, "
                     + removed.networks() + " networks");
-        } catch (EngineUnavailableException e) {
-            err.println("stowage down: " + e.getMessage());
-            err.flush();
-            return UpCommand.NO_ENGINE;
-        }
-        out.flush();
-        return Cli.OK;
+            out.flush();
+            return Cli.OK;
+        });
     }
 }

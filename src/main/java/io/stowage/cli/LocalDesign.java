@@ -34,4 +34,27 @@ record LocalDesign(Path file, Design design, String key) {
     static LocalEngine engine() {
         return new LocalEngine(DockerConnection.fromEnvironment());
     }
+
+    /** What a local-run command does once its design is read; returns the command's exit code. */
+    interface Work {
+        int run(LocalDesign local, LocalEngine engine) throws InterruptedException;
+    }
+
+    /**
+     * Reads the design and does {@code work} on the local engine, turning the two user errors every local-run
+     * command shares into one line and their exit codes: a design that cannot be read (2), no engine (4).
+     */
+    static int run(String command, Path file, java.io.PrintWriter err, Work work) throws InterruptedException {
+        try {
+            return work.run(load(file), engine());
+        } catch (UnreadableFileException e) {
+            err.println(Problems.line(e));
+            return Cli.UNUSABLE_INPUT;
+        } catch (io.stowage.engine.EngineUnavailableException e) {
+            err.println("stowage " + command + ": " + e.getMessage());
+            return Cli.NO_ENGINE;
+        } finally {
+            err.flush();
+        }
+    }
 }

@@ -1,8 +1,6 @@
 package io.stowage.cli;
 
-import io.stowage.engine.EngineUnavailableException;
 import io.stowage.engine.local.LogStream;
-import io.stowage.format.UnreadableFileException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -36,31 +34,20 @@ final class LogsCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        LocalDesign local;
-        try {
-            local = LocalDesign.load(designFile);
-        } catch (UnreadableFileException e) {
-            err.println(Problems.line(e));
-            err.flush();
-            return Cli.UNUSABLE_INPUT;
-        }
-        try (LogStream stream = LocalDesign.engine().logs(local.key(), container, follow, line -> {
-            synchronized (out) {
-                out.println(line);
-                out.flush();
+        return LocalDesign.run("logs", designFile, err, (local, engine) -> {
+            try (LogStream stream = engine.logs(local.key(), container, follow, line -> {
+                synchronized (out) {
+                    out.println(line);
+                    out.flush();
+                }
+            })) {
+                stream.await();
+            } catch (IllegalArgumentException noSuchContainer) {
+                err.println("stowage logs: " + noSuchContainer.getMessage());
+                return Cli.FINDINGS;
             }
-        })) {
-            stream.await();
-        } catch (EngineUnavailableException e) {
-            err.println("stowage logs: " + e.getMessage());
-            err.flush();
-            return UpCommand.NO_ENGINE;
-        } catch (IllegalArgumentException e) {
-            err.println("stowage logs: " + e.getMessage());
-            err.flush();
-            return Cli.FINDINGS;
-        }
-        out.flush();
-        return Cli.OK;
+            out.flush();
+            return Cli.OK;
+        });
     }
 }

@@ -1,7 +1,5 @@
 package io.stowage.cli;
 
-import io.stowage.engine.EngineUnavailableException;
-import io.stowage.format.UnreadableFileException;
 import io.stowage.format.runtime.DescribeTasksJson;
 import io.stowage.model.runtime.ContainerState;
 import io.stowage.model.runtime.NetworkBinding;
@@ -35,25 +33,15 @@ final class PsCommand implements Callable<Integer> {
     Path designFile;
 
     @Override
-    public Integer call() {
+    public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        LocalDesign local;
-        try {
-            local = LocalDesign.load(designFile);
-        } catch (UnreadableFileException e) {
-            err.println(Problems.line(e));
-            err.flush();
-            return Cli.UNUSABLE_INPUT;
-        }
-        RuntimeSnapshot snapshot;
-        try {
-            snapshot = LocalDesign.engine().ps(local.key(), local.design());
-        } catch (EngineUnavailableException e) {
-            err.println("stowage ps: " + e.getMessage());
-            err.flush();
-            return UpCommand.NO_ENGINE;
-        }
+        return LocalDesign.run("ps", designFile, spec.commandLine().getErr(), (local, engine) -> {
+            print(engine.ps(local.key(), local.design()), out);
+            return Cli.OK;
+        });
+    }
+
+    private void print(RuntimeSnapshot snapshot, PrintWriter out) {
         if (json) {
             out.print(DescribeTasksJson.write(snapshot));
         } else {
@@ -75,6 +63,5 @@ final class PsCommand implements Callable<Integer> {
             }
         }
         out.flush();
-        return Cli.OK;
     }
 }

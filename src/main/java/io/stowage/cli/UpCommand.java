@@ -37,7 +37,6 @@ import java.util.concurrent.TimeUnit;
                 "Exit 0 when every task reached RUNNING, 1 when some stopped or could not start, 2 when the design "
                         + "cannot be read, 4 when no Docker engine answers."})
 final class UpCommand implements Callable<Integer> {
-    static final int NO_ENGINE = 4;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     @Spec
@@ -135,7 +134,7 @@ final class UpCommand implements Callable<Integer> {
         } catch (EngineUnavailableException e) {
             err.println("stowage up: " + e.getMessage());
             err.flush();
-            return NO_ENGINE;
+            return Cli.NO_ENGINE;
         } catch (IllegalArgumentException e) {
             err.println("stowage up: " + e.getMessage());
             err.flush();

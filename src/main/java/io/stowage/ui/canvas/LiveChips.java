@@ -31,6 +31,7 @@ import java.util.Map;
 final class LiveChips {
     static final String LIVE_REPORT = "live-report";
     static final String LIVE_CHIP = "live-chip";
+    private static final String GROWS = "live-grows";
     static final String LIVE_USE = "live-use";
 
     private LiveChips() {
@@ -98,9 +99,8 @@ final class LiveChips {
         }
         if (!shown.equals(chips.getChildren())) {
             chips.getChildren().setAll(shown);
-            // Only a change of chips can change the box's height: measuring it costs a CSS and layout pass.
-            growToFit(node);
         }
+        growToFit(node);
     }
 
     /**
@@ -109,12 +109,19 @@ final class LiveChips {
      * takes its designed size again when the run ends and the canvas redraws it.
      */
     private static void growToFit(Region node) {
-        double designed = node.getMinHeight();
+        if (node.getProperties().putIfAbsent(GROWS, Boolean.TRUE) != null) {
+            return;
+        }
         node.setMaxHeight(Region.USE_PREF_SIZE);
         node.setPrefHeight(Region.USE_COMPUTED_SIZE);
-        if (node.prefHeight(node.getMinWidth()) > designed) {
-            node.toFront();
-        }
+        // Follows the height layout gives the box (chips come and go, a status or a sparkline widens a chip and
+        // it wraps) instead of measuring it on every batch, which would cost a CSS and layout pass each time.
+        double designed = node.getMinHeight();
+        node.heightProperty().addListener((observed, was, now) -> {
+            if (now.doubleValue() > designed + 0.5) {
+                node.toFront();
+            }
+        });
     }
 
     static String chipId(TaskState task) {

@@ -11,6 +11,7 @@ import io.stowage.model.deploy.PlannedChange;
 import io.stowage.model.design.Cluster;
 import io.stowage.model.design.Design;
 import io.stowage.model.ecs.TaskDefinition;
+import io.stowage.model.runtime.GatedListener;
 import io.stowage.model.runtime.LogSource;
 import io.stowage.model.runtime.TaskState;
 import io.stowage.ui.common.JobProgress;
@@ -36,6 +37,7 @@ final class EcsControl {
     private EcsEngine engine;
     private EcsTarget target;
     private Design watchedDesign;
+    private GatedListener gate;
 
     EcsControl(LiveContext context, Preferences preferences) {
         this.context = context;
@@ -96,16 +98,6 @@ final class EcsControl {
                 failure -> context.problem().show("The cluster could not be imported", refusal(failure)));
     }
 
-    void stopWatching() {
-        List<EcsWatcher> stopping = List.copyOf(watchers);
-        watchers.clear();
-        watching.set(false);
-        context.jobs().start("Stopping the watch", progress -> {
-            stopping.forEach(EcsWatcher::stop);
-            return null;
-        }, done -> { }, failure -> { });
-    }
-
     void stopTask(TaskState task) {
         EcsEngine current = engine;
         if (current == null) {
@@ -129,20 +121,26 @@ final class EcsControl {
     }
 
     private void watch(Design design, EcsTarget where, List<String> clusters) {
-        stopWatchersQuietly();
+        stopWatching();
         EcsEngine watchingEngine = engine(where);
         watchedDesign = design;
         context.live().model().clear();
         context.live().useLogSource(() -> cloudWatch(watchingEngine));
+        GatedListener reports = new GatedListener(context.live().listener());
+        gate = reports;
         context.jobs().start("Watching " + String.join(", ", clusters), progress -> {
             List<EcsWatcher> started = new ArrayList<>();
             for (String cluster : clusters) {
-                EcsWatcher watcher = watchingEngine.watcher(cluster, context.live().listener(), EcsWatcher.Options.DEFAULTS);
+                EcsWatcher watcher = watchingEngine.watcher(cluster, reports, EcsWatcher.Options.DEFAULTS);
                 watcher.start();
                 started.add(watcher);
             }
             return started;
         }, started -> {
+            if (gate != reports) {
+                stopInBackground(started); // watching was stopped, or another watch begun, while these started
+                return;
+            }
             watchers.addAll(started);
             watching.set(true);
         }, failure -> context.problem().show("The cluster could not be watched", refusal(failure)));
@@ -180,10 +178,26 @@ final class EcsControl {
         return engine;
     }
 
-    private void stopWatchersQuietly() {
-        watchers.forEach(EcsWatcher::stop);
+    /**
+     * Stops the watchers without waiting on the JavaFX thread: their reports stop reaching the live view at once,
+     * and their threads end on their own once a call under way returns.
+     */
+    void stopWatching() {
+        if (gate != null) {
+            gate.close();
+            gate = null;
+        }
+        stopInBackground(List.copyOf(watchers));
         watchers.clear();
         watching.set(false);
+    }
+
+    private static void stopInBackground(List<EcsWatcher> stopping) {
+        if (!stopping.isEmpty()) {
+            Thread stopper = new Thread(() -> stopping.forEach(EcsWatcher::stop), "stowage-ecs-watch-stop");
+            stopper.setDaemon(true);
+            stopper.start();
+        }
     }
 
     private static List<String> names(Design design) {

@@ -124,15 +124,11 @@ public final class LiveActions implements TaskActions {
 
     /** Stops watching ECS, if it does (when the window closes, or a test ends). */
     public void stopWatching() {
-        if (ecs.watching().get()) {
-            ecs.stopWatching();
-        }
+        ecs.stopWatching();
     }
 
     public void runLocally() {
-        if (ecs.watching().get()) {
-            ecs.stopWatching();
-        }
+        ecs.stopWatching();
         showingLocal = true;
         local.start();
     }
