@@ -45,7 +45,7 @@ public final class ClusterImporter {
         }
         List<JsonObject> services = new ArrayList<>();
         Set<String> families = new LinkedHashSet<>();
-        for (Service service : services(clusterName)) {
+        for (Service service : ClusterReads.services(aws, clusterName)) {
             if ("ACTIVE".equals(service.status())) {
                 services.add(SdkJson.toModel(service));
                 addFamily(service.taskDefinition(), families);
@@ -73,20 +73,6 @@ public final class ClusterImporter {
             }
         }
         return new ImportSource(clusterName, services, latest, instances, tasks);
-    }
-
-    private List<Service> services(String cluster) {
-        List<String> arns = new ArrayList<>();
-        call("ListServices", () -> {
-            aws.ecs().listServicesPaginator(r -> r.cluster(cluster)).serviceArns().forEach(arns::add);
-            return null;
-        });
-        List<Service> out = new ArrayList<>();
-        for (List<String> batch : Batches.of(arns, Batches.SERVICES)) {
-            out.addAll(call("DescribeServices", () -> aws.ecs().describeServices(r -> r.cluster(cluster)
-                    .services(batch))).services());
-        }
-        return out;
     }
 
     private static void addFamily(String arn, Set<String> families) {

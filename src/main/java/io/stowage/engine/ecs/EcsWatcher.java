@@ -189,7 +189,7 @@ public final class EcsWatcher implements AutoCloseable {
                 }
             }
         }
-        for (Service s : services()) {
+        for (Service s : ClusterReads.services(aws, cluster)) {
             ServiceState state = RuntimeMapping.service(cluster, s);
             if (!state.equals(services.put(state.key(), state))) {
                 listener.serviceChanged(state);
@@ -262,20 +262,6 @@ public final class EcsWatcher implements AutoCloseable {
         for (List<String> batch : Batches.of(arns, Batches.INSTANCES)) {
             out.addAll(call("DescribeContainerInstances", () -> aws.ecs().describeContainerInstances(r -> r
                     .cluster(cluster).containerInstances(batch))).containerInstances());
-        }
-        return out;
-    }
-
-    private List<Service> services() {
-        List<String> arns = new ArrayList<>();
-        call("ListServices", () -> {
-            aws.ecs().listServicesPaginator(r -> r.cluster(cluster).maxResults(100)).serviceArns().forEach(arns::add);
-            return null;
-        });
-        List<Service> out = new ArrayList<>();
-        for (List<String> batch : Batches.of(arns, Batches.SERVICES)) {
-            out.addAll(call("DescribeServices", () -> aws.ecs().describeServices(r -> r.cluster(cluster)
-                    .services(batch))).services());
         }
         return out;
     }
