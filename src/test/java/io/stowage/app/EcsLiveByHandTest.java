@@ -12,9 +12,7 @@ import io.stowage.model.ecs.NetworkConfiguration;
 import io.stowage.model.ecs.TaskDefinition;
 import io.stowage.model.runtime.TaskState;
 import io.stowage.testsupport.EcsEndpointExtension;
-import io.stowage.ui.shell.DocumentFiles;
 import io.stowage.ui.shell.MainWindow;
-import io.stowage.ui.shell.RecentFiles;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
@@ -40,7 +38,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.stowage.testsupport.FxWait.await;
@@ -80,16 +77,7 @@ class EcsLiveByHandTest {
         }
         Path file = dir.resolve("deploy-demo" + DesignFormat.EXTENSION);
         DesignFormat.write(exampleForTheAccount(), file);
-        Preferences preferences = Preferences.userRoot().node("io/stowage/test/ecs-live-by-hand");
-        preferences.clear();
-        window = new MainWindow("test", () -> {
-            try {
-                return DocumentFiles.open(file);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, new RecentFiles(preferences), new DesignWorkAreas()).withPreferences(preferences);
-        window.show(stage);
+        window = AppWindows.showing(stage, file, "io/stowage/test/ecs-live-by-hand");
         agents = new Thread(this::actAsAgents, "ecs-agents");
         agents.setDaemon(true);
         agents.start();

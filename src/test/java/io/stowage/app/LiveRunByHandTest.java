@@ -12,9 +12,7 @@ import io.stowage.model.runtime.TaskState;
 import io.stowage.model.runtime.TaskStatus;
 import io.stowage.testsupport.DockerEngineExtension;
 import io.stowage.testsupport.ExampleStandIns;
-import io.stowage.ui.shell.DocumentFiles;
 import io.stowage.ui.shell.MainWindow;
-import io.stowage.ui.shell.RecentFiles;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -30,7 +28,6 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.stowage.testsupport.FxWait.await;
@@ -57,19 +54,10 @@ class LiveRunByHandTest {
     void start(Stage stage) throws Exception {
         DockerClient docker = DOCKER.client();
         ExampleStandIns.ensure(docker);
-        Preferences preferences = Preferences.userRoot().node("io/stowage/test/live-run-by-hand");
-        preferences.clear();
         design = ExampleDesigns.firstStart().design();
         file = dir.resolve("live-demo" + DesignFormat.EXTENSION);
         DesignFormat.write(design, file);
-        window = new MainWindow("test", () -> {
-            try {
-                return DocumentFiles.open(file);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, new RecentFiles(preferences), new DesignWorkAreas()).withPreferences(preferences);
-        window.show(stage);
+        window = AppWindows.showing(stage, file, "io/stowage/test/live-run-by-hand");
         stage.setWidth(1440);
         stage.setHeight(900);
         this.stage = stage;

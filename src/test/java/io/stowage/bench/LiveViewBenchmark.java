@@ -1,7 +1,7 @@
 package io.stowage.bench;
 
 import com.github.dockerjava.api.DockerClient;
-import io.stowage.app.DesignWorkAreas;
+import io.stowage.app.AppWindows;
 import io.stowage.engine.local.DockerConnection;
 import io.stowage.engine.local.LocalEngine;
 import io.stowage.format.design.DesignFormat;
@@ -16,9 +16,7 @@ import io.stowage.model.runtime.TaskState;
 import io.stowage.model.runtime.TaskStatus;
 import io.stowage.testsupport.BusyboxImage;
 import io.stowage.testsupport.DockerEngineExtension;
-import io.stowage.ui.shell.DocumentFiles;
 import io.stowage.ui.shell.MainWindow;
-import io.stowage.ui.shell.RecentFiles;
 import javafx.animation.AnimationTimer;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
@@ -43,7 +41,6 @@ import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.prefs.Preferences;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static io.stowage.testsupport.FxWait.await;
@@ -83,17 +80,9 @@ class LiveViewBenchmark {
     private Stage stage;
 
     @Start
-    void start(Stage stage) {
+    void start(Stage stage) throws Exception {
         this.stage = stage;
-        Preferences preferences = Preferences.userRoot().node("io/stowage/test/live-view-benchmark");
-        window = new MainWindow("bench", () -> {
-            try {
-                return DocumentFiles.open(designFile());
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, new RecentFiles(preferences), new DesignWorkAreas()).withPreferences(preferences);
-        window.show(stage);
+        window = AppWindows.showing(stage, designFile(), "io/stowage/test/live-view-benchmark");
         stage.setWidth(1440);
         stage.setHeight(900);
     }
