@@ -40,10 +40,16 @@ public final class ComposeImport {
      * @param environment     the variables for interpolation (the process environment, usually)
      */
     public record Options(String name, List<String> profiles, boolean singleTask, Path designDirectory,
-                          Map<String, String> environment) {
+                          Map<String, String> environment, ImportAdvice advice) {
         public Options {
             profiles = List.copyOf(profiles);
             environment = Map.copyOf(environment);
+        }
+
+        /** Options whose report advises the command line's options. */
+        public Options(String name, List<String> profiles, boolean singleTask, Path designDirectory,
+                       Map<String, String> environment) {
+            this(name, profiles, singleTask, designDirectory, environment, ImportAdvice.COMMAND_LINE);
         }
     }
 
@@ -83,7 +89,8 @@ public final class ComposeImport {
                     : "no services: a compose file lists its services under services:");
         }
         ConversionReport report = new ConversionReport();
-        ImportContext ctx = new ImportContext(project, report, options.designDirectory());
+        ImportContext ctx = new ImportContext(project, report, options.designDirectory(), options.advice());
+        ImportAdvice advice = options.advice();
         Set<String> active = activeProfiles(options, project);
 
         List<ServiceDraft> drafts = new ArrayList<>();
@@ -99,7 +106,7 @@ public final class ComposeImport {
             if (!profiles.isEmpty() && !active.contains("*") && profiles.stream().noneMatch(active::contains)) {
                 ctx.notMapped(path, "not imported: its profile" + (profiles.size() == 1 ? " " : "s ")
                         + String.join(", ", profiles) + (profiles.size() == 1 ? " is" : " are") + " not active "
-                        + "(import with --compose-profile " + profiles.get(0) + ")");
+                        + "(import " + advice.profile(profiles.get(0)) + ")");
                 continue;
             }
             if (ComposeValues.text(service.get("image")) == null && !service.has("build")) {
@@ -114,7 +121,7 @@ public final class ComposeImport {
         if (drafts.isEmpty()) {
             ComposeProject.Location at = project.locate("services");
             throw new UnreadableFileException(at.file(), at.position(), "no service can be imported: " + (refused.isEmpty()
-                    ? "every service belongs to a profile that is not active; choose one with --compose-profile"
+                    ? "every service belongs to a profile that is not active; choose one " + advice.anyProfile()
                     : String.join(", ", refused) + " have neither image nor build (an override file is imported "
                     + "together with the file it extends)"));
         }
@@ -157,6 +164,7 @@ public final class ComposeImport {
     }
 
     private static List<DesignFromWorkloads.Workload> servicePerTask(List<ServiceDraft> drafts, ImportContext ctx) {
+        ImportAdvice advice = ctx.advice();
         Set<String> names = new LinkedHashSet<>();
         drafts.forEach(d -> names.add(d.name));
         List<DesignFromWorkloads.Workload> out = new ArrayList<>();
@@ -165,16 +173,16 @@ public final class ComposeImport {
                 ctx.notMapped(dependency.path(), "ECS orders only the containers of one task (dependsOn "
                         + dependency.condition() + " would keep " + dependency.composeCondition() + "); "
                         + dependency.service() + " is a service of its own, which ECS starts independently. Import "
-                        + "with --single-task to keep the order" + (names.contains(dependency.service()) ? ""
+                        + advice.singleTask() + " to keep the order" + (names.contains(dependency.service()) ? ""
                         : "; besides, " + dependency.service() + " is not imported"));
             }
             if (!draft.links.isEmpty()) {
-                ctx.notMapped(draft.path + ".links", "ECS links join containers of one task only; import with "
-                        + "--single-task to keep them");
+                ctx.notMapped(draft.path + ".links", "ECS links join containers of one task only; import "
+                        + advice.singleTask() + " to keep them");
             }
             for (ServiceDraft.VolumesFrom from : draft.volumesFrom) {
-                ctx.notMapped(from.path(), "ECS takes volumes from containers of the same task only; import with "
-                        + "--single-task to keep it");
+                ctx.notMapped(from.path(), "ECS takes volumes from containers of the same task only; import "
+                        + advice.singleTask() + " to keep it");
             }
             out.add(workload(draft.name, draft.task.withFamily(draft.container.name()),
                     List.of(draft), draft.spec.json(), draft.runOnce));

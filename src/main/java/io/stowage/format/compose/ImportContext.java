@@ -7,17 +7,25 @@ import java.nio.file.Path;
 
 /**
  * What converting one compose project needs everywhere: the project, the report items go to (located at their
- * file and line), and the directory the design will be written to, against which build contexts are kept relative.
+ * file and line), the directory the design will be written to, against which build contexts are kept relative,
+ * and how its advice names the import's own choices.
  */
 final class ImportContext {
     final ComposeProject project;
     final ConversionReport report;
     private final Path designDirectory;
+    private final ImportAdvice advice;
 
-    ImportContext(ComposeProject project, ConversionReport report, Path designDirectory) {
+    ImportContext(ComposeProject project, ConversionReport report, Path designDirectory, ImportAdvice advice) {
         this.project = project;
+        this.advice = advice;
         this.report = report;
         this.designDirectory = designDirectory == null ? null : designDirectory.toAbsolutePath().normalize();
+    }
+
+    /** How the report names the import's own choices. */
+    ImportAdvice advice() {
+        return advice;
     }
 
     void notMapped(String path, String message) {

@@ -56,7 +56,7 @@ final class ServiceConverter {
                 || AwsExtensions.apply(key, value, where, draft, ctx)) {
             return;
         }
-        String reason = UnmappedKeys.reason(key);
+        String reason = UnmappedKeys.reason(key, ctx.advice());
         if (reason != null) {
             ctx.notMapped(where, reason);
         } else if (key.startsWith("x-")) {

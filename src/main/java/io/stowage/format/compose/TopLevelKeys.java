@@ -35,7 +35,7 @@ final class TopLevelKeys {
                         "no imported service mounts it");
                 case "secrets" -> unused(value, "secrets", usedSecrets(ctx), ctx, "no imported service uses it");
                 case "networks" -> networks(value, ctx);
-                case "configs" -> ctx.notMapped(path, UnmappedKeys.reason("configs"));
+                case "configs" -> ctx.notMapped(path, UnmappedKeys.reason("configs", ctx.advice()));
                 case "include" -> ctx.notMapped(path, "include is not supported; import the included files together "
                         + "(stowage import a.yml b.yml) or flatten them with `docker compose config`");
                 case "x-aws-vpc" -> ctx.notMapped(path, "a design has no VPC; give the VPC and subnets when deploying "

@@ -9,9 +9,6 @@ final class UnmappedKeys {
     private static final Map<String, String> REASONS = Map.ofEntries(
             Map.entry("container_name", "ECS names each container itself (ecs-FAMILY-REVISION-NAME-...); the "
                     + "container definition is named after the service"),
-            Map.entry("networks", "compose networks are not kept: each service is its own task in bridge mode on the "
-                    + "instance's docker0 bridge; to reach another service by name on ECS, use Service Connect or "
-                    + "service discovery, or import with --single-task to put the services in one task"),
             Map.entry("expose", "exposing a port without publishing it has no ECS counterpart; containers of one "
                     + "task reach each other through links (bridge) or localhost (awsvpc)"),
             Map.entry("external_links", "links to containers outside the project have no ECS counterpart"),
@@ -61,7 +58,12 @@ final class UnmappedKeys {
     }
 
     /** The reason for a key this import knows but cannot map, or null for a key it does not know. */
-    static String reason(String key) {
+    static String reason(String key, ImportAdvice advice) {
+        if (key.equals("networks")) {
+            return "compose networks are not kept: each service is its own task in bridge mode on the instance's "
+                    + "docker0 bridge; to reach another service by name on ECS, use Service Connect or service "
+                    + "discovery, or import " + advice.singleTask() + " to put the services in one task";
+        }
         return REASONS.get(key);
     }
 }

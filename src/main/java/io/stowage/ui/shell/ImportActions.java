@@ -6,6 +6,7 @@ import io.stowage.format.JsonFileReader;
 import io.stowage.format.TaskDefinitionFormat;
 import io.stowage.format.UnreadableFileException;
 import io.stowage.format.compose.ComposeImport;
+import io.stowage.format.compose.ImportAdvice;
 import io.stowage.format.design.DesignFormat;
 import io.stowage.model.design.Design;
 import io.stowage.model.design.DesignFromTaskDefinitions;
@@ -47,6 +48,11 @@ final class ImportActions {
     /** The compose files to offer (with the override files found beside them) and the profiles they use. */
     record ComposeFiles(List<Path> files, List<String> profiles) {
     }
+
+    /** The report's advice names the choices of the import dialog, not the command line's options. */
+    private static final ImportAdvice ADVICE = new ImportAdvice(
+            "with \u201cAll services in one task definition\u201d ticked", "with the profile %s ticked",
+            "by ticking it in the import dialog");
 
     private final MainWindow window;
 
@@ -109,26 +115,12 @@ final class ImportActions {
             throws UnreadableFileException {
         // An untitled design has no directory yet: build contexts are kept absolute, right wherever it is saved.
         ComposeImport.Result result = ComposeImport.read(choice.files(),
-                new ComposeImport.Options(null, choice.profiles(), choice.singleTask(), null, environment));
+                new ComposeImport.Options(null, choice.profiles(), choice.singleTask(), null, environment, ADVICE));
         int services = result.services().size();
         String summary = "Imported " + services + " compose service" + (services == 1 ? "" : "s") + " (project "
                 + result.project() + ")" + (choice.singleTask() ? " as containers of one task definition"
                 : " as task definitions and services") + "; " + count(result.report()) + " did not map exactly";
-        return new Imported(result.imported().design(), inDesktopWords(result.report()), result.imported().notes(),
-                summary);
-    }
-
-    /** The report's advice names the command line's options; here they are choices of the import dialog. */
-    static ConversionReport inDesktopWords(ConversionReport report) {
-        ConversionReport out = new ConversionReport();
-        for (ConversionReport.Item item : report.items()) {
-            String message = item.message()
-                    .replace("with --single-task", "with \u201cAll services in one task definition\u201d ticked")
-                    .replaceAll("import with --compose-profile (\\S+)\\)", "tick the profile $1 when importing)")
-                    .replace("choose one with --compose-profile", "tick one when importing");
-            out.add(new ConversionReport.Item(item.kind(), item.path(), message, item.file(), item.position()));
-        }
-        return out;
+        return new Imported(result.imported().design(), result.report(), result.imported().notes(), summary);
     }
 
     static Imported taskDefinitions(List<Path> files) throws UnreadableFileException {

@@ -208,6 +208,18 @@ class ComposeImportTest {
     }
 
     @Test
+    void theReportAdvisesInTheWordsOfWhoeverImports() throws Exception {
+        ImportAdvice dialog = new ImportAdvice("with the one-task box ticked", "with profile %s ticked",
+                "by ticking one");
+        ConversionReport report = ComposeImport.read(List.of(SHOP), new ComposeImport.Options(null, List.of(), false,
+                SHOP.toAbsolutePath().getParent(), Map.of(), dialog)).report();
+        List<String> lines = report.items().stream().map(ConversionReport.Item::toString).toList();
+        assertThat(lines).anySatisfy(line -> assertThat(line).contains("services.seed", "with profile tools ticked"))
+                .anySatisfy(line -> assertThat(line).contains("services.web.networks", "with the one-task box ticked"))
+                .noneSatisfy(line -> assertThat(line).containsAnyOf("--single-task", "--compose-profile"));
+    }
+
+    @Test
     void profilesAreAChoiceAtImport() throws Exception {
         Design withTools = importShop(List.of("tools"), false, Map.of()).imported().design();
         assertThat(withTools.taskDefinitions()).containsKey("seed");
