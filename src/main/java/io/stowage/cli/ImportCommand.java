@@ -79,7 +79,7 @@ final class ImportCommand implements Callable<Integer> {
         try {
             DesignFormat.write(imported.design(), output);
         } catch (IOException e) {
-            err.println(output + ": error: cannot write: " + e.getMessage());
+            err.println(Problems.writeLine(output, e));
             return Cli.UNUSABLE_INPUT;
         }
         for (DesignNote note : imported.notes()) {
