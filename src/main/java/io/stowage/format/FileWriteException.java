@@ -25,6 +25,14 @@ public final class FileWriteException extends IOException {
         this.reason = reason(cause);
     }
 
+    /** A write refused before it began, for {@code reason} (e.g. the output is the command's own input). */
+    public FileWriteException(Path file, boolean existed, String reason) {
+        super(file + ": cannot write: " + reason + "; " + outcome(existed));
+        this.file = file;
+        this.existed = existed;
+        this.reason = reason;
+    }
+
     /** The file that was to be written. */
     public Path file() {
         return file;

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -32,11 +33,12 @@ public final class TaskDefinitionExport {
      * when one cannot be written, none.
      */
     public static List<Path> write(Design design, Path directory, ConversionReport report) throws IOException {
-        try {
-            Files.createDirectories(directory);
-        } catch (IOException e) {
-            throw new FileWriteException(directory, Files.exists(directory), e);
-        }
+        return write(design, directory, report, List.of());
+    }
+
+    /** As {@link #write(Design, Path, ConversionReport)}, refusing to write over any of {@code inputs}. */
+    public static List<Path> write(Design design, Path directory, ConversionReport report, Collection<Path> inputs)
+            throws IOException {
         List<Path> out = new ArrayList<>();
         Map<Path, byte[]> texts = new LinkedHashMap<>();
         List<TaskDefinition> all = design.taskDefinitionList();
@@ -51,6 +53,14 @@ public final class TaskDefinitionExport {
                 report.add(ConversionReport.Kind.ASSUMED, "taskDefinitions[" + i + "]", file.getFileName() + " holds "
                         + "the placeholders " + String.join(", ", placeholders) + "; substitute them before registering");
             }
+        }
+        for (Path file : texts.keySet()) {
+            OutputChecks.refuseInputs(file, inputs);
+        }
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new FileWriteException(directory, Files.exists(directory), e);
         }
         AtomicFiles.writeAll(texts);
         return out;

@@ -93,7 +93,8 @@ final class Autosave {
                         written = null; // not on disk: try again at the next tick
                     }
                     onFailure.accept("Cannot write the recovery file " + store.fileOf(target) + ": "
-                            + io.stowage.format.FileWriteException.reason(e));
+                            + io.stowage.format.FileWriteException.reason(e)
+                            + "; the latest changes are not safe from a crash until it can (save them)");
                 });
             }
         }, writer);
