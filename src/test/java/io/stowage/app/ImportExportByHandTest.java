@@ -270,7 +270,8 @@ class ImportExportByHandTest {
 
         DialogPane error = errorDialog(robot);
         assertThat(error.getHeaderText()).isEqualTo("Cannot export the compose file");
-        assertThat(error.getContentText()).isEqualTo(inTheWay + ": a file is in the way where a folder should be");
+        assertThat(error.getContentText()).isEqualTo(inTheWay.resolve("compose.yaml") + ": cannot write: a file is in the "
+                + "way where a folder should be (" + inTheWay + "); nothing was written");
         assertThat(Files.readString(inTheWay)).isEqualTo("a file, not a folder\n");
     }
 
