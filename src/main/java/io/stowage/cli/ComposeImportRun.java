@@ -43,7 +43,7 @@ final class ComposeImportRun {
         try {
             DesignFormat.write(result.imported().design(), output);
         } catch (IOException e) {
-            err.println(output + ": error: cannot write: " + e.getMessage());
+            err.println(Problems.writeLine(output, e));
             return Cli.UNUSABLE_INPUT;
         }
         for (ConversionReport.Item item : result.report().items()) {

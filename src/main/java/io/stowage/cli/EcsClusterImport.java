@@ -32,7 +32,7 @@ final class EcsClusterImport {
                 try {
                     DesignFormat.write(imported.design(), output);
                 } catch (IOException e) {
-                    err.println(output + ": error: cannot write: " + e.getMessage());
+                    err.println(Problems.writeLine(output, e));
                     err.flush();
                     return Cli.UNUSABLE_INPUT;
                 }

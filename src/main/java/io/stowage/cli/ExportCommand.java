@@ -60,7 +60,7 @@ final class ExportCommand implements Callable<Integer> {
         try {
             result = DesignExport.write(read, design, to, output);
         } catch (IOException e) {
-            err.println(output + ": error: cannot write: " + e.getMessage());
+            err.println(Problems.writeLine(output, e));
             return Cli.UNUSABLE_INPUT;
         }
         for (ConversionReport.Item item : result.report().items()) {

@@ -67,7 +67,7 @@ final class FmtCommand implements Callable<Integer> {
                 err.println(Problems.line(e));
                 unusable = true;
             } catch (IOException e) {
-                err.println(file + ": error: cannot write: " + e.getMessage());
+                err.println(Problems.writeLine(file, e));
                 unusable = true;
             }
         }

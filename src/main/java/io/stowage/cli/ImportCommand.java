@@ -1,5 +1,7 @@
 package io.stowage.cli;
 
+import io.stowage.format.FileWriteException;
+import io.stowage.format.OutputChecks;
 import io.stowage.format.TaskDefinitionFormat;
 import io.stowage.format.UnreadableFileException;
 import io.stowage.format.design.DesignFormat;
@@ -59,6 +61,12 @@ final class ImportCommand implements Callable<Integer> {
         }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        try {
+            OutputChecks.refuseInputs(output, files);
+        } catch (FileWriteException e) {
+            err.println(Problems.writeLine(output, e));
+            return Cli.UNUSABLE_INPUT;
+        }
         if (ComposeImportRun.applies(files)) {
             return ComposeImportRun.run(files, output, name == null ? designName() : name, compose, out, err);
         }
@@ -79,7 +87,7 @@ final class ImportCommand implements Callable<Integer> {
         try {
             DesignFormat.write(imported.design(), output);
         } catch (IOException e) {
-            err.println(output + ": error: cannot write: " + e.getMessage());
+            err.println(Problems.writeLine(output, e));
             return Cli.UNUSABLE_INPUT;
         }
         for (DesignNote note : imported.notes()) {

@@ -9,10 +9,14 @@ import io.stowage.model.json.JsonString;
 import io.stowage.model.rules.Placeholders;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 
@@ -24,15 +28,24 @@ public final class TaskDefinitionExport {
     private TaskDefinitionExport() {
     }
 
-    /** Writes the files into the directory (made if missing) and returns them in design order. */
+    /**
+     * Writes the files into the directory (made if missing) and returns them in design order: all of them or,
+     * when one cannot be written, none.
+     */
     public static List<Path> write(Design design, Path directory, ConversionReport report) throws IOException {
-        Files.createDirectories(directory);
+        return write(design, directory, report, List.of());
+    }
+
+    /** As {@link #write(Design, Path, ConversionReport)}, refusing to write over any of {@code inputs}. */
+    public static List<Path> write(Design design, Path directory, ConversionReport report, Collection<Path> inputs)
+            throws IOException {
         List<Path> out = new ArrayList<>();
+        Map<Path, byte[]> texts = new LinkedHashMap<>();
         List<TaskDefinition> all = design.taskDefinitionList();
         for (int i = 0; i < all.size(); i++) {
             TaskDefinition td = all.get(i);
             Path file = directory.resolve(fileName(td.family()));
-            TaskDefinitionFormat.write(td, file);
+            texts.put(file, TaskDefinitionFormat.write(td).getBytes(StandardCharsets.UTF_8));
             out.add(file);
             Set<String> placeholders = new LinkedHashSet<>();
             collectPlaceholders(td.json(), placeholders);
@@ -41,6 +54,15 @@ public final class TaskDefinitionExport {
                         + "the placeholders " + String.join(", ", placeholders) + "; substitute them before registering");
             }
         }
+        for (Path file : texts.keySet()) {
+            OutputChecks.refuseInputs(file, inputs);
+        }
+        try {
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new FileWriteException(directory, Files.exists(directory), e);
+        }
+        AtomicFiles.writeAll(texts);
         return out;
     }
 

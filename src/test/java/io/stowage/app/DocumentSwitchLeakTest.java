@@ -11,6 +11,7 @@ import javafx.scene.Node;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -25,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Opening another document lets the previous one go: its history, canvas, inspector and placement view are
  * collected (each removes the listeners it put on the window's selection, the history and the scene).
  */
+@Tag("fx")
 @ExtendWith(ApplicationExtension.class)
 class DocumentSwitchLeakTest {
     private MainWindow window;

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -49,6 +50,8 @@ import static io.stowage.testsupport.FxWait.onFx;
  * canvas and in the tasks panel. The test plays the part of the ECS agents, registering each instance the
  * deploy launches, as moto runs none.
  */
+@Tag("ecs")
+@Tag("fx")
 @ExtendWith(ApplicationExtension.class)
 class EcsLiveByHandTest {
     @RegisterExtension

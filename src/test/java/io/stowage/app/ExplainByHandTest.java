@@ -13,6 +13,7 @@ import javafx.scene.input.MouseButton;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -22,6 +23,7 @@ import java.util.prefs.Preferences;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** "About this concept" is reachable from every element: F1, the canvas's context menu, the inspector. */
+@Tag("fx")
 @ExtendWith(ApplicationExtension.class)
 class ExplainByHandTest {
     @Start

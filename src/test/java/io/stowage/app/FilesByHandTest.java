@@ -13,6 +13,7 @@ import javafx.util.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -29,6 +30,7 @@ import java.util.prefs.Preferences;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Files as a user meets them: a crash and the recovery offered after it, recent files, several files at once. */
+@Tag("fx")
 @ExtendWith(ApplicationExtension.class)
 class FilesByHandTest {
     @TempDir

@@ -1,5 +1,6 @@
 package io.stowage.app;
 
+import io.stowage.testsupport.DocsPictures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -48,6 +50,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * CloudFormation template with its resources, and no file is replaced without asking. The file choosers answer
  * from a list (a native chooser cannot be driven headless); everything after them is the application's own.
  */
+@Tag("fx")
 @ExtendWith(ApplicationExtension.class)
 class ImportExportByHandTest {
     @TempDir
@@ -267,7 +270,8 @@ class ImportExportByHandTest {
 
         DialogPane error = errorDialog(robot);
         assertThat(error.getHeaderText()).isEqualTo("Cannot export the compose file");
-        assertThat(error.getContentText()).isEqualTo(inTheWay + ": a file is in the way where a folder should be");
+        assertThat(error.getContentText()).isEqualTo(inTheWay.resolve("compose.yaml") + ": cannot write: a file is in the "
+                + "way where a folder should be (" + inTheWay + "); nothing was written");
         assertThat(Files.readString(inTheWay)).isEqualTo("a file, not a folder\n");
     }
 
@@ -287,19 +291,11 @@ class ImportExportByHandTest {
         }
     }
 
-    /**
-     * A picture for the user guide: to target/snapshots/guide/, and with -Dstowage.updateDocs=true to docs/images/
-     * as well (as {@code UserGuideScreenshotsTest} does).
-     */
+    /** A picture for the user guide (as {@code UserGuideScreenshotsTest} takes them; see {@link DocsPictures}). */
     private static void screenshot(FxRobot robot, javafx.scene.Scene scene, String name) throws Exception {
         var image = new java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage>();
         robot.interact(() -> image.set(scene.snapshot(null)));
-        Path out = Files.createDirectories(Path.of("target/snapshots/guide")).resolve(name);
-        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image.get(), null), "png", out.toFile());
-        if (Boolean.getBoolean("stowage.updateDocs")) {
-            Files.copy(out, Files.createDirectories(Path.of("docs/images")).resolve(name),
-                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
+        DocsPictures.write(image.get(), "docs/images/" + name);
     }
 
     private static List<String> serviceIds(Design design) {

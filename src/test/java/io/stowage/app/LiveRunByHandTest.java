@@ -11,6 +11,7 @@ import io.stowage.model.runtime.StopCode;
 import io.stowage.model.runtime.TaskState;
 import io.stowage.model.runtime.TaskStatus;
 import io.stowage.testsupport.DockerEngineExtension;
+import io.stowage.testsupport.DocsPictures;
 import io.stowage.testsupport.ExampleStandIns;
 import io.stowage.ui.shell.MainWindow;
 import javafx.scene.Node;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -38,6 +40,8 @@ import static io.stowage.testsupport.FxWait.onFx;
  * canvas turn RUNNING, a container killed from outside stops its task with ECS's reason and the service starts
  * a replacement, and the container's lines are read in the logs tab.
  */
+@Tag("docker")
+@Tag("fx")
 @ExtendWith(ApplicationExtension.class)
 class LiveRunByHandTest {
     @RegisterExtension
@@ -104,19 +108,18 @@ class LiveRunByHandTest {
                 .contains("Essential container in task exited"));
         assertThat(robot.lookup("#task-details-exit-nginx").queryAs(Label.class).getText()).isEqualTo("137");
         // The live view as the README shows it: chips on their instances, the tasks panel, why one stopped.
-        snapshot(robot, MainWindowScreenshotTest.SCREENSHOTS.resolve("live-view.png"));
+        snapshot(robot, "docs/screenshots/live-view.png");
         robot.clickOn("#task-details-log-nginx");
         await(30, () -> robot.lookup("#log-lines").queryListView().getItems().stream()
                 .anyMatch(line -> line.toString().contains("nginx stand-in serving on port 80")));
     }
 
-    private void snapshot(FxRobot robot, Path path) throws Exception {
+    private void snapshot(FxRobot robot, String docsPath) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         java.util.concurrent.atomic.AtomicReference<javafx.scene.image.WritableImage> image =
                 new java.util.concurrent.atomic.AtomicReference<>();
         robot.interact(() -> image.set(stage.getScene().snapshot(null)));
-        java.nio.file.Files.createDirectories(path.toAbsolutePath().getParent());
-        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image.get(), null), "png", path.toFile());
+        DocsPictures.write(image.get(), docsPath);
     }
 
     private List<TaskState> tasks() {

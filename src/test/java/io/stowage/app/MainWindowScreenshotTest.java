@@ -2,6 +2,7 @@ package io.stowage.app;
 
 import io.stowage.format.design.ExampleDesigns;
 import io.stowage.model.design.ElementId;
+import io.stowage.testsupport.DocsPictures;
 import io.stowage.ui.shell.MainWindow;
 import io.stowage.ui.shell.OpenDocument;
 import io.stowage.ui.shell.RecentFiles;
@@ -10,6 +11,7 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -25,12 +27,13 @@ import java.util.prefs.Preferences;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Renders the main window with the example design, its pending task explained, to
- * docs/screenshots/main-window.png (the README's picture), and in the dark theme with a container selected.
+ * Renders the main window with the example design, its pending task explained, as
+ * docs/screenshots/main-window.png (the README's picture), and in the dark theme with a container selected
+ * (to target/snapshots/; to docs/ with -Dstowage.refreshDocs=true, see {@link DocsPictures}).
  */
+@Tag("fx")
 @ExtendWith(ApplicationExtension.class)
 class MainWindowScreenshotTest {
-    static final Path SCREENSHOTS = Path.of(System.getProperty("stowage.screenshots", "docs/screenshots"));
     private Stage stage;
     private MainWindow window;
 
@@ -52,23 +55,21 @@ class MainWindowScreenshotTest {
         // The example's deliberate failure, explained: the report task that no instance has memory for.
         robot.clickOn("#" + io.stowage.ui.canvas.CanvasIds.chipId(
                 new io.stowage.model.placement.TaskRef("demo", io.stowage.model.placement.TaskRef.Kind.SERVICE, "report", 1)));
-        write(robot, SCREENSHOTS.resolve("main-window.png"));
+        write(robot, "docs/screenshots/main-window.png");
         robot.interact(() -> window.setTheme(io.stowage.ui.common.Theme.DARK));
-        write(robot, Path.of("target/snapshots/main-window-dark-placement.png"));
+        write(robot, "docs/screenshots/main-window-dark-placement.png");
         robot.interact(() -> window.selectElement(ElementId.container("web", "nginx")));
         robot.interact(() -> robot.lookup("#bottom-tabs").queryAs(javafx.scene.control.TabPane.class)
                 .getSelectionModel().select(0));
-        write(robot, SCREENSHOTS.resolve("main-window-dark.png"));
+        write(robot, "docs/screenshots/main-window-dark.png");
         robot.interact(() -> window.setTheme(io.stowage.ui.common.Theme.LIGHT));
     }
 
-    private void write(FxRobot robot, Path path) throws Exception {
+    private void write(FxRobot robot, String docsPath) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         AtomicReference<WritableImage> image = new AtomicReference<>();
         robot.interact(() -> image.set(stage.getScene().snapshot(null)));
-        Files.createDirectories(path.toAbsolutePath().getParent());
-        File file = path.toFile();
-        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", file);
+        Path file = DocsPictures.write(image.get(), docsPath);
         assertThat(image.get().getWidth()).isEqualTo(1440);
         assertThat(file).exists();
     }

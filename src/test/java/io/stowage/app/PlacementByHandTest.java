@@ -20,6 +20,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * instance by instance; a bigger instance type, a smaller container or another desired count re-places at once,
  * and undo puts it back.
  */
+@Tag("fx")
 @ExtendWith(ApplicationExtension.class)
 class PlacementByHandTest {
     private static final TaskRef REPORT_1 = new TaskRef("demo", TaskRef.Kind.SERVICE, "report", 1);

@@ -1,5 +1,6 @@
 package io.stowage.app;
 
+import io.stowage.testsupport.DocsPictures;
 import io.stowage.edit.EditHistory;
 import io.stowage.format.design.ExampleDesigns;
 import io.stowage.model.design.AutoLayout;
@@ -27,6 +28,7 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -44,12 +46,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The screenshots of docs/user-guide.md, taken of the real main window (headless, Monocle) in the states the guide
- * describes. They go to target/snapshots/guide/; with -Dstowage.updateDocs=true also to docs/images/, to commit.
+ * describes. They go to target/snapshots/images/; with -Dstowage.refreshDocs=true also to docs/images/, to commit.
  */
+@Tag("fx")
 @ExtendWith(ApplicationExtension.class)
 class UserGuideScreenshotsTest {
-    private static final Path OUT = Path.of("target/snapshots/guide");
-    private static final Path DOCS = Path.of("docs/images");
 
     private Stage stage;
     private Selection selection;
@@ -103,14 +104,9 @@ class UserGuideScreenshotsTest {
     private void screenshot(FxRobot robot, String name) throws IOException {
         AtomicReference<WritableImage> image = new AtomicReference<>();
         robot.interact(() -> image.set(stage.getScene().snapshot(null)));
-        Files.createDirectories(OUT);
-        Path file = OUT.resolve(name);
-        ImageIO.write(SwingFXUtils.fromFXImage(image.get(), null), "png", file.toFile());
+        Path file = DocsPictures.write(image.get(), "docs/images/" + name);
+        assertThat(file).exists();
         assertThat(image.get().getWidth()).isEqualTo(stage.getScene().getWidth());
-        if (Boolean.getBoolean("stowage.updateDocs")) {
-            Files.createDirectories(DOCS);
-            Files.copy(file, DOCS.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     @Test

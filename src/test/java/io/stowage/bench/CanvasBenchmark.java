@@ -20,6 +20,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -54,6 +55,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for opening and on the 95th percentile of the JavaFX thread's CPU time for frames, edits and undos. The JIT is
  * warmed first on a smaller design of the same shape.
  */
+@Tag("fx")
 @ExtendWith(ApplicationExtension.class)
 class CanvasBenchmark {
     private static final int DRAG_FRAMES = 120;

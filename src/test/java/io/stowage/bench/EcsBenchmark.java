@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 
 /**
  * Deploy and watch against moto_server on loopback: a plan and an apply of a design with 50 services, and one
@@ -47,6 +48,7 @@ import java.util.concurrent.TimeUnit;
  * the SDK interceptor every Stowage client carries) are what the same work costs against ECS. Each benchmark
  * prints its calls per operation when it ends.
  */
+@Tag("ecs")
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(1)

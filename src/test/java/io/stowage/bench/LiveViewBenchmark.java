@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -64,6 +65,8 @@ import static io.stowage.testsupport.FxWait.onFx;
  * end of its layout; the gap between pulses is reported too, as anything that blocks the JavaFX thread
  * between pulses shows there.
  */
+@Tag("docker")
+@Tag("fx")
 @ExtendWith(ApplicationExtension.class)
 class LiveViewBenchmark {
     @RegisterExtension

@@ -1,5 +1,6 @@
 package io.stowage.cli;
 
+import io.stowage.testsupport.Docs;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -10,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * docs/cli.md holds the usage of every command exactly as picocli prints it, so that the reference cannot drift
- * from the code. After changing a command: mvn test -Dtest=CliReferenceTest -Dstowage.updateDocs=true
+ * from the code. After changing a command: mvn test -Dtest=CliReferenceTest -Dstowage.refreshDocs=true
  */
 class CliReferenceTest {
     static final Path REFERENCE = Path.of("docs/cli.md");
@@ -39,11 +40,11 @@ class CliReferenceTest {
         assertThat(end).isGreaterThan(begin);
         String generated = "\n" + usage() + "\n";
         String current = text.substring(begin + BEGIN.length(), end);
-        if (Boolean.getBoolean("stowage.updateDocs")) {
+        if (Docs.refresh()) {
             Files.writeString(REFERENCE, text.substring(0, begin + BEGIN.length()) + generated + text.substring(end));
             return;
         }
-        assertThat(current).as("docs/cli.md is out of date: mvn test -Dtest=CliReferenceTest -Dstowage.updateDocs=true")
+        assertThat(current).as("docs/cli.md is out of date: mvn test -Dtest=CliReferenceTest -Dstowage.refreshDocs=true")
                 .isEqualTo(generated);
     }
 }

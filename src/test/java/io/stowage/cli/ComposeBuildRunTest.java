@@ -7,6 +7,7 @@ import io.stowage.testsupport.DockerEngineExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A compose file with {@code build:} imported into a design (the entry's imageBuilds) runs with {@code stowage up}:
  * the image is built from the context and the container runs it.
  */
+@Tag("docker")
 class ComposeBuildRunTest {
     @RegisterExtension
     static final DockerEngineExtension ENGINE = new DockerEngineExtension();

@@ -7,6 +7,7 @@ import io.stowage.testsupport.DockerEngineExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** stowage up --detach, ps --json, logs and down on the real engine, with an image built from the design's context. */
+@Tag("docker")
 class LocalRunCommandsTest {
     @RegisterExtension
     static final DockerEngineExtension ENGINE = new DockerEngineExtension();

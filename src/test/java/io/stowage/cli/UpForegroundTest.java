@@ -6,6 +6,7 @@ import io.stowage.testsupport.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -20,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** stowage up in the foreground, as a user runs it: state changes printed, SIGTERM stops the tasks and cleans up. */
+@Tag("docker")
 class UpForegroundTest {
     @RegisterExtension
     static final DockerEngineExtension ENGINE = new DockerEngineExtension();

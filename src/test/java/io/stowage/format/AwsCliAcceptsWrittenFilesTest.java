@@ -4,6 +4,7 @@ import io.stowage.testsupport.Engines;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What Stowage writes passes the AWS CLI's own parameter validation (botocore's ParamValidator, through
  * ../shared/tools/validate-taskdef): every file the CLI accepts before a round trip, it accepts after.
  */
+@Tag("ecs")
 class AwsCliAcceptsWrittenFilesTest {
     @TempDir
     Path dir;

@@ -8,6 +8,8 @@ import io.stowage.engine.local.DockerConnection;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -23,7 +25,7 @@ import java.util.Map;
  * {@code static @RegisterExtension} field and call {@link #client()}.
  */
 public final class DockerEngineExtension
-        implements BeforeAllCallback, BeforeEachCallback, AfterAllCallback, ParameterResolver {
+        implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, AfterAllCallback, ParameterResolver {
 
     public static final String TEST_LABEL = "io.stowage.test";
     /** Put these on every container, network and volume a test creates, so that it is found and removed. */
@@ -31,6 +33,19 @@ public final class DockerEngineExtension
 
     private static DockerConnection connection;
     private static String unavailableReason;
+
+    /**
+     * Skips each test with the reason before anything of its class runs for it, so that a class whose set-up needs
+     * the engine (a TestFX {@code @Start}, which runs before {@link #beforeEach}) is skipped, not failed. When
+     * engines are required, the test runs, and {@link #beforeEach} fails it.
+     */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (context.getTestMethod().isEmpty() || Engines.required() || engineAnswers()) {
+            return ConditionEvaluationResult.enabled("a Docker engine answers, or engines are required");
+        }
+        return ConditionEvaluationResult.disabled(unavailableReason);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {

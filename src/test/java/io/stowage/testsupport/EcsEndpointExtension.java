@@ -3,6 +3,8 @@ package io.stowage.testsupport;
 import io.stowage.engine.ecs.EcsSettings;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -19,7 +21,8 @@ import java.net.URI;
  * {@linkplain Engines#required() required}. Use as {@code @ExtendWith} and take an {@link EcsSettings}
  * parameter, or as a {@code static @RegisterExtension} field and call {@link #settings()}.
  */
-public final class EcsEndpointExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+public final class EcsEndpointExtension
+        implements ExecutionCondition, BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
     public static final String ENDPOINT_VARIABLE = "STOWAGE_ECS_ENDPOINT";
     public static final String REGION = "us-east-1";
@@ -28,6 +31,18 @@ public final class EcsEndpointExtension implements BeforeAllCallback, BeforeEach
 
     private static URI sharedEndpoint;
     private static String unavailableReason;
+
+    /**
+     * Skips each test with the reason before anything of its class runs for it (a TestFX {@code @Start} runs before
+     * {@link #beforeEach}). When engines are required, the test runs, and {@link #beforeEach} fails it.
+     */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (context.getTestMethod().isEmpty() || Engines.required() || endpointAnswers()) {
+            return ConditionEvaluationResult.enabled("an ECS endpoint answers, or engines are required");
+        }
+        return ConditionEvaluationResult.disabled(unavailableReason);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {

@@ -2,6 +2,7 @@ package io.stowage.format.export;
 
 import io.stowage.format.AtomicFiles;
 import io.stowage.format.ConversionReport;
+import io.stowage.format.OutputChecks;
 import io.stowage.format.TaskDefinitionExport;
 import io.stowage.format.cloudformation.CloudFormationExport;
 import io.stowage.format.compose.ComposeExport;
@@ -65,19 +66,21 @@ public final class DesignExport {
     }
 
     /**
-     * Writes the export; each file atomically.
+     * Writes the export; each file atomically, never over the design file itself.
      *
      * @param designFile the design's file, against which relative build contexts resolve; null when it has none
      */
     public static Result write(Design design, Path designFile, Target target, Path output) throws IOException {
         ConversionReport report;
+        List<Path> inputs = designFile == null ? List.of() : List.of(designFile);
         switch (target) {
             case TASKDEFS -> {
                 report = new ConversionReport();
-                return new Result(TaskDefinitionExport.write(design, output, report), report);
+                return new Result(TaskDefinitionExport.write(design, output, report, inputs), report);
             }
             case COMPOSE -> {
                 Path designDirectory = designFile == null ? null : designFile.toAbsolutePath().getParent();
+                OutputChecks.refuseInputs(output, inputs);
                 ComposeExport.Result result = ComposeExport.export(design, designDirectory,
                         output.toAbsolutePath().getParent());
                 AtomicFiles.write(output, result.text());
@@ -85,6 +88,7 @@ public final class DesignExport {
             }
             default -> {
                 boolean json = output.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".json");
+                OutputChecks.refuseInputs(output, inputs);
                 CloudFormationExport.Result result = CloudFormationExport.export(design);
                 AtomicFiles.write(output, json ? result.json() : result.yaml());
                 return new Result(List.of(output), result.report());

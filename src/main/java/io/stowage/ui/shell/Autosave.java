@@ -88,8 +88,14 @@ final class Autosave {
             try {
                 store.write(target, kind, files, design);
             } catch (IOException e) {
-                javafx.application.Platform.runLater(() -> onFailure.accept(
-                        "Cannot write the recovery file " + store.fileOf(target) + ": " + e.getMessage()));
+                javafx.application.Platform.runLater(() -> {
+                    if (written == design) {
+                        written = null; // not on disk: try again at the next tick
+                    }
+                    onFailure.accept("Cannot write the recovery file " + store.fileOf(target) + ": "
+                            + io.stowage.format.FileWriteException.reason(e)
+                            + "; the latest changes are not safe from a crash until it can (save them)");
+                });
             }
         }, writer);
     }

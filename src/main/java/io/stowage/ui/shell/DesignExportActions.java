@@ -76,7 +76,7 @@ final class DesignExportActions {
                             result.report(), List.of());
                 },
                 failure -> window.error("Cannot export the " + what, failure instanceof java.nio.file.FileSystemException
-                        ? FileProblems.describe(failure) : output + ": " + FileProblems.describe(failure)));
+                        || failure instanceof io.stowage.format.FileWriteException ? FileProblems.describe(failure) : output + ": " + FileProblems.describe(failure)));
         if (!started) {
             window.error("Cannot export now", "Wait until \"" + window.jobs().message().get()
                     + "\" has finished, or cancel it (Run › Cancel Running Action).");

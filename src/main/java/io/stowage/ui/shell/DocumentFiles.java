@@ -108,7 +108,7 @@ public final class DocumentFiles {
             guard(file, document.savedText(), overwriteChanged);
         }
         byte[] text = style.apply(DesignFormat.write(design)).getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(file, new String(text, StandardCharsets.UTF_8));
+        AtomicFiles.write(file, text);
         document.history().markSaved();
         return new OpenDocument(document.history(), file, OpenDocument.Kind.DESIGN, style, text, List.of());
     }
@@ -125,6 +125,10 @@ public final class DocumentFiles {
                 writes.put(source, text.getBytes(StandardCharsets.UTF_8));
             }
         }
+        // All files or none: a full disk half-way must not leave some saved and some not.
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        writes.forEach((source, text) -> files.put(source.file(), text));
+        AtomicFiles.writeAll(files);
         List<TaskDefinitionFile> saved = new ArrayList<>();
         for (TaskDefinitionFile source : sources) {
             byte[] text = writes.get(source);
@@ -132,7 +136,6 @@ public final class DocumentFiles {
                 saved.add(source.withFamily(pairs.get(source).family()));
                 continue;
             }
-            AtomicFiles.write(source.file(), new String(text, StandardCharsets.UTF_8));
             saved.add(TaskDefinitionFiles.reread(source, text, pairs.get(source).family()));
         }
         return saved;

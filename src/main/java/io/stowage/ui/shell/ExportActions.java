@@ -10,9 +10,7 @@ import javax.imageio.ImageIO;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -51,9 +49,7 @@ final class ExportActions {
         return write(file, () -> {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", bytes);
-            Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "." + file.getFileName(), ".tmp");
-            Files.write(temp, bytes.toByteArray());
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            AtomicFiles.write(file, bytes.toByteArray());
         });
     }
 
@@ -76,7 +72,8 @@ final class ExportActions {
                 writing.run();
                 Platform.runLater(() -> window.setStatus("Exported the picture to " + file));
             } catch (IOException | RuntimeException e) {
-                Platform.runLater(() -> window.error("Cannot export the picture", file + ": " + e.getMessage()));
+                Platform.runLater(() -> window.error("Cannot export the picture",
+                        e instanceof io.stowage.format.FileWriteException ? e.getMessage() : file + ": " + FileProblems.describe(e)));
             }
         });
     }

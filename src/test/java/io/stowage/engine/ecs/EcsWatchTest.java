@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 import software.amazon.awssdk.services.ecs.model.Attribute;
 import software.amazon.awssdk.services.ecs.model.ContainerDefinition;
 import software.amazon.awssdk.services.ecs.model.LaunchType;
@@ -33,6 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * places on them; moto's state manager moves the tasks through their lifecycle, one status per so many
  * DescribeTasks calls.
  */
+@Tag("ecs")
 class EcsWatchTest {
 
     @RegisterExtension

@@ -4,6 +4,7 @@ import io.stowage.engine.local.RegistryCredentials;
 import io.stowage.testsupport.EcsEndpointExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What the local runner asks of AWS, against the ECS endpoint emulator: ECR login, Secrets Manager and SSM. */
+@Tag("ecs")
 class LocalRunAwsTest {
     @RegisterExtension
     static final EcsEndpointExtension AWS = new EcsEndpointExtension();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 import software.amazon.awssdk.services.ecs.EcsClient;
 
 import java.nio.file.Files;
@@ -24,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A describe-output file, written by Stowage in the RegisterTaskDefinition shape, registers on a real ECS
  * endpoint: through the SDK, and through the AWS CLI's own --cli-input-json.
  */
+@Tag("ecs")
 class WrittenTaskDefinitionRegistersTest {
     @RegisterExtension
     static final EcsEndpointExtension ECS = new EcsEndpointExtension();

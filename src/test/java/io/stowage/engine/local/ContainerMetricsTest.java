@@ -7,6 +7,7 @@ import io.stowage.testsupport.TestImages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CPU and memory a run reports for its containers, as {@code docker stats} would show them. */
+@Tag("docker")
 class ContainerMetricsTest {
     @RegisterExtension
     static final DockerEngineExtension ENGINE = new DockerEngineExtension();

@@ -7,9 +7,11 @@ import io.stowage.testsupport.DockerEngineExtension;
 import io.stowage.testsupport.FinishedContainer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@Tag("docker")
 @ExtendWith(DockerEngineExtension.class)
 class DockerEngineTest {
 

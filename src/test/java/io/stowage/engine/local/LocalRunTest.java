@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,6 +29,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A design run on the real engine: what Docker shows, and how tasks live and die, against the agent's rules. */
+@Tag("docker")
 class LocalRunTest {
     @RegisterExtension
     static final DockerEngineExtension ENGINE = new DockerEngineExtension();

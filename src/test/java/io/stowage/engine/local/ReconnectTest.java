@@ -9,6 +9,7 @@ import io.stowage.testsupport.RecordingListener;
 import io.stowage.testsupport.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Docker daemon restarted under a run: Stowage says so, reconnects and reconciles, with no duplicate containers. */
+@Tag("docker")
 class ReconnectTest {
     @RegisterExtension
     static final DockerEngineExtension ENGINE = new DockerEngineExtension();

@@ -8,6 +8,7 @@ import io.stowage.testsupport.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A private registry with htpasswd authentication: Stowage pushes to it and pulls from it with credentials. */
+@Tag("docker")
 class RegistryPullTest {
     @RegisterExtension
     static final DockerEngineExtension ENGINE = new DockerEngineExtension();

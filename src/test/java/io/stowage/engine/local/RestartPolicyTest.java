@@ -9,6 +9,7 @@ import io.stowage.testsupport.TestImages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 
 import java.time.Instant;
 
@@ -19,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its restartAttemptPeriod is started again in place and its task runs on; an ignored exit code, a container that
  * fails before the period has passed, and a disabled policy stop the task as an essential exit does.
  */
+@Tag("docker")
 class RestartPolicyTest {
     @RegisterExtension
     static final DockerEngineExtension ENGINE = new DockerEngineExtension();

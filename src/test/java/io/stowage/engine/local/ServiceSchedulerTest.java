@@ -9,12 +9,14 @@ import io.stowage.testsupport.TestImages;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The service scheduler on the real engine: capacity, scaling, health and throttling as ECS does them. */
+@Tag("docker")
 class ServiceSchedulerTest {
     @RegisterExtension
     static final DockerEngineExtension ENGINE = new DockerEngineExtension();

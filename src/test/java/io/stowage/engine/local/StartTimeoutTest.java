@@ -6,6 +6,7 @@ import io.stowage.testsupport.DockerEngineExtension;
 import io.stowage.testsupport.TestImages;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the container with DockerTimeoutError and the task fails to start; the container, started late, is stopped again.
  * No Docker start returns within a millisecond, so that timeout makes every start late.
  */
+@Tag("docker")
 class StartTimeoutTest {
     @RegisterExtension
     static final DockerEngineExtension ENGINE = new DockerEngineExtension();

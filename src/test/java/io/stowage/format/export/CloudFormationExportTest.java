@@ -10,6 +10,7 @@ import io.stowage.model.design.Design;
 import io.stowage.testsupport.ExternalTool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The CloudFormation export makes templates cfn-lint finds no error in, and that create what the design holds. */
+@Tag("ecs")
 class CloudFormationExportTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final Path SHOP = Path.of("src/test/resources/compose/shop/compose.yml");

@@ -20,6 +20,7 @@ import io.stowage.testsupport.ExternalTool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -42,6 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code docker-compose up -d} on the Docker engine: the example's images are swapped for the locally built
  * busybox image (no registry can be reached) and its fixed host port for a free one, everything else as designed.
  */
+@Tag("docker")
 @ExtendWith(DockerEngineExtension.class)
 class ComposeExportRunsTest {
     @TempDir

@@ -7,6 +7,7 @@ import io.stowage.model.design.Design;
 import io.stowage.testsupport.ExternalTool;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.Tag;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Task definitions exported one file each pass the AWS CLI's own parameter validation (botocore's
  * ParamValidator through ../shared/tools/validate-taskdef), and read back as what was exported.
  */
+@Tag("ecs")
 class TaskDefinitionExportTest {
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package io.stowage.ui.canvas;
 
+import io.stowage.testsupport.ExternalTool;
 import io.stowage.edit.EditHistory;
 import io.stowage.format.design.ExampleDesigns;
 import io.stowage.model.design.ElementId;
@@ -10,9 +11,9 @@ import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -35,6 +36,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The picture of the canvas, as PNG and SVG, shows the whole design as the canvas draws it. */
+@Tag("fx")
 @ExtendWith(ApplicationExtension.class)
 class CanvasPictureTest {
     private DesignCanvas canvas;
@@ -80,7 +82,7 @@ class CanvasPictureTest {
         assertThat(document.getElementsByTagName("path").getLength()).as("relations").isGreaterThanOrEqualTo(5);
 
         // Drawn by another renderer, the SVG looks like the canvas: the same size, and close pixel by pixel.
-        Assumptions.assumeTrue(rsvgConvert(), "rsvg-convert (librsvg2-bin) is not installed; the SVG was not rendered");
+        ExternalTool.require("rsvg-convert (librsvg2-bin), which renders the SVG,", "rsvg-convert", "--version");
         Path rendered = dir.resolve("export-svg-rendered.png");
         Process process = new ProcessBuilder("rsvg-convert", "-o", rendered.toString(), svgFile.toString())
                 .redirectErrorStream(true).start();
@@ -100,14 +102,6 @@ class CanvasPictureTest {
             out.add(nodes.item(i).getTextContent());
         }
         return out;
-    }
-
-    private static boolean rsvgConvert() {
-        try {
-            return new ProcessBuilder("rsvg-convert", "--version").start().waitFor(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            return false;
-        }
     }
 
     static double meanDifference(BufferedImage a, BufferedImage b) {

@@ -3,6 +3,7 @@ package io.stowage.ui.common;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -15,6 +16,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Long actions run off the JavaFX thread, show their progress, can be cancelled, and report failures. */
+@Tag("fx")
 @ExtendWith(ApplicationExtension.class)
 class BackgroundJobsTest {
     private BackgroundJobs jobs;

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -40,6 +41,8 @@ import static io.stowage.testsupport.FxWait.onFx;
  * A design with a container that burns CPU, run on the real engine: the tasks panel shows the task's CPU and
  * memory, its details each container's, and its chip on the canvas draws both as small lines.
  */
+@Tag("docker")
+@Tag("fx")
 @ExtendWith(ApplicationExtension.class)
 class LiveMetricsTest {
     @RegisterExtension

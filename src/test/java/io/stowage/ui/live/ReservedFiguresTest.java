@@ -13,6 +13,7 @@ import javafx.scene.control.TableCell;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.Tag;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -26,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** On ECS, which reports no live use, the tasks panel and the details show what the containers reserve. */
+@Tag("fx")
 @ExtendWith(ApplicationExtension.class)
 class ReservedFiguresTest {
     private LiveArea live;
