@@ -1,6 +1,9 @@
 package io.stowage.cli;
 
+import io.stowage.agent.endpoints.AgentEndpoints;
 import io.stowage.engine.EngineUnavailableException;
+import io.stowage.engine.ecs.EcsSettings;
+import io.stowage.engine.ecs.StsRoles;
 import io.stowage.engine.local.LocalEngine;
 import io.stowage.engine.local.LocalRun;
 import io.stowage.engine.local.PullBehavior;
@@ -30,7 +33,9 @@ import java.util.concurrent.TimeUnit;
         description = {"Run a design on the local Docker engine the way ECS and its agent would.",
                 "Tasks are placed on the design's instances (each emulated with its own capacity and loopback "
                         + "address), containers start in dependsOn order, services keep their desired count.",
-                "In the foreground every task state change is printed (12:00:01 web/3f2a9c1d RUNNING); Ctrl-C or "
+                "In the foreground every task state change is printed (12:00:01 web/3f2a9c1d RUNNING), and the "
+                        + "containers get the task metadata endpoint and their task roles' credentials at "
+                        + "169.254.170.2, as from the ECS agent; Ctrl-C or "
                         + "SIGTERM stops the tasks and removes what the run made. With --detach it returns once "
                         + "every task is RUNNING (or stopped) and leaves them running, unsupervised; "
                         + "stowage down removes them.",
@@ -123,8 +128,13 @@ final class UpCommand implements Callable<Integer> {
             }
         };
         LocalRun run;
+        // In the foreground this process is the agent: it serves the task metadata endpoint and task-role
+        // credentials for as long as it runs. A detached run is left unsupervised, with nothing serving them.
+        Served served = detach ? null : Served.start();
         try {
-            var options = local.options(behavior, secrets, publishAll, instanceBase, taskBase);
+            var options = served == null ? local.options(behavior, secrets, publishAll, instanceBase, taskBase)
+                    : local.options(behavior, secrets, publishAll, instanceBase, taskBase, served.endpoints(),
+                    served.roles());
             run = engine.up(local.design(), local.key(), options, printer, m -> {
                 synchronized (out) {
                     out.println(LocalTime.now().format(CLOCK) + " " + m);
@@ -132,14 +142,51 @@ final class UpCommand implements Callable<Integer> {
                 }
             });
         } catch (EngineUnavailableException e) {
+            closeQuietly(served);
             err.println("stowage up: " + e.getMessage());
             err.flush();
             return Cli.NO_ENGINE;
         } catch (IllegalArgumentException e) {
+            closeQuietly(served);
             err.println("stowage up: " + e.getMessage());
             err.flush();
             return Cli.UNUSABLE_INPUT;
         }
+        try {
+            return follow(run, local, engine, out, nothingLeft);
+        } finally {
+            closeQuietly(served);
+        }
+    }
+
+    /** The agent's endpoints and the STS roles they assume, for a foreground run. */
+    private record Served(AgentEndpoints endpoints, StsRoles roles)
+            implements AutoCloseable {
+        static Served start() {
+            var roles = new StsRoles(EcsSettings.defaults());
+            return new Served(AgentEndpoints.start(roles,
+                    AgentEndpoints.Settings.defaults()), roles);
+        }
+
+        @Override
+        public void close() {
+            endpoints.close();
+            roles.close();
+        }
+    }
+
+    private static void closeQuietly(Served served) {
+        if (served != null) {
+            try {
+                served.close();
+            } catch (RuntimeException ignored) {
+                // Leaving anyway; its shutdown hook removes what it added.
+            }
+        }
+    }
+
+    private int follow(LocalRun run, LocalDesign local, LocalEngine engine, PrintWriter out,
+                       CompletableFuture<Void> nothingLeft) throws Exception {
         if (detach) {
             run.whenStarted().get();
             // A task that ran and ended (a one-off job) is fine; one that never started or was never placed is not.

@@ -3,6 +3,10 @@ package io.stowage.engine;
 import io.stowage.engine.ecs.AwsSecrets;
 import io.stowage.engine.ecs.EcrLogin;
 import io.stowage.engine.ecs.EcsSettings;
+import io.stowage.engine.ecs.StsExecutionRoles;
+import io.stowage.engine.ecs.StsRoles;
+import io.stowage.engine.local.AgentServices;
+import io.stowage.engine.local.TaskEndpoints;
 import io.stowage.engine.local.LocalRunOptions;
 import io.stowage.engine.local.PullBehavior;
 import io.stowage.engine.local.SecretResolver;
@@ -44,11 +48,7 @@ public final class LocalRunSetup {
      */
     public static LocalRunOptions options(Path designFile, PullBehavior pull, Path secretsFile, boolean publishAll,
                                           String instanceBase, String taskBase) {
-        SecretResolver secrets = SecretResolver.NONE;
-        Path file = secretsFile != null ? secretsFile : defaultSecretsFile(designFile);
-        if (file != null && (secretsFile != null || Files.isRegularFile(file))) {
-            secrets = SecretsFile.read(file);
-        }
+        SecretResolver secrets = localSecrets(designFile, secretsFile);
         EcsSettings aws = EcsSettings.defaults();
         if (awsConfigured()) {
             secrets = secrets.orElse(new AwsSecrets(aws));
@@ -56,6 +56,29 @@ public final class LocalRunSetup {
         return LocalRunOptions.defaults().withAddresses(instanceBase, taskBase).withPublishAllInterfaces(publishAll)
                 .withPullBehavior(pull).withDesignDirectory(directory(designFile)).withSecrets(secrets)
                 .withRegistryLogin(awsConfigured() ? new EcrLogin(aws) : null);
+    }
+
+    /**
+     * The options of a run the local agent serves: its endpoints give the containers their metadata and task-role
+     * credentials, and the agent reads secrets and pulls ECR images with each task's execution role ({@code roles},
+     * assumed through STS), so the run's secrets are only the local file's.
+     */
+    public static LocalRunOptions options(Path designFile, PullBehavior pull, Path secretsFile, boolean publishAll,
+                                          String instanceBase, String taskBase, TaskEndpoints endpoints,
+                                          StsRoles roles) {
+        SecretResolver secrets = localSecrets(designFile, secretsFile);
+        AgentServices agent = AgentServices.NONE.withEndpoints(endpoints)
+                .withExecutionRoles(new StsExecutionRoles(EcsSettings.defaults(), roles))
+                .withRegion(roles.configuredRegion());
+        return LocalRunOptions.defaults().withAddresses(instanceBase, taskBase).withPublishAllInterfaces(publishAll)
+                .withPullBehavior(pull).withDesignDirectory(directory(designFile)).withSecrets(secrets).withAgent(agent);
+    }
+
+    /** The secrets file given, or the one beside the design when it is there. */
+    private static SecretResolver localSecrets(Path designFile, Path secretsFile) {
+        Path file = secretsFile != null ? secretsFile : defaultSecretsFile(designFile);
+        return file != null && (secretsFile != null || Files.isRegularFile(file)) ? SecretsFile.read(file)
+                : SecretResolver.NONE;
     }
 
     /** AWS is asked only where credentials are configured, so that nothing probes instance metadata. */

@@ -24,8 +24,16 @@ public final class AwsSecrets implements SecretResolver {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final EcsSettings settings;
 
+    private final software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials;
+
     public AwsSecrets(EcsSettings settings) {
+        this(settings, EcrLogin.credentials(settings));
+    }
+
+    /** With other credentials than the settings' (an execution role's). */
+    AwsSecrets(EcsSettings settings, software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
         this.settings = settings;
+        this.credentials = credentials;
     }
 
     @Override
@@ -57,7 +65,7 @@ public final class AwsSecrets implements SecretResolver {
         String stage = parts.length > 8 ? parts[8] : "";
         String version = parts.length > 9 ? parts[9] : "";
         var builder = SecretsManagerClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(EcrLogin.credentials(settings)).region(region(parts[3]));
+                .credentialsProvider(credentials).region(region(parts[3]));
         if (settings.endpointOverride() != null) {
             builder.endpointOverride(settings.endpointOverride());
         }
@@ -88,7 +96,7 @@ public final class AwsSecrets implements SecretResolver {
 
     private String parameter(String arnRegion, String name) {
         var builder = SsmClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-                .credentialsProvider(EcrLogin.credentials(settings)).region(region(arnRegion));
+                .credentialsProvider(credentials).region(region(arnRegion));
         if (settings.endpointOverride() != null) {
             builder.endpointOverride(settings.endpointOverride());
         }

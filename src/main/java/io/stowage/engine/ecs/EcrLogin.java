@@ -32,8 +32,16 @@ public final class EcrLogin implements RegistryLogin {
     private final EcsSettings settings;
     private final Map<String, RegistryCredentials> cache = new ConcurrentHashMap<>();
 
+    private final software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials;
+
     public EcrLogin(EcsSettings settings) {
+        this(settings, EcrLogin.credentials(settings));
+    }
+
+    /** With other credentials than the settings' (an execution role's). */
+    EcrLogin(EcsSettings settings, software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
         this.settings = settings;
+        this.credentials = credentials;
     }
 
     @Override
@@ -48,7 +56,7 @@ public final class EcrLogin implements RegistryLogin {
         }
         String region = settings.region() != null && settings.endpointOverride() != null ? settings.region() : m.group(2);
         var builder = EcrClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-                .region(Region.of(region)).credentialsProvider(credentials(settings));
+                .region(Region.of(region)).credentialsProvider(this.credentials);
         if (settings.endpointOverride() != null) {
             builder.endpointOverride(settings.endpointOverride());
         }

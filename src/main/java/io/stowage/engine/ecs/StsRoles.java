@@ -58,6 +58,18 @@ public final class StsRoles implements RoleAssumer, AutoCloseable {
         }
     }
 
+    /** The region the SDK's settings name (environment, profile), or null when none does. */
+    public String configuredRegion() {
+        if (settings.region() != null) {
+            return settings.region();
+        }
+        try {
+            return DefaultAwsRegionProviderChain.builder().build().getRegion().id();
+        } catch (SdkClientException none) {
+            return null;
+        }
+    }
+
     @Override
     public RoleCredentials assume(String roleArn, String sessionName, Duration duration) {
         int seconds = (int) Math.max(MIN_SECONDS, Math.min(43_200, duration.toSeconds()));

@@ -50,6 +50,11 @@ final class ImageService {
      * @throws TaskSetupException with {@code CannotPullContainerError: ...} when the image cannot be had
      */
     String ensure(String image, String repositoryCredentials) {
+        return ensure(image, repositoryCredentials, null);
+    }
+
+    /** As {@link #ensure(String, String)}, pulling with a task's execution role's access when it has one. */
+    String ensure(String image, String repositoryCredentials, ExecutionRoles.Access task) {
         boolean built = builds.containsKey(image);
         if (!built && skipPull(image)) {
             return null;
@@ -60,7 +65,7 @@ final class ImageService {
             return await(existing);
         }
         try {
-            String note = built ? build(builds.get(image)) : pull(image, repositoryCredentials);
+            String note = built ? build(builds.get(image)) : pull(image, repositoryCredentials, task);
             done.add(image);
             mine.complete(note);
             return note;
@@ -128,10 +133,10 @@ final class ImageService {
         }
     }
 
-    private String pull(String image, String repositoryCredentials) {
+    private String pull(String image, String repositoryCredentials, ExecutionRoles.Access task) {
         ImageName name = ImageName.parse(image);
         try {
-            AuthConfig credentials = auth.forImage(name, repositoryCredentials);
+            AuthConfig credentials = auth.forImage(name, repositoryCredentials, task);
             var cmd = docker.pullImageCmd(name.repository());
             if (name.digest() != null) {
                 cmd.withTag(name.digest());

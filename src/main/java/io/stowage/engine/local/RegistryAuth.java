@@ -37,6 +37,16 @@ final class RegistryAuth {
      * @throws TaskSetupException when credentials are named but cannot be read
      */
     AuthConfig forImage(ImageName image, String repositoryCredentials) {
+        return forImage(image, repositoryCredentials, null);
+    }
+
+    /**
+     * As {@link #forImage(ImageName, String)}, with a task's execution role's access to AWS (its secrets and its ECR
+     * login) in place of the run's, when it has one.
+     */
+    AuthConfig forImage(ImageName image, String repositoryCredentials, ExecutionRoles.Access task) {
+        SecretResolver secrets = task == null ? this.secrets : this.secrets.orElse(task.secrets());
+        RegistryLogin registryLogin = task == null ? this.registryLogin : task.login();
         if (repositoryCredentials != null) {
             String value = secrets.resolve(repositoryCredentials).orElseThrow(() -> new TaskSetupException(
                     "CannotPullContainerError: repository credentials " + repositoryCredentials

@@ -49,6 +49,8 @@ final class TaskRunner {
     private Instant pullStoppedAt;
     private Instant executionStoppedAt;
     private volatile TaskMetadata metadata;
+    /** Set on the setup worker before the containers are made; read by the workers that pull their images. */
+    private volatile ExecutionRoles.Access executionAccess;
     private boolean rolesStopped;
 
     TaskRunner(RunContext ctx, TaskPlan plan, TaskSetup setup, Consumer<TaskRunner> changed) {
@@ -262,7 +264,8 @@ final class TaskRunner {
         List<String> deviations = new ArrayList<>();
         RunContext.trace("setup " + plan.taskArn());
         ctx.work(() -> {
-            TaskLaunch prepared = setup.prepare(plan, deviations::add);
+            executionAccess = executionAccess(deviations);
+            TaskLaunch prepared = setup.prepare(plan, executionAccess, deviations::add);
             if (plan.awsvpc()) {
                 PauseImage.ensure(ctx.docker, System.getProperty("os.arch"));
             }
@@ -280,6 +283,26 @@ final class TaskRunner {
     }
 
     private record Prepared(TaskLaunch launch, TaskRole role) {
+    }
+
+    /**
+     * The access to AWS the agent reads this task's secrets and pulls its ECR images with: its execution role's, as
+     * ECS does (the run's own when the run has no execution roles, or the task none). Asked on a worker, and only
+     * when the task needs AWS for it.
+     */
+    private ExecutionRoles.Access executionAccess(List<String> deviations) {
+        ExecutionRoles roles = ctx.options.agent().executionRoles();
+        var td = plan.taskDefinition();
+        boolean needsAws = td.containerDefinitions().stream().anyMatch(c -> !c.secrets().isEmpty()
+                || c.repositoryCredentials() != null || (c.image() != null && ImageName.parse(c.image()).isEcr()));
+        if (roles == null || !needsAws) {
+            return null;
+        }
+        ExecutionRoles.Access access = roles.forRole(td.executionRoleArn());
+        if (access.deviation() != null) {
+            deviations.add(access.deviation());
+        }
+        return access;
     }
 
     /** Serves the task's role through the agent's credentials endpoint (blocking); null for a task without one. */
@@ -392,7 +415,7 @@ final class TaskRunner {
         ctx.work(() -> {
             RunContext.trace("ensure image " + spec.image());
             Instant pullStart = Instant.now();
-            String note = rec.pause ? null : ctx.images.ensure(spec.image(), credentials);
+            String note = rec.pause ? null : ctx.images.ensure(spec.image(), credentials, executionAccess);
             Instant pullEnd = Instant.now();
             ContainerSpec toCreate = rec.pause ? spec
                     : ContainerSpecMapper.withoutRegionIfImageHasOne(spec, forSpec, regionEnv(spec, forSpec));

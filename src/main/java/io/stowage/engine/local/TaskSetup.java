@@ -57,6 +57,17 @@ final class TaskSetup {
     }
 
     TaskLaunch prepare(TaskPlan plan, Consumer<String> deviation) {
+        return prepare(plan, null, deviation);
+    }
+
+    /**
+     * What the agent does before it creates a task's containers.
+     *
+     * @param access the task's execution role's access to AWS (secrets after the local secrets file), or null for
+     *               the run's own
+     */
+    TaskLaunch prepare(TaskPlan plan, ExecutionRoles.Access access, Consumer<String> deviation) {
+        SecretResolver taskSecrets = access == null ? options.secrets() : options.secrets().orElse(access.secrets());
         TaskDefinition td = plan.taskDefinition();
         ContainerSpecMapper.checkTaskMemory(td);
         Map<String, String> names = new LinkedHashMap<>();
@@ -80,7 +91,7 @@ final class TaskSetup {
             envFiles.put(c.name(), files);
             Map<String, String> values = new LinkedHashMap<>();
             for (Secret secret : c.secrets()) {
-                values.put(secret.name(), options.secrets().resolve(secret.valueFrom()).orElseThrow(() ->
+                values.put(secret.name(), taskSecrets.resolve(secret.valueFrom()).orElseThrow(() ->
                         new TaskSetupException("ResourceInitializationError: unable to pull secrets or registry auth: "
                                 + "secret " + secret.valueFrom() + " of container " + c.name()
                                 + " is in neither the local secrets file nor AWS")));
@@ -103,7 +114,7 @@ final class TaskSetup {
             }
         }
         Map<String, String> volumes = volumes(plan, deviation);
-        TaskEndpoints.EndpointAccess reach = access;
+        TaskEndpoints.EndpointAccess reach = this.access;
         String base = reach == null ? null : reach.base(plan.networkMode());
         // The agent makes a credentials id only for a task with a role (and serves it); none without.
         String credentialsId = td.taskRoleArn() != null && base != null && options.agent().endpoints() != null
