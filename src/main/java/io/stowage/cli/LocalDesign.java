@@ -1,11 +1,11 @@
 package io.stowage.cli;
 
 import io.stowage.engine.LocalRunSetup;
-import io.stowage.engine.ecs.StsRoles;
 import io.stowage.engine.local.DockerConnection;
 import io.stowage.engine.local.LocalEngine;
 import io.stowage.engine.local.LocalRunOptions;
 import io.stowage.engine.local.PullBehavior;
+import io.stowage.engine.local.RoleAssumer;
 import io.stowage.engine.local.TaskEndpoints;
 import io.stowage.format.UnreadableFileException;
 import io.stowage.format.design.DesignFormat;
@@ -35,7 +35,7 @@ record LocalDesign(Path file, Design design, String key) {
 
     /** The options of a run the local agent's endpoints serve (task metadata, task roles, execution roles). */
     LocalRunOptions options(PullBehavior pull, Path secretsFile, boolean publishAll, String instanceBase,
-                            String taskBase, TaskEndpoints endpoints, StsRoles roles) {
+                            String taskBase, TaskEndpoints endpoints, RoleAssumer roles) {
         return LocalRunSetup.options(file, pull, secretsFile, publishAll, instanceBase, taskBase, endpoints, roles);
     }
 

@@ -2,11 +2,11 @@ package io.stowage.cli;
 
 import io.stowage.agent.endpoints.AgentEndpoints;
 import io.stowage.engine.EngineUnavailableException;
-import io.stowage.engine.ecs.EcsSettings;
-import io.stowage.engine.ecs.StsRoles;
+import io.stowage.engine.LocalRunSetup;
 import io.stowage.engine.local.LocalEngine;
 import io.stowage.engine.local.LocalRun;
 import io.stowage.engine.local.PullBehavior;
+import io.stowage.engine.local.RoleAssumer;
 import io.stowage.format.UnreadableFileException;
 import io.stowage.model.runtime.ClusterEvent;
 import io.stowage.model.runtime.RuntimeListener;
@@ -159,19 +159,35 @@ final class UpCommand implements Callable<Integer> {
         }
     }
 
-    /** The agent's endpoints and the STS roles they assume, for a foreground run. */
-    private record Served(AgentEndpoints endpoints, StsRoles roles)
-            implements AutoCloseable {
+    /** The agent's endpoints and what assumes the roles they serve, for a foreground run. */
+    private record Served(AgentEndpoints endpoints, RoleAssumer roles) implements AutoCloseable {
         static Served start() {
-            var roles = new StsRoles(EcsSettings.defaults());
-            return new Served(AgentEndpoints.start(roles,
-                    AgentEndpoints.Settings.defaults()), roles);
+            RoleAssumer roles = LocalRunSetup.roles();
+            try {
+                return new Served(AgentEndpoints.start(roles, AgentEndpoints.Settings.defaults()), roles);
+            } catch (RuntimeException e) {
+                close(roles);
+                throw e;
+            }
         }
 
         @Override
         public void close() {
-            endpoints.close();
-            roles.close();
+            try {
+                endpoints.close();
+            } finally {
+                close(roles);
+            }
+        }
+
+        private static void close(RoleAssumer roles) {
+            if (roles instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception ignored) {
+                    // Its client holds nothing that outlives the process.
+                }
+            }
         }
     }
 

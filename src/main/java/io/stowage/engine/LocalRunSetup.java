@@ -6,6 +6,7 @@ import io.stowage.engine.ecs.EcsSettings;
 import io.stowage.engine.ecs.StsExecutionRoles;
 import io.stowage.engine.ecs.StsRoles;
 import io.stowage.engine.local.AgentServices;
+import io.stowage.engine.local.RoleAssumer;
 import io.stowage.engine.local.TaskEndpoints;
 import io.stowage.engine.local.LocalRunOptions;
 import io.stowage.engine.local.PullBehavior;
@@ -60,18 +61,33 @@ public final class LocalRunSetup {
 
     /**
      * The options of a run the local agent serves: its endpoints give the containers their metadata and task-role
-     * credentials, and the agent reads secrets and pulls ECR images with each task's execution role ({@code roles},
-     * assumed through STS), so the run's secrets are only the local file's.
+     * credentials ({@code roles} assumes them), and the agent reads secrets and pulls ECR images with each task's
+     * execution role, assumed the same way, so the run's own secrets are only the local file's. Without AWS
+     * credentials configured nothing is asked of AWS: secrets come from the local file only.
      */
     public static LocalRunOptions options(Path designFile, PullBehavior pull, Path secretsFile, boolean publishAll,
                                           String instanceBase, String taskBase, TaskEndpoints endpoints,
-                                          StsRoles roles) {
-        SecretResolver secrets = localSecrets(designFile, secretsFile);
+                                          RoleAssumer roles) {
+        EcsSettings aws = EcsSettings.defaults();
         AgentServices agent = AgentServices.NONE.withEndpoints(endpoints)
-                .withExecutionRoles(new StsExecutionRoles(EcsSettings.defaults(), roles))
-                .withRegion(roles.configuredRegion());
+                .withExecutionRoles(awsConfigured() ? new StsExecutionRoles(aws, roles) : null)
+                .withRegion(StsRoles.configuredRegion(aws));
         return LocalRunOptions.defaults().withAddresses(instanceBase, taskBase).withPublishAllInterfaces(publishAll)
-                .withPullBehavior(pull).withDesignDirectory(directory(designFile)).withSecrets(secrets).withAgent(agent);
+                .withPullBehavior(pull).withDesignDirectory(directory(designFile))
+                .withSecrets(localSecrets(designFile, secretsFile)).withAgent(agent);
+    }
+
+    /**
+     * What assumes the task roles of the runs the local agent serves: STS with the SDK's default chain, or, where no
+     * AWS credentials are configured, an assumer that says so (the SDK would otherwise wait for instance metadata).
+     */
+    public static RoleAssumer roles() {
+        if (awsConfigured()) {
+            return new StsRoles(EcsSettings.defaults());
+        }
+        return RoleAssumer.refusing("no AWS credentials are configured (AWS_ACCESS_KEY_ID, AWS_PROFILE, "
+                + "~/.aws/credentials or ~/.aws/config), so the local agent cannot assume the role with STS; "
+                + "configure them and start the run again.");
     }
 
     /** The secrets file given, or the one beside the design when it is there. */
@@ -81,9 +97,20 @@ public final class LocalRunSetup {
                 : SecretResolver.NONE;
     }
 
-    /** AWS is asked only where credentials are configured, so that nothing probes instance metadata. */
+    /**
+     * AWS is asked only where credentials are configured (the SDK's default chain's sources but the instance
+     * metadata service), so that nothing waits for instance metadata on a machine that has none.
+     */
     public static boolean awsConfigured() {
-        return System.getenv("AWS_ACCESS_KEY_ID") != null || System.getenv("AWS_PROFILE") != null
-                || Files.isRegularFile(Path.of(System.getProperty("user.home"), ".aws", "credentials"));
+        for (String variable : new String[]{"AWS_ACCESS_KEY_ID", "AWS_PROFILE", "AWS_WEB_IDENTITY_TOKEN_FILE",
+                "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE"}) {
+            if (System.getenv(variable) != null) {
+                return true;
+            }
+        }
+        Path aws = Path.of(System.getProperty("user.home"), ".aws");
+        return System.getProperty("aws.accessKeyId") != null || Files.isRegularFile(aws.resolve("credentials"))
+                || Files.isRegularFile(aws.resolve("config"));
     }
 }

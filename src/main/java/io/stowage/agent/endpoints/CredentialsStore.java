@@ -159,7 +159,10 @@ final class CredentialsStore {
                         + "ECS never does.", user.expiration(), servedAt);
             } else {
                 entry.credentials = null;
-                entry.role = new TaskRole(r.roleArn(), TaskRole.Status.REFUSED, e.getMessage(), null, servedAt);
+                entry.role = new TaskRole(r.roleArn(), TaskRole.Status.REFUSED, e.getMessage() + (r.userFallback()
+                        ? " Your own AWS credentials cannot be read either, so the task gets none."
+                        : " Or set \"localRun\": {\"taskRoleFallback\": \"userCredentials\"} in the design to "
+                        + "give the task your own AWS credentials instead (which ECS never does)."), null, servedAt);
             }
             schedule(entry, clock.instant().plus(RETRY_REFUSED));
         }

@@ -3,6 +3,7 @@ package io.stowage.agent.endpoints;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stowage.engine.local.EcsLabels;
 import io.stowage.model.runtime.ContainerMetadata;
 import io.stowage.model.runtime.HealthStatus;
 import io.stowage.model.runtime.NetworkBinding;
@@ -93,10 +94,12 @@ final class TmdsJson {
                 }
             }
         }
-        if (!c.labels().isEmpty()) {
+        // The labels the agent set (the task definition's dockerLabels and com.amazonaws.ecs.*), not Stowage's own.
+        var shown = c.labels().entrySet().stream().filter(e -> !e.getKey().startsWith(EcsLabels.STOWAGE_PREFIX))
+                .sorted(Map.Entry.comparingByKey()).toList();
+        if (!shown.isEmpty()) {
             ObjectNode labels = out.putObject("Labels");
-            c.labels().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                    .forEach(e -> labels.put(e.getKey(), e.getValue()));
+            shown.forEach(e -> labels.put(e.getKey(), e.getValue()));
         }
         out.put("DesiredStatus", nz(c.desiredStatus()));
         out.put("KnownStatus", nz(c.knownStatus()));
@@ -110,8 +113,8 @@ final class TmdsJson {
         time(out, "StartedAt", c.startedAt());
         time(out, "FinishedAt", c.finishedAt());
         out.put("Type", nz(c.type()));
-        if (v == Version.V3) {
-            networks(out, c.networks(), false);
+        if (v == Version.V3 && "awsvpc".equals(task.networkMode())) {
+            networks(out, c.networks(), false); // v3 names the task's ENI only (its v2 response)
         }
         if (c.health() != null) {
             ObjectNode health = out.putObject("Health");

@@ -3,6 +3,7 @@ package io.stowage.engine.ecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stowage.engine.local.SecretResolver;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -23,15 +24,14 @@ import java.util.Optional;
 public final class AwsSecrets implements SecretResolver {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final EcsSettings settings;
-
-    private final software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials;
+    private final AwsCredentialsProvider credentials;
 
     public AwsSecrets(EcsSettings settings) {
         this(settings, EcrLogin.credentials(settings));
     }
 
     /** With other credentials than the settings' (an execution role's). */
-    AwsSecrets(EcsSettings settings, software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
+    AwsSecrets(EcsSettings settings, AwsCredentialsProvider credentials) {
         this.settings = settings;
         this.credentials = credentials;
     }

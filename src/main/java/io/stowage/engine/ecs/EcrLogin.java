@@ -31,15 +31,14 @@ public final class EcrLogin implements RegistryLogin {
 
     private final EcsSettings settings;
     private final Map<String, RegistryCredentials> cache = new ConcurrentHashMap<>();
-
-    private final software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials;
+    private final AwsCredentialsProvider credentials;
 
     public EcrLogin(EcsSettings settings) {
         this(settings, EcrLogin.credentials(settings));
     }
 
     /** With other credentials than the settings' (an execution role's). */
-    EcrLogin(EcsSettings settings, software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
+    EcrLogin(EcsSettings settings, AwsCredentialsProvider credentials) {
         this.settings = settings;
         this.credentials = credentials;
     }

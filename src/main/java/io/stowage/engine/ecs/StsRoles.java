@@ -8,8 +8,11 @@ import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.profiles.ProfileFile;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.AwsProfileRegionProvider;
+import software.amazon.awssdk.regions.providers.AwsRegionProviderChain;
+import software.amazon.awssdk.regions.providers.SystemSettingsRegionProvider;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
@@ -48,23 +51,28 @@ public final class StsRoles implements RoleAssumer, AutoCloseable {
     }
 
     static Region region(EcsSettings settings) {
-        if (settings.region() != null) {
-            return Region.of(settings.region());
-        }
-        try {
-            return DefaultAwsRegionProviderChain.builder().build().getRegion();
-        } catch (SdkClientException none) {
-            return Region.US_EAST_1; // STS answers in every region; its global endpoint is us-east-1's
-        }
+        String configured = configuredRegion(settings);
+        // STS answers in every region; its global endpoint is us-east-1's.
+        return configured == null ? Region.US_EAST_1 : Region.of(configured);
     }
 
-    /** The region the SDK's settings name (environment, profile), or null when none does. */
+    /** The region the run's settings name (AWS_REGION, the profile's region), or null when none does. */
     public String configuredRegion() {
+        return configuredRegion(settings);
+    }
+
+    /**
+     * The region of the settings, the environment or the profile: the SDK's default chain without its last link,
+     * the instance metadata service, which a local run must never wait for.
+     */
+    public static String configuredRegion(EcsSettings settings) {
         if (settings.region() != null) {
             return settings.region();
         }
+        var profile = settings.profile() == null ? new AwsProfileRegionProvider()
+                : new AwsProfileRegionProvider(ProfileFile::defaultProfileFile, settings.profile());
         try {
-            return DefaultAwsRegionProviderChain.builder().build().getRegion().id();
+            return new AwsRegionProviderChain(new SystemSettingsRegionProvider(), profile).getRegion().id();
         } catch (SdkClientException none) {
             return null;
         }
@@ -95,9 +103,8 @@ public final class StsRoles implements RoleAssumer, AutoCloseable {
                 ? " Its trust policy admits only the ECS service (ecs-tasks.amazonaws.com), which assumes it on ECS."
                 : "").orElse("");
         return "STS refused to let " + who + " assume " + roleArn + " (" + message + ")." + trust
-                + " A local run assumes the task role as you: add a statement to the role's trust policy that allows "
-                + "sts:AssumeRole for {\"AWS\": \"" + who + "\"}, or set \"localRun\": {\"taskRoleFallback\": "
-                + "\"userCredentials\"} in the design to give the task your own credentials instead.";
+                + " A local run assumes the role as you: add a statement to the role's trust policy that allows "
+                + "sts:AssumeRole for the principal {\"AWS\": \"" + who + "\"}.";
     }
 
     /** The role's trust policy, when the user may read it (iam:GetRole). */

@@ -156,6 +156,7 @@ public final class ContainerSpecMapper {
         Map<String, String> labels = new LinkedHashMap<>(c.dockerLabels());
         labels.putAll(EcsLabels.agent(launch, name));
         labels.putAll(EcsLabels.stowage(launch));
+        labels.putAll(EcsLabels.endpointIds(launch, name));
 
         return new ContainerSpec(name, launch.dockerNames().get(name), c.image(),
                 c.json().has("command") ? c.command() : null,

@@ -25,6 +25,14 @@ public final class EcsLabels {
     public static final String HOST_IP = "io.stowage.host-ip";
     /** On task-scoped volumes: removed with the task. Shared volumes carry no Stowage label, as ECS leaves them. */
     public static final String SCOPE = "io.stowage.scope";
+    /**
+     * The id in a container's metadata URIs, and its task's credentials id: what a restarted agent needs to serve
+     * the same endpoints to containers that outlived it (the ECS agent keeps them in its state file).
+     */
+    public static final String METADATA_ID = "io.stowage.metadata-id";
+    public static final String CREDENTIALS_ID = "io.stowage.credentials-id";
+    /** The prefix of Stowage's own labels, which the agent's endpoints do not show (ECS's agent sets none such). */
+    public static final String STOWAGE_PREFIX = "io.stowage.";
     /** On the marker volume of a supervised run; {@code stowage down} removes it first so the run stops replacing tasks. */
     public static final String RUN_MARKER = "io.stowage.run-marker";
 
@@ -57,6 +65,19 @@ public final class EcsLabels {
             out.put(HOST_IP, launch.hostIp());
         }
         out.put(TASK_DEFINITION_HASH, launch.taskDefinitionHash());
+        return out;
+    }
+
+    /** The ids of a container's endpoints, so that they can be recovered from Docker. */
+    public static Map<String, String> endpointIds(TaskLaunch launch, String containerName) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String metadataId = launch.metadataIds().get(containerName);
+        if (metadataId != null) {
+            out.put(METADATA_ID, metadataId);
+        }
+        if (launch.credentialsId() != null) {
+            out.put(CREDENTIALS_ID, launch.credentialsId());
+        }
         return out;
     }
 }

@@ -20,4 +20,19 @@ public interface RoleAssumer {
 
     /** The user's own credentials, as the SDK's chain resolves them: only ever served by the user's choice. */
     Optional<RoleCredentials> userCredentials();
+
+    /** An assumer that refuses every role for the same reason (nothing to assume them with). */
+    static RoleAssumer refusing(String reason) {
+        return new RoleAssumer() {
+            @Override
+            public RoleCredentials assume(String roleArn, String sessionName, Duration duration) {
+                throw new RoleRefusedException("role " + roleArn + ": " + reason);
+            }
+
+            @Override
+            public Optional<RoleCredentials> userCredentials() {
+                return Optional.empty();
+            }
+        };
+    }
 }

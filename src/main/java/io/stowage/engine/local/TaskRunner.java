@@ -264,7 +264,7 @@ final class TaskRunner {
         List<String> deviations = new ArrayList<>();
         RunContext.trace("setup " + plan.taskArn());
         ctx.work(() -> {
-            executionAccess = executionAccess(deviations);
+            executionAccess = executionAccess();
             TaskLaunch prepared = setup.prepare(plan, executionAccess, deviations::add);
             if (plan.awsvpc()) {
                 PauseImage.ensure(ctx.docker, System.getProperty("os.arch"));
@@ -287,22 +287,16 @@ final class TaskRunner {
 
     /**
      * The access to AWS the agent reads this task's secrets and pulls its ECR images with: its execution role's, as
-     * ECS does (the run's own when the run has no execution roles, or the task none). Asked on a worker, and only
-     * when the task needs AWS for it.
+     * ECS does (null, for the run's own, when the run has no execution roles). Nothing is asked of AWS until a secret
+     * or an image needs it; where that differs from ECS, the task hears it as a deviation.
      */
-    private ExecutionRoles.Access executionAccess(List<String> deviations) {
+    private ExecutionRoles.Access executionAccess() {
         ExecutionRoles roles = ctx.options.agent().executionRoles();
-        var td = plan.taskDefinition();
-        boolean needsAws = td.containerDefinitions().stream().anyMatch(c -> !c.secrets().isEmpty()
-                || c.repositoryCredentials() != null || (c.image() != null && ImageName.parse(c.image()).isEcr()));
-        if (roles == null || !needsAws) {
+        if (roles == null) {
             return null;
         }
-        ExecutionRoles.Access access = roles.forRole(td.executionRoleArn());
-        if (access.deviation() != null) {
-            deviations.add(access.deviation());
-        }
-        return access;
+        return roles.forTask(plan.taskDefinition().executionRoleArn(), plan.taskId(),
+                d -> ctx.onLoop(() -> ctx.event(plan.cluster(), subject(), "deviation: " + d)));
     }
 
     /** Serves the task's role through the agent's credentials endpoint (blocking); null for a task without one. */

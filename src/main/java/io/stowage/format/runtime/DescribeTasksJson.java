@@ -63,6 +63,16 @@ public final class DescribeTasksJson {
         put(b, "startedAt", t.startedAt());
         put(b, "stoppedAt", t.stoppedAt());
         b.put("containers", JsonArray.map(t.containers(), c -> container(t, c)));
+        if (t.role() != null) {
+            // Not a DescribeTasks member: the task role as the local agent holds it (never its credentials).
+            JsonObject.Builder role = JsonObject.builder();
+            put(role, "roleArn", t.role().roleArn());
+            put(role, "status", t.role().status().name());
+            put(role, "detail", t.role().detail());
+            put(role, "expiration", t.role().expiration());
+            put(role, "lastServedAt", t.role().lastServedAt());
+            b.put("taskRole", role.build());
+        }
         return b.build();
     }
 
