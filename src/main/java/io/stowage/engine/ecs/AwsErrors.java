@@ -3,11 +3,13 @@ package io.stowage.engine.ecs;
 import io.stowage.engine.EngineUnavailableException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.core.exception.SdkException;
 
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 
 /**
  * Runs one AWS call and turns what can go wrong into words a user can act on: which call was refused and
@@ -34,6 +36,56 @@ final class AwsErrors {
         } catch (SdkClientException e) {
             throw new EngineUnavailableException(clientProblem(settings, operation, e), e);
         }
+    }
+
+    /**
+     * AWS's error code of a refused call ({@code AccessDenied}), or {@code HTTP <status>} when the answer carried
+     * none the SDK could read (some emulators write the other protocol's error body; it is read here too).
+     */
+    static String code(AwsServiceException e) {
+        var details = e.awsErrorDetails();
+        if (details != null && details.errorCode() != null) {
+            return details.errorCode();
+        }
+        String fromBody = fromRawBody(e, "Code", "__type", "code");
+        return fromBody != null ? fromBody : "HTTP " + e.statusCode();
+    }
+
+    /** AWS's reason for a refused call, in its words; the SDK's sentence when the answer carried none. */
+    static String reason(AwsServiceException e) {
+        var details = e.awsErrorDetails();
+        if (details != null && details.errorMessage() != null) {
+            return details.errorMessage();
+        }
+        String fromBody = fromRawBody(e, "Message", "message", "Message");
+        return fromBody != null ? fromBody : firstLine(String.valueOf(e.getMessage()));
+    }
+
+    /** {@code code: reason} of a refused call, or why there was no answer. */
+    static String describe(SdkException e) {
+        if (e instanceof AwsServiceException service) {
+            return code(service) + ": " + reason(service);
+        }
+        return firstLine(String.valueOf(e.getMessage()));
+    }
+
+    private static final Pattern XML = Pattern.compile("<(\\w+)>([^<]*)</\\1>");
+
+    private static String fromRawBody(AwsServiceException e, String xmlElement, String jsonMember, String other) {
+        var details = e.awsErrorDetails();
+        if (details == null || details.rawResponse() == null) {
+            return null;
+        }
+        String body = details.rawResponse().asUtf8String();
+        var m = XML.matcher(body);
+        while (m.find()) {
+            if (m.group(1).equals(xmlElement)) {
+                return m.group(2).strip();
+            }
+        }
+        var json = Pattern.compile("\"(?:" + jsonMember + "|" + other + ")\"\\s*:\\s*\"([^\"]*)\"")
+                .matcher(body);
+        return json.find() ? json.group(1) : null;
     }
 
     static void run(EcsSettings settings, String operation, Runnable request) {

@@ -3,6 +3,7 @@ package io.stowage.engine.ecs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stowage.engine.local.SecretResolver;
+import io.stowage.engine.local.TaskSetupException;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -53,8 +54,9 @@ public final class AwsSecrets implements SecretResolver {
         } catch (ResourceNotFoundException | ParameterNotFoundException e) {
             return Optional.empty();
         } catch (SdkException e) {
-            throw new IllegalStateException("ResourceInitializationError: unable to pull secrets: " + valueFrom
-                    + ": " + e.getMessage(), e);
+            // The agent's words (ResourceInitializationError: unable to pull secrets or registry auth: ...).
+            throw new TaskSetupException("ResourceInitializationError: unable to pull secrets or registry auth: "
+                    + "unable to retrieve secret " + valueFrom + ": " + AwsErrors.describe(e), e);
         }
         return Optional.empty();
     }
@@ -85,11 +87,11 @@ public final class AwsSecrets implements SecretResolver {
             try {
                 JsonNode node = JSON.readTree(value).get(key);
                 if (node == null) {
-                    throw new IllegalStateException("ResourceInitializationError: secret " + arn + " has no key " + key);
+                    throw new TaskSetupException("ResourceInitializationError: secret " + arn + " has no key " + key);
                 }
                 return node.isTextual() ? node.asText() : node.toString();
             } catch (IOException e) {
-                throw new IllegalStateException("ResourceInitializationError: secret " + arn + " is not JSON");
+                throw new TaskSetupException("ResourceInitializationError: secret " + arn + " is not JSON");
             }
         }
     }

@@ -2,6 +2,7 @@ package io.stowage.engine.ecs;
 
 import io.stowage.engine.local.RegistryCredentials;
 import io.stowage.engine.local.RegistryLogin;
+import io.stowage.engine.local.TaskSetupException;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
@@ -71,8 +72,8 @@ public final class EcrLogin implements RegistryLogin {
             cache.put(registry, credentials);
             return Optional.of(credentials);
         } catch (SdkException e) {
-            throw new IllegalStateException("ECR login to " + registry + " failed: "
-                    + e.getMessage(), e);
+            throw new TaskSetupException("CannotPullContainerError: ECR login to " + registry + " failed: "
+                    + AwsErrors.describe(e), e);
         }
     }
 

@@ -88,20 +88,18 @@ public final class StsRoles implements RoleAssumer, AutoCloseable {
         } catch (StsException e) {
             throw new RoleRefusedException(refusal(roleArn, e), e);
         } catch (SdkException e) {
-            throw new RoleRefusedException("STS could not be asked for role " + roleArn + ": " + e.getMessage(), e);
+            throw new RoleRefusedException("STS could not be asked for role " + roleArn + ": " + AwsErrors.describe(e), e);
         }
     }
 
     private String refusal(String roleArn, StsException e) {
-        String code = e.awsErrorDetails() == null ? null : e.awsErrorDetails().errorCode();
-        String message = e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorMessage();
+        String code = AwsErrors.code(e);
+        String message = AwsErrors.reason(e);
         String who = callerArn().orElse("your AWS identity");
-        if (!"AccessDenied".equals(code)) {
+        if (!"AccessDenied".equals(code) && e.statusCode() != 403) {
             return "STS refused role " + roleArn + " (" + code + ": " + message + ")";
         }
-        String trust = trustPolicy(roleArn).map(p -> p.contains("ecs-tasks.amazonaws.com") && !p.contains("\"AWS\"")
-                ? " Its trust policy admits only the ECS service (ecs-tasks.amazonaws.com), which assumes it on ECS."
-                : "").orElse("");
+        String trust = trustPolicy(roleArn).flatMap(TrustPolicy::parse).map(p -> " " + p.admits()).orElse("");
         return "STS refused to let " + who + " assume " + roleArn + " (" + message + ")." + trust
                 + " A local run assumes the role as you: add a statement to the role's trust policy that allows "
                 + "sts:AssumeRole for the principal {\"AWS\": \"" + who + "\"}.";
