@@ -43,39 +43,74 @@ final class ReadBeforeRetry<T> {
      */
     Made<T> call(Supplier<T> attempt, Supplier<Optional<T>> lookup) {
         for (int n = 1; ; n++) {
+            SdkException failed;
             try {
                 return new Made<>(attempt.get(), false);
             } catch (SdkException e) {
-                if (n == ATTEMPTS || !unanswered(e)) {
-                    return new Made<>(AwsErrors.call(settings, operation, () -> {
-                        throw e;
-                    }), false);
-                }
+                failed = e;
+            }
+            Outcome outcome = outcome(failed);
+            if (n == ATTEMPTS || outcome == Outcome.REFUSED) {
+                throw refused(failed);
             }
             pause(n);
-            Optional<T> made = AwsErrors.call(settings, operation + " (reading back what it made)", lookup);
+            if (outcome == Outcome.NOT_SENT) {
+                continue;
+            }
+            Optional<T> made;
+            try {
+                made = AwsErrors.call(settings, operation + " (reading back what it made)", lookup);
+            } catch (RuntimeException unreadable) {
+                // Whether the attempt made something is unknown: trying again could make it twice. The next
+                // plan reads what there is.
+                throw refused(failed);
+            }
             if (made.isPresent()) {
                 return new Made<>(made.get(), true);
             }
         }
     }
 
-    /** Whether the attempt may have been carried out though no answer said so. */
-    static boolean unanswered(SdkException e) {
+    private RuntimeException refused(SdkException e) {
+        try {
+            AwsErrors.call(settings, operation, () -> {
+                throw e;
+            });
+        } catch (RuntimeException mapped) {
+            return mapped;
+        }
+        return e;
+    }
+
+    /** What an attempt that failed may have done. */
+    enum Outcome {
+        /** Never reached the endpoint (no connection): nothing was made; try again. */
+        NOT_SENT,
+        /** Reached it, no answer came (cut, timed out, 5xx, throttled): something may have been made. */
+        UNANSWERED,
+        /** Refused with a reason: trying again gives the same. */
+        REFUSED
+    }
+
+    static Outcome outcome(SdkException e) {
         if (e instanceof AwsServiceException service) {
-            return service.statusCode() >= 500 || service.isThrottlingException();
+            return service.statusCode() >= 500 || service.isThrottlingException() ? Outcome.UNANSWERED : Outcome.REFUSED;
         }
         if (e instanceof software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException) {
-            return true;
+            return Outcome.UNANSWERED;
         }
         if (e instanceof SdkClientException) {
             for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                        || cause instanceof java.net.NoRouteToHostException) {
+                    return Outcome.NOT_SENT;
+                }
                 if (cause instanceof IOException) {
-                    return true;
+                    return Outcome.UNANSWERED;
                 }
             }
         }
-        return false;
+        return Outcome.REFUSED;
     }
 
     /** Exponential backoff with full jitter, as the SDK's own retries do. */
