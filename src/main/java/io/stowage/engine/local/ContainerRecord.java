@@ -26,6 +26,11 @@ final class ContainerRecord {
     Integer exitCode;
     String reason;
     HealthStatus health;
+    /** When {@link #health} last changed (the metadata endpoint's {@code statusSince}). */
+    Instant healthSince;
+    /** The labels it was created with. */
+    java.util.Map<String, String> labels = java.util.Map.of();
+    Instant createdAt;
     Instant startedAt;
     Instant finishedAt;
     /** A Docker call for it is under way. */
@@ -70,6 +75,13 @@ final class ContainerRecord {
     void advance(AgentStatus to) {
         if (to.ordinal() > known.ordinal()) {
             known = to;
+        }
+    }
+
+    void health(HealthStatus value, Instant at) {
+        if (value != health) {
+            health = value;
+            healthSince = at;
         }
     }
 

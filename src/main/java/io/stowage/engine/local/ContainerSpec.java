@@ -24,6 +24,12 @@ public record ContainerSpec(String definitionName, String name, String image, Li
                             List<String> aliases, HostConfig hostConfig, int stopTimeout, boolean essential,
                             List<String> deviations) {
 
+    public ContainerSpec withEnv(List<String> value) {
+        return new ContainerSpec(definitionName, name, image, cmd, entrypoint, value, labels, exposedPorts, healthcheck,
+                user, workingDir, hostname, tty, openStdin, networkDisabled, aliases, hostConfig, stopTimeout, essential,
+                deviations);
+    }
+
     public CreateContainerCmd applyTo(CreateContainerCmd cmd) {
         cmd.withName(name).withImage(image).withLabels(labels).withHostConfig(hostConfig);
         if (this.cmd != null) {

@@ -52,7 +52,10 @@ public final class ContainerSpecMapper {
     public static final int DEFAULT_HEALTH_RETRIES = 3;
     /** Log drivers that work without a remote endpoint; others are replaced by json-file locally. */
     static final Set<String> LOCAL_LOG_DRIVERS = Set.of("json-file", "local", "none");
-    static final String METADATA_ADDRESS = "http://169.254.170.2";
+    static final String METADATA_ADDRESS = TaskEndpoints.EndpointAccess.ECS_BASE;
+    public static final String AWS_REGION = "AWS_REGION";
+    public static final String AWS_DEFAULT_REGION = "AWS_DEFAULT_REGION";
+    public static final String CREDENTIALS_RELATIVE_URI = "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI";
 
     private ContainerSpecMapper() {
     }
@@ -390,19 +393,48 @@ public final class ContainerSpecMapper {
         Map<String, String> env = EnvironmentFiles.merge(c.environment(),
                 launch.environmentFiles().getOrDefault(c.name(), List.of()));
         env.putAll(launch.secrets().getOrDefault(c.name(), Map.of()));
+        // The region, unless the task definition or its environment files name one (task.go ApplyRegionToContainer);
+        // the image's ENV is checked once the image is there (withoutRegionIfImageHasOne).
+        if (launch.region() != null && !env.containsKey(AWS_REGION) && !env.containsKey(AWS_DEFAULT_REGION)) {
+            env.put(AWS_REGION, launch.region());
+            env.put(AWS_DEFAULT_REGION, launch.region());
+        }
         String id = launch.metadataIds().get(c.name());
+        String base = launch.endpointBase() == null ? METADATA_ADDRESS : launch.endpointBase();
         if (id != null) {
-            env.put("ECS_CONTAINER_METADATA_URI", METADATA_ADDRESS + "/v3/" + id);
-            env.put("ECS_CONTAINER_METADATA_URI_V4", METADATA_ADDRESS + "/v4/" + id);
-            env.put("ECS_AGENT_URI", METADATA_ADDRESS + "/api/" + id);
-            if (launch.hasTaskRole()) {
-                env.put("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", "/v2/credentials/" + id);
+            env.put("ECS_CONTAINER_METADATA_URI", base + "/v3/" + id);
+            env.put("ECS_CONTAINER_METADATA_URI_V4", base + "/v4/" + id);
+            env.put("ECS_AGENT_URI", base + "/api/" + id);
+        }
+        if (launch.credentialsId() != null) {
+            // One id per task, for every container of it (task.go initializeCredentialsEndpoint). The SDKs put the
+            // relative URI after 169.254.170.2; anywhere else needs the full URI.
+            String path = "/v2/credentials/" + launch.credentialsId();
+            if (METADATA_ADDRESS.equals(base)) {
+                env.put(CREDENTIALS_RELATIVE_URI, path);
+            } else {
+                env.put("AWS_CONTAINER_CREDENTIALS_FULL_URI", base + path);
             }
         }
         env.putIfAbsent("AWS_EXECUTION_ENV", "FARGATE".equals(launch.launchType()) ? "AWS_ECS_FARGATE" : "AWS_ECS_EC2");
         List<String> out = new ArrayList<>(env.size());
         env.forEach((k, v) -> out.add(k + "=" + v));
         return out;
+    }
+
+    /**
+     * The spec without the injected {@code AWS_REGION} and {@code AWS_DEFAULT_REGION} when the image's own ENV sets
+     * either (the agent reads the image's managed keys before it creates the container).
+     */
+    public static ContainerSpec withoutRegionIfImageHasOne(ContainerSpec spec, TaskLaunch launch, List<String> imageEnv) {
+        if (launch.region() == null || imageEnv == null || imageEnv.stream().noneMatch(e ->
+                e.startsWith(AWS_REGION + "=") || e.startsWith(AWS_DEFAULT_REGION + "="))) {
+            return spec;
+        }
+        String injected = launch.region();
+        List<String> env = spec.env().stream().filter(e -> !e.equals(AWS_REGION + "=" + injected)
+                && !e.equals(AWS_DEFAULT_REGION + "=" + injected)).toList();
+        return spec.withEnv(env);
     }
 
     private static int nz(Integer value) {

@@ -10,6 +10,7 @@ import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.PushResponseItem;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -102,6 +103,20 @@ final class ImageService {
             return true;
         }
         return false;
+    }
+
+    private final Map<String, List<String>> envs = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** The image's own ENV (what the agent reads for its managed keys), asked once per image and run. */
+    List<String> env(String image) {
+        return envs.computeIfAbsent(image, i -> {
+            try {
+                var config = docker.inspectImageCmd(i).exec().getConfig();
+                return config == null || config.getEnv() == null ? List.of() : List.of(config.getEnv());
+            } catch (NotFoundException e) {
+                return List.of();
+            }
+        });
     }
 
     boolean cached(String image) {

@@ -23,17 +23,20 @@ import java.util.Map;
  * "localRun": {
  *   "builds": [{"image": "web:dev", "context": "web", "dockerfile": "web/Dockerfile", "buildArgs": {}, "target": null}],
  *   "environmentFiles": {"arn:aws:s3:::bucket/web.env": "env/web.env"},
- *   "publishAllInterfaces": false
+ *   "publishAllInterfaces": false,
+ *   "taskRoleFallback": "userCredentials"
  * }
  * </pre>
  *
  * @param builds               images to build, by image: the entries' imageBuilds, then localRun.builds
  * @param environmentFiles     local files standing in for S3 environment files, by their ARN
  * @param publishAllInterfaces whether host ports are published on all interfaces instead of instance addresses
+ * @param taskRoleUserFallback whether a task whose role cannot be assumed gets the user's own credentials instead
+ *                             ({@code "taskRoleFallback": "userCredentials"}; a deviation shown on the task)
  * @param problems             what could not be read, as sentences naming the JSON path
  */
 public record LocalDesignSettings(Map<String, BuildSpec> builds, Map<String, Path> environmentFiles,
-                                  boolean publishAllInterfaces, List<String> problems) {
+                                  boolean publishAllInterfaces, boolean taskRoleUserFallback, List<String> problems) {
     public static final String MEMBER = "localRun";
 
     public static LocalDesignSettings of(Design design, Path designDirectory) {
@@ -41,6 +44,7 @@ public record LocalDesignSettings(Map<String, BuildSpec> builds, Map<String, Pat
         Map<String, Path> envFiles = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
         boolean all = false;
+        boolean fallback = false;
         DesignBuilds.collect(design, designDirectory, builds, problems);
         Json member = design.extras().get(MEMBER);
         if (member instanceof JsonObject local) {
@@ -82,10 +86,16 @@ public record LocalDesignSettings(Map<String, BuildSpec> builds, Map<String, Pat
                 });
             }
             all = local.get("publishAllInterfaces") instanceof JsonBool bool && bool.value();
+            Json roleFallback = local.get("taskRoleFallback");
+            if (roleFallback instanceof JsonString s && "userCredentials".equals(s.value())) {
+                fallback = true;
+            } else if (roleFallback != null && !(roleFallback instanceof JsonString s && "none".equals(s.value()))) {
+                problems.add(MEMBER + ".taskRoleFallback: expected \"userCredentials\" or \"none\"");
+            }
         } else if (member != null) {
             problems.add(MEMBER + ": expected an object");
         }
-        return new LocalDesignSettings(builds, envFiles, all, problems);
+        return new LocalDesignSettings(builds, envFiles, all, fallback, problems);
     }
 
     private static String text(JsonObject o, String key) {

@@ -82,6 +82,9 @@ public final class LocalEngine {
         if (settings.publishAllInterfaces() && !options.publishAllInterfaces()) {
             options = options.withPublishAllInterfaces(true);
         }
+        if (settings.taskRoleUserFallback() && !options.agent().userFallback()) {
+            options = options.withAgent(options.agent().withUserFallback(true));
+        }
         // What an earlier run left goes first (never two copies of a design); the network is made meanwhile.
         String network = networkName(designKey);
         var leftovers = CompletableFuture.supplyAsync(() -> Cleanup.down(docker, designKey, design, false,
@@ -101,6 +104,13 @@ public final class LocalEngine {
         RunContext.trace("up: leftovers removed, network ready");
         List<String> deviations = new ArrayList<>(settings.problems());
         deviations.addAll(deviations(design, options, network));
+        TaskEndpoints endpoints = options.agent().endpoints();
+        if (endpoints != null) {
+            TaskEndpoints.EndpointAccess access = endpoints.attach(run, designNetwork(docker, network));
+            setup.endpointAccess(access);
+            run.servedBy(endpoints);
+            deviations.addAll(access.deviations());
+        }
         if (removed.containers() > 0) {
             progress.accept("removed " + removed.containers() + " containers an earlier run left");
         }
@@ -244,6 +254,29 @@ public final class LocalEngine {
         }
     }
 
+    /** The design network's id, subnet and gateway, as the agent's endpoints need them to be reached from it. */
+    static TaskEndpoints.DesignNetwork designNetwork(DockerClient docker, String network) {
+        var inspected = docker.inspectNetworkCmd().withNetworkId(network).exec();
+        String subnet = null;
+        String gateway = null;
+        if (inspected.getIpam() != null && inspected.getIpam().getConfig() != null) {
+            for (var config : inspected.getIpam().getConfig()) {
+                if (config.getSubnet() != null && !config.getSubnet().contains(":")) {
+                    subnet = config.getSubnet();
+                    gateway = config.getGateway();
+                    break;
+                }
+            }
+        }
+        String os;
+        try {
+            os = docker.infoCmd().exec().getOperatingSystem();
+        } catch (RuntimeException unknown) {
+            os = null;
+        }
+        return new TaskEndpoints.DesignNetwork(inspected.getName(), inspected.getId(), subnet, gateway, os);
+    }
+
     /** Where a local run of this design differs from ECS, said once at the start. */
     static List<String> deviations(Design design, LocalRunOptions options, String network) {
         List<String> out = new ArrayList<>();
@@ -279,8 +312,11 @@ public final class LocalEngine {
         if (taskSize) {
             out.add("task-level cpu and memory are reserved for placement but not enforced as a task cgroup");
         }
-        out.add("the container metadata endpoint (169.254.170.2)" + (taskRole ? " and task-role credentials are"
-                : " is") + " not served locally; ECS_CONTAINER_METADATA_URI and the other variables are set as ECS sets them");
+        if (options.agent().endpoints() == null) {
+            out.add("the container metadata endpoint (169.254.170.2)" + (taskRole ? " and task-role credentials are"
+                    : " is") + " not served by this run (no local agent); ECS_CONTAINER_METADATA_URI and the other "
+                    + "variables are set as ECS sets them" + (taskRole ? ", but no task gets credentials" : ""));
+        }
         out.add("stopped tasks' containers are kept until stowage down (ECS removes them after 3 hours)");
         return out;
     }

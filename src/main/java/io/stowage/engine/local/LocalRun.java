@@ -19,6 +19,7 @@ import io.stowage.model.placement.TaskRef;
 import io.stowage.model.runtime.ContainerState;
 import io.stowage.model.runtime.RuntimeSnapshot;
 import io.stowage.model.runtime.StopCode;
+import io.stowage.model.runtime.TaskMetadata;
 import io.stowage.model.runtime.TaskState;
 import io.stowage.model.runtime.TaskStatus;
 
@@ -33,6 +34,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -62,8 +64,11 @@ public final class LocalRun implements AutoCloseable {
     private final List<String> deviations = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private final CompletableFuture<Void> allStopped = new CompletableFuture<>();
+    private final AgentView view;
+    private final java.util.Set<String> prefetched = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile TaskEndpoints endpoints;
     private EventFollower events;
-    private StatsSampler stats;
+    private volatile StatsSampler stats;
     private volatile boolean stopping;
     private volatile boolean closed;
     private volatile Instant lostAt;
@@ -75,6 +80,7 @@ public final class LocalRun implements AutoCloseable {
         this.setup = setup;
         this.network = network;
         this.progress = progress;
+        this.view = new AgentView(ctx.docker);
         ctx.onConnectionFailure = () -> engineLost("the Docker engine does not answer");
     }
 
@@ -117,6 +123,68 @@ public final class LocalRun implements AutoCloseable {
 
     public String designKey() {
         return ctx.designKey;
+    }
+
+    // ------------------------------------------------------------------ what the agent's endpoints read
+
+    /** The task a container's metadata endpoint id belongs to, as the agent knows it (any thread). */
+    public Optional<TaskMetadata> metadataByEndpointId(String endpointId) {
+        return view.byEndpointId(endpointId);
+    }
+
+    /** One task as the agent knows it (any thread). */
+    public Optional<TaskMetadata> metadata(String taskArn) {
+        return view.byArn(taskArn);
+    }
+
+    /** Every task of the run as the agent knows it, oldest first (any thread). */
+    public List<TaskMetadata> metadata() {
+        return view.all();
+    }
+
+    /**
+     * A running container's last resource use in Docker's stats JSON, as the metadata endpoint serves it; empty when
+     * it is not sampled (not running, or no reading yet).
+     */
+    public Optional<String> containerStats(String dockerId, String dockerName) {
+        StatsSampler sampler = stats;
+        StatsSampler.Readings readings = sampler == null ? null : sampler.readings(dockerId);
+        return readings == null ? Optional.empty() : Optional.of(DockerStatsJson.of(readings, dockerId, dockerName));
+    }
+
+    /** The design's emulated container instances, each with the loopback address its agent listens on. */
+    public List<Instance> instances() {
+        List<Instance> out = new ArrayList<>();
+        for (Cluster cluster : ctx.design.clusters()) {
+            for (var instance : cluster.instances()) {
+                out.add(new Instance(cluster.name(), instance.id(),
+                        InstanceBook.instanceArn(cluster.name(), instance.id()),
+                        book.address(cluster.id(), instance.id()), instance.agentVersion()));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * An emulated container instance.
+     *
+     * @param address      its loopback address, e.g. {@code 127.0.1.1}
+     * @param agentVersion the agent version the design gives it, or null
+     */
+    public record Instance(String cluster, String instanceId, String containerInstanceArn, String address,
+                           String agentVersion) {
+    }
+
+    /** The network modes the design's tasks use ({@code bridge} when a task definition names none). */
+    public java.util.Set<String> networkModes() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        ctx.design.taskDefinitionList().forEach(td -> out.add(td.networkMode() == null ? "bridge" : td.networkMode()));
+        return out;
+    }
+
+    /** The agent's endpoints serve this run from now on (its tasks' metadata, credentials, introspection). */
+    void servedBy(TaskEndpoints value) {
+        endpoints = value;
     }
 
     /** Sets a service's desired count; the scheduler starts or stops tasks to meet it. */
@@ -174,6 +242,12 @@ public final class LocalRun implements AutoCloseable {
             // Reported when it failed; nothing to wait for.
         }
         closed = true;
+        TaskEndpoints served = endpoints;
+        if (served != null) {
+            endpoints = null;
+            served.detach(this);
+        }
+        view.forgetAll();
         if (events != null) {
             events.close();
         }
@@ -306,7 +380,9 @@ public final class LocalRun implements AutoCloseable {
         TaskPlan plan = new TaskPlan(p.task(), td, ref.revision() == null ? 1 : ref.revision(), hash(td), cluster.id(),
                 cluster.name(), arn, p.group(), (isService ? "service:" : "task:") + p.task().source(),
                 p.instanceId(), p.instanceId() == null ? null : InstanceBook.instanceArn(cluster.name(), p.instanceId()),
-                p.availabilityZone(), fargate ? "FARGATE" : "EC2", mode, hostIp, activates, List.of(name));
+                p.availabilityZone(), fargate ? "FARGATE" : "EC2", mode, hostIp, activates, List.of(name),
+                p.instanceId() == null ? null : book.address(cluster.id(), p.instanceId()),
+                tags(td, cluster, service, task));
         TaskRunner runner = new TaskRunner(ctx, plan, setup, this::taskChanged);
         runners.put(arn, runner);
         unplacedTasks.remove(arn);
@@ -315,6 +391,32 @@ public final class LocalRun implements AutoCloseable {
                 p.task().number() + 1, Math::max);
         runner.start();
         return runner;
+    }
+
+    /**
+     * A task's tags as ECS gives them: RunTask's own, then the task definition's or the service's when propagateTags
+     * says so, and ECS's managed tags when enableECSManagedTags is on.
+     */
+    static Map<String, String> tags(TaskDefinition td, Cluster cluster, Service service, StandaloneTask task) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String propagate = service != null ? service.spec().propagateTags() : task.run().propagateTags();
+        boolean managed = Boolean.TRUE.equals(service != null ? service.spec().enableECSManagedTags()
+                : task.run().enableECSManagedTags());
+        if (managed) {
+            out.put("aws:ecs:clusterName", cluster.name());
+            if (service != null) {
+                out.put("aws:ecs:serviceName", service.serviceName() == null ? service.id() : service.serviceName());
+            }
+        }
+        if ("TASK_DEFINITION".equals(propagate)) {
+            td.tags().forEach(t -> out.put(t.key(), t.value()));
+        } else if ("SERVICE".equals(propagate) && service != null) {
+            service.spec().tags().forEach(t -> out.put(t.key(), t.value()));
+        }
+        if (task != null) {
+            task.run().tags().forEach(t -> out.put(t.key(), t.value()));
+        }
+        return out;
     }
 
     void showUnplaced(String arn, Cluster cluster, Service service) {
@@ -386,6 +488,16 @@ public final class LocalRun implements AutoCloseable {
 
     private void taskChanged(TaskRunner runner) {
         TaskState t = runner.state();
+        view.publish(runner);
+        if (endpoints != null) {
+            // Read the Docker facts the metadata endpoint serves before a container asks for them.
+            for (ContainerState c : t.containers()) {
+                if (c.runtimeId() != null && c.lastStatus() == io.stowage.model.runtime.ContainerStatus.RUNNING
+                        && prefetched.add(c.runtimeId())) {
+                    ctx.workers.execute(() -> view.prefetch(c.runtimeId()));
+                }
+            }
+        }
         if (t.isStopped() && live.remove(t.taskArn()) != null) {
             book.releaseTaskAddress(taskAddresses.remove(t.taskArn()));
             // Freed capacity may fit a task the scheduler could not place before.
@@ -515,6 +627,11 @@ public final class LocalRun implements AutoCloseable {
             ctx.docker.inspectNetworkCmd().withNetworkId(network).exec();
         } catch (NotFoundException gone) {
             LocalEngine.createNetwork(ctx.docker, network, ctx.designKey);
+            TaskEndpoints served = endpoints;
+            if (served != null) {
+                // A new network has a new subnet: make the endpoints reachable from it again.
+                setup.endpointAccess(served.attach(this, LocalEngine.designNetwork(ctx.docker, network)));
+            }
         }
     }
 

@@ -20,11 +20,12 @@ import java.util.Objects;
  * @param seed                 the placement engine's seed for random strategies
  * @param containerStartTimeout how long a container's start may take before it fails with DockerTimeoutError, the
  *                             agent's ECS_CONTAINER_START_TIMEOUT (default 3 min)
+ * @param agent                what the local ECS agent adds: endpoints, roles, region ({@link AgentServices#NONE})
  */
 public record LocalRunOptions(String instanceAddressBase, String taskAddressBase, boolean publishAllInterfaces,
                               PullBehavior pullBehavior, Path designDirectory, RegistryLogin registryLogin,
                               SecretResolver secrets, Path dockerConfigDir, Duration throttleBase, long seed,
-                              Duration containerStartTimeout) {
+                              Duration containerStartTimeout, AgentServices agent) {
     /** The agent's default ECS_CONTAINER_START_TIMEOUT on Linux (ecs-semantics §3.1). */
     public static final Duration DEFAULT_CONTAINER_START_TIMEOUT = Duration.ofMinutes(3);
 
@@ -38,6 +39,15 @@ public record LocalRunOptions(String instanceAddressBase, String taskAddressBase
         dockerConfigDir = dockerConfigDir == null ? defaultDockerConfig() : dockerConfigDir;
         throttleBase = throttleBase == null ? Duration.ofSeconds(5) : throttleBase;
         containerStartTimeout = containerStartTimeout == null ? DEFAULT_CONTAINER_START_TIMEOUT : containerStartTimeout;
+        agent = agent == null ? AgentServices.NONE : agent;
+    }
+
+    public LocalRunOptions(String instanceAddressBase, String taskAddressBase, boolean publishAllInterfaces,
+                           PullBehavior pullBehavior, Path designDirectory, RegistryLogin registryLogin,
+                           SecretResolver secrets, Path dockerConfigDir, Duration throttleBase, long seed,
+                           Duration containerStartTimeout) {
+        this(instanceAddressBase, taskAddressBase, publishAllInterfaces, pullBehavior, designDirectory, registryLogin,
+                secrets, dockerConfigDir, throttleBase, seed, containerStartTimeout, null);
     }
 
     public LocalRunOptions(String instanceAddressBase, String taskAddressBase, boolean publishAllInterfaces,
@@ -58,46 +68,52 @@ public record LocalRunOptions(String instanceAddressBase, String taskAddressBase
 
     public LocalRunOptions withAddresses(String instanceBase, String taskBase) {
         return new LocalRunOptions(instanceBase, taskBase, publishAllInterfaces, pullBehavior, designDirectory,
-                registryLogin, secrets, dockerConfigDir, throttleBase, seed, containerStartTimeout);
+                registryLogin, secrets, dockerConfigDir, throttleBase, seed, containerStartTimeout, agent);
     }
 
     public LocalRunOptions withPublishAllInterfaces(boolean value) {
         return new LocalRunOptions(instanceAddressBase, taskAddressBase, value, pullBehavior, designDirectory,
-                registryLogin, secrets, dockerConfigDir, throttleBase, seed, containerStartTimeout);
+                registryLogin, secrets, dockerConfigDir, throttleBase, seed, containerStartTimeout, agent);
     }
 
     public LocalRunOptions withPullBehavior(PullBehavior value) {
         return new LocalRunOptions(instanceAddressBase, taskAddressBase, publishAllInterfaces, value, designDirectory,
-                registryLogin, secrets, dockerConfigDir, throttleBase, seed, containerStartTimeout);
+                registryLogin, secrets, dockerConfigDir, throttleBase, seed, containerStartTimeout, agent);
     }
 
     public LocalRunOptions withDesignDirectory(Path value) {
         return new LocalRunOptions(instanceAddressBase, taskAddressBase, publishAllInterfaces, pullBehavior, value,
-                registryLogin, secrets, dockerConfigDir, throttleBase, seed, containerStartTimeout);
+                registryLogin, secrets, dockerConfigDir, throttleBase, seed, containerStartTimeout, agent);
     }
 
     public LocalRunOptions withRegistryLogin(RegistryLogin value) {
         return new LocalRunOptions(instanceAddressBase, taskAddressBase, publishAllInterfaces, pullBehavior,
-                designDirectory, value, secrets, dockerConfigDir, throttleBase, seed, containerStartTimeout);
+                designDirectory, value, secrets, dockerConfigDir, throttleBase, seed, containerStartTimeout, agent);
     }
 
     public LocalRunOptions withSecrets(SecretResolver value) {
         return new LocalRunOptions(instanceAddressBase, taskAddressBase, publishAllInterfaces, pullBehavior,
-                designDirectory, registryLogin, value, dockerConfigDir, throttleBase, seed, containerStartTimeout);
+                designDirectory, registryLogin, value, dockerConfigDir, throttleBase, seed, containerStartTimeout, agent);
     }
 
     public LocalRunOptions withDockerConfigDir(Path value) {
         return new LocalRunOptions(instanceAddressBase, taskAddressBase, publishAllInterfaces, pullBehavior,
-                designDirectory, registryLogin, secrets, value, throttleBase, seed, containerStartTimeout);
+                designDirectory, registryLogin, secrets, value, throttleBase, seed, containerStartTimeout, agent);
     }
 
     public LocalRunOptions withThrottleBase(Duration value) {
         return new LocalRunOptions(instanceAddressBase, taskAddressBase, publishAllInterfaces, pullBehavior,
-                designDirectory, registryLogin, secrets, dockerConfigDir, value, seed, containerStartTimeout);
+                designDirectory, registryLogin, secrets, dockerConfigDir, value, seed, containerStartTimeout, agent);
     }
 
     public LocalRunOptions withContainerStartTimeout(Duration value) {
         return new LocalRunOptions(instanceAddressBase, taskAddressBase, publishAllInterfaces, pullBehavior,
-                designDirectory, registryLogin, secrets, dockerConfigDir, throttleBase, seed, value);
+                designDirectory, registryLogin, secrets, dockerConfigDir, throttleBase, seed, value, agent);
+    }
+
+    public LocalRunOptions withAgent(AgentServices value) {
+        return new LocalRunOptions(instanceAddressBase, taskAddressBase, publishAllInterfaces, pullBehavior,
+                designDirectory, registryLogin, secrets, dockerConfigDir, throttleBase, seed, containerStartTimeout,
+                value);
     }
 }

@@ -36,6 +36,12 @@ final class StatsSampler implements AutoCloseable {
     private final DockerClient docker;
     private final RuntimeListener listener;
     private final Map<String, Stream> streams = new ConcurrentHashMap<>();
+    /** The last two readings of each sampled container, for the metadata endpoint's stats. */
+    private final Map<String, Readings> latest = new ConcurrentHashMap<>();
+
+    /** A container's last reading and the one before it. */
+    record Readings(Statistics now, Statistics before, String name) {
+    }
     private volatile boolean closed;
 
     StatsSampler(DockerClient docker, RuntimeListener listener) {
@@ -68,6 +74,11 @@ final class StatsSampler implements AutoCloseable {
         });
     }
 
+    /** The last readings of a running container, or null when it is not sampled (yet). */
+    Readings readings(String dockerId) {
+        return latest.get(dockerId);
+    }
+
     /** How many containers are being sampled now. */
     int sampling() {
         return streams.size();
@@ -93,6 +104,7 @@ final class StatsSampler implements AutoCloseable {
         void cancel() {
             cancelled = true;
             streams.remove(target.dockerId(), this);
+            latest.remove(target.dockerId());
             quietly(this);
         }
 
@@ -109,6 +121,8 @@ final class StatsSampler implements AutoCloseable {
             if (cancelled || closed || stats == null || stats.getCpuStats() == null) {
                 return;
             }
+            Readings last = latest.get(target.dockerId());
+            latest.put(target.dockerId(), new Readings(stats, last == null ? null : last.now(), target.container()));
             Instant at = readAt(stats);
             if (reported == null) {
                 // The first reading of a stream has no earlier one to compare with; remember it as the start.

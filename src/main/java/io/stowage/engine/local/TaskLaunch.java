@@ -31,7 +31,12 @@ import java.util.Map;
  * @param dynamicHostPorts   host ports chosen for mappings without one, by {@link #portKey}
  * @param metadataIds        per container, the id in its metadata URIs
  * @param aliases            network aliases on the design network (bridge), e.g. the service name
- * @param hasTaskRole        whether the task definition names a task role
+ * @param endpointBase       where this task's containers reach the agent's endpoints ({@code http://169.254.170.2}
+ *                           as on ECS, or the nearest equivalent), or null when nothing serves them
+ * @param credentialsId      the unguessable id of the task role's credentials, or null when the task gets none (no
+ *                           role, or no endpoint to serve them)
+ * @param region             the region the agent injects as {@code AWS_REGION} and {@code AWS_DEFAULT_REGION}, or
+ *                           null
  */
 public record TaskLaunch(String designKey, String clusterId, String cluster, String taskArn, String family,
                          int revision, String taskDefinitionHash, String group, String source, String instanceId,
@@ -39,7 +44,8 @@ public record TaskLaunch(String designKey, String clusterId, String cluster, Str
                          String pauseContainerId, Map<String, String> dockerNames, Map<String, String> volumeSources,
                          Map<String, List<Map<String, String>>> environmentFiles,
                          Map<String, Map<String, String>> secrets, Map<String, Integer> dynamicHostPorts,
-                         Map<String, String> metadataIds, List<String> aliases, boolean hasTaskRole) {
+                         Map<String, String> metadataIds, List<String> aliases, String endpointBase,
+                         String credentialsId, String region) {
     public TaskLaunch {
         dockerNames = Map.copyOf(dockerNames);
         volumeSources = Map.copyOf(volumeSources);
@@ -61,13 +67,13 @@ public record TaskLaunch(String designKey, String clusterId, String cluster, Str
     public TaskLaunch withPauseContainerId(String id) {
         return new TaskLaunch(designKey, clusterId, cluster, taskArn, family, revision, taskDefinitionHash, group,
                 source, instanceId, launchType, networkMode, designNetwork, hostIp, id, dockerNames, volumeSources,
-                environmentFiles, secrets, dynamicHostPorts, metadataIds, aliases, hasTaskRole);
+                environmentFiles, secrets, dynamicHostPorts, metadataIds, aliases, endpointBase, credentialsId, region);
     }
 
     public TaskLaunch withDynamicHostPorts(Map<String, Integer> value) {
         return new TaskLaunch(designKey, clusterId, cluster, taskArn, family, revision, taskDefinitionHash, group,
                 source, instanceId, launchType, networkMode, designNetwork, hostIp, pauseContainerId, dockerNames,
-                volumeSources, environmentFiles, secrets, value, metadataIds, aliases, hasTaskRole);
+                volumeSources, environmentFiles, secrets, value, metadataIds, aliases, endpointBase, credentialsId, region);
     }
 
     /** The key of a dynamic host port: container, container port and protocol. */

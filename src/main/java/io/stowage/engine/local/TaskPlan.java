@@ -21,11 +21,14 @@ import java.util.List;
  * @param activates        whether it passes through ACTIVATING and DEACTIVATING (a service with load balancers or
  *                         service registries)
  * @param aliases          its names on the design network
+ * @param instanceAddress  its instance's emulated address (where the instance's agent listens), or null
+ * @param tags             the task's tags as ECS would give it them (RunTask's or propagated), in order
  */
 record TaskPlan(TaskRef ref, TaskDefinition taskDefinition, int revision, String taskDefinitionHash, String clusterId,
                 String cluster, String taskArn, String group, String source, String instanceId,
                 String containerInstanceArn, String availabilityZone, String launchType, String networkMode,
-                String hostIp, boolean activates, List<String> aliases) {
+                String hostIp, boolean activates, List<String> aliases, String instanceAddress,
+                java.util.Map<String, String> tags) {
 
     String family() {
         return taskDefinition.family();

@@ -7,7 +7,10 @@ import com.github.dockerjava.api.model.Ports;
 import io.stowage.model.agent.AgentStatus;
 import io.stowage.model.agent.DependencyGraph;
 import io.stowage.model.ecs.ContainerDefinition;
+import io.stowage.model.runtime.ContainerMetadata;
 import io.stowage.model.runtime.HealthStatus;
+import io.stowage.model.runtime.TaskMetadata;
+import io.stowage.model.runtime.TaskRole;
 import io.stowage.model.runtime.NetworkBinding;
 import io.stowage.model.runtime.StopCode;
 import io.stowage.model.runtime.TaskState;
@@ -42,6 +45,11 @@ final class TaskRunner {
     private boolean setupStarted;
     private TaskState state;
     private TaskState reported;
+    private Instant pullStartedAt;
+    private Instant pullStoppedAt;
+    private Instant executionStoppedAt;
+    private volatile TaskMetadata metadata;
+    private boolean rolesStopped;
 
     TaskRunner(RunContext ctx, TaskPlan plan, TaskSetup setup, Consumer<TaskRunner> changed) {
         this.ctx = ctx;
@@ -133,7 +141,7 @@ final class TaskRunner {
             default -> {
                 if (action.startsWith("health_status")) {
                     if (rec.health != null && !rec.isStopped()) {
-                        rec.health = health(action.substring(action.indexOf(':') + 1).strip());
+                        rec.health(health(action.substring(action.indexOf(':') + 1).strip()), at);
                     }
                 } else {
                     return;
@@ -209,7 +217,7 @@ final class TaskRunner {
         rec.restarts.recordRestart(Instant.now());
         timedStart(rec, started -> {
             if (rec.health != null) {
-                rec.health = HealthStatus.UNKNOWN; // Docker starts the health check afresh
+                rec.health(HealthStatus.UNKNOWN, Instant.now()); // Docker starts the health check afresh
             }
             ctx.event(plan.cluster(), subject(), rec.name + " exited with code " + exitCode
                     + " and was restarted in place (restart " + rec.restarts.count() + ")");
@@ -258,13 +266,59 @@ final class TaskRunner {
             if (plan.awsvpc()) {
                 PauseImage.ensure(ctx.docker, System.getProperty("os.arch"));
             }
-            return prepared;
+            // The agent has a task's role credentials before it creates its containers.
+            return new Prepared(prepared, role(prepared));
         }, prepared -> {
             RunContext.trace("setup done " + plan.taskArn());
-            launch = prepared;
+            launch = prepared.launch();
             deviations.forEach(d -> ctx.event(plan.cluster(), subject(), "deviation: " + d));
+            if (prepared.role() != null) {
+                roleChanged(prepared.role());
+            }
             progress();
         }, e -> failTask(e instanceof RunContext.EngineGoneException ? null : reasonOf(e, "ResourceInitializationError")));
+    }
+
+    private record Prepared(TaskLaunch launch, TaskRole role) {
+    }
+
+    /** Serves the task's role through the agent's credentials endpoint (blocking); null for a task without one. */
+    private TaskRole role(TaskLaunch prepared) {
+        String roleArn = plan.taskDefinition().taskRoleArn();
+        if (roleArn == null) {
+            return null;
+        }
+        TaskEndpoints endpoints = ctx.options.agent().endpoints();
+        if (prepared.credentialsId() == null || endpoints == null) {
+            return new TaskRole(roleArn, TaskRole.Status.NOT_SERVED, "no local agent serves task-role credentials "
+                    + "to this task, so its containers get no AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", null, null);
+        }
+        var request = new TaskEndpoints.RoleRequest(prepared.credentialsId(), plan.taskArn(), roleArn, plan.taskId(),
+                ctx.options.agent().userFallback());
+        try {
+            return endpoints.serveRole(request, changed -> ctx.onLoop(() -> roleChanged(changed)));
+        } catch (RuntimeException e) {
+            return new TaskRole(roleArn, TaskRole.Status.REFUSED, "the role could not be assumed: "
+                    + DockerErrors.message(e), null, null);
+        }
+    }
+
+    private void roleChanged(TaskRole role) {
+        TaskRole before = state.role();
+        if (before == null || before.status() != role.status()) {
+            switch (role.status()) {
+                case REFUSED -> ctx.event(plan.cluster(), subject(), "task role " + role.roleArn()
+                        + ": no credentials for the task: " + role.detail());
+                case USER_CREDENTIALS -> ctx.event(plan.cluster(), subject(), "deviation: task role "
+                        + role.roleArn() + ": " + role.detail());
+                case NOT_SERVED -> ctx.event(plan.cluster(), subject(), "task role " + role.roleArn() + ": "
+                        + role.detail());
+                default -> {
+                }
+            }
+        }
+        state = state.withRole(role);
+        report();
     }
 
     private void failTask(String reason) {
@@ -334,22 +388,34 @@ final class TaskRunner {
         String credentials = rec.definition.repositoryCredentials() == null ? null
                 : rec.definition.repositoryCredentials().credentialsParameter();
         RunContext.trace("create " + spec.name());
+        TaskLaunch forSpec = launch;
         ctx.work(() -> {
             RunContext.trace("ensure image " + spec.image());
+            Instant pullStart = Instant.now();
             String note = rec.pause ? null : ctx.images.ensure(spec.image(), credentials);
+            Instant pullEnd = Instant.now();
+            ContainerSpec toCreate = rec.pause ? spec
+                    : ContainerSpecMapper.withoutRegionIfImageHasOne(spec, forSpec, regionEnv(spec, forSpec));
             RunContext.trace("create call " + spec.name());
-            String id = spec.applyTo(ctx.docker.createContainerCmd(spec.image())).exec().getId();
+            String id = toCreate.applyTo(ctx.docker.createContainerCmd(spec.image())).exec().getId();
             RunContext.trace("created " + spec.name());
-            return new String[]{id, note};
+            return new Created(id, note, pullStart, pullEnd);
         }, result -> {
             rec.busy = false;
-            rec.dockerId = result[0];
-            if (result[1] != null) {
-                ctx.event(plan.cluster(), subject(), rec.name + ": " + result[1]);
+            rec.dockerId = result.id();
+            rec.labels = spec.labels();
+            rec.createdAt = Instant.now();
+            if (!rec.pause) {
+                pullStartedAt = pullStartedAt == null ? result.pullStart() : pullStartedAt;
+                pullStoppedAt = pullStoppedAt == null || result.pullEnd().isAfter(pullStoppedAt) ? result.pullEnd()
+                        : pullStoppedAt;
+            }
+            if (result.note() != null) {
+                ctx.event(plan.cluster(), subject(), rec.name + ": " + result.note());
             }
             rec.advance(AgentStatus.CREATED);
             if (rec.pause) {
-                launch = launch.withPauseContainerId(result[0]);
+                launch = launch.withPauseContainerId(result.id());
             }
             progress();
         }, e -> {
@@ -361,6 +427,14 @@ final class TaskRunner {
             rec.stopped(null, reasonOf(e, "CannotCreateContainerError"), Instant.now());
             progress();
         });
+    }
+
+    private record Created(String id, String note, Instant pullStart, Instant pullEnd) {
+    }
+
+    /** The image's ENV, when the agent would inject a region and so must know whether the image sets one. */
+    private List<String> regionEnv(ContainerSpec spec, TaskLaunch forSpec) {
+        return forSpec.region() == null ? List.of() : ctx.images.env(spec.image());
     }
 
     private void startContainer(ContainerRecord rec) {
@@ -557,6 +631,10 @@ final class TaskRunner {
     private void report() {
         state = state.withContainers(records.values().stream().map(ContainerRecord::state).toList())
                 .withHealthStatus(taskHealth());
+        if (executionStoppedAt == null) {
+            records.values().stream().filter(r -> r.essential && r.isStopped()).findFirst()
+                    .ifPresent(r -> executionStoppedAt = r.finishedAt != null ? r.finishedAt : Instant.now());
+        }
         TaskStatus target = targetStatus();
         TaskStatus current = state.lastStatus();
         if (target.isAfter(current)) {
@@ -570,6 +648,11 @@ final class TaskRunner {
     }
 
     private void emit() {
+        metadata = buildMetadata();
+        if (state.isStopped() && launch != null && launch.credentialsId() != null && !rolesStopped) {
+            rolesStopped = true;
+            ctx.options.agent().endpoints().stopRole(launch.credentialsId());
+        }
         if (!state.equals(reported)) {
             reported = state;
             ctx.listener.taskChanged(state);
@@ -639,6 +722,65 @@ final class TaskRunner {
             all.add(pause);
         }
         return all;
+    }
+
+    /** What the agent's metadata endpoint serves of this task now (any thread). */
+    TaskMetadata metadata() {
+        return metadata;
+    }
+
+    /** The metadata endpoint id of each container, by definition name, once the task was set up. */
+    Map<String, String> endpointIds() {
+        return launch == null ? Map.of() : launch.metadataIds();
+    }
+
+    private TaskMetadata buildMetadata() {
+        var td = plan.taskDefinition();
+        List<ContainerMetadata> containers = new ArrayList<>();
+        String taskDesired = state.desiredStatus() == TaskStatus.STOPPED ? "STOPPED" : "RUNNING";
+        AgentStatus known = null;
+        for (ContainerRecord rec : allRecords()) {
+            containers.add(containerMetadata(rec, taskDesired));
+            AgentStatus taskView = rec.known == rec.steady ? AgentStatus.RUNNING
+                    : rec.known == AgentStatus.RUNNING && rec.pause ? AgentStatus.CREATED : rec.known;
+            known = known == null || taskView.ordinal() < known.ordinal() ? taskView : known;
+        }
+        Integer memory = td.memory() == null ? null : io.stowage.model.ecs.TaskSize.memoryMiB(td.memory());
+        Integer cpu = td.cpu() == null ? null : io.stowage.model.ecs.TaskSize.cpuUnits(td.cpu());
+        return new TaskMetadata(state, plan.family(), Integer.toString(plan.revision()), taskKnown(known),
+                taskDesired, cpu == null || cpu == 0 ? null : cpu / 1024.0,
+                memory == null || memory == 0 ? null : memory.longValue(), pullStartedAt, pullStoppedAt,
+                executionStoppedAt, state.serviceName(), plan.networkMode(),
+                plan.instanceAddress(),
+                td.taskRoleArn(), td.executionRoleArn(), launch == null ? null : launch.credentialsId(), containers,
+                plan.tags(), Map.of());
+    }
+
+    /** The agent's task status names; its PULLED prints as NONE (a gap in its string map, ecs-semantics §3.1). */
+    private static String taskKnown(AgentStatus known) {
+        if (known == null) {
+            return "NONE";
+        }
+        return switch (known) {
+            case NONE, PULLED -> "NONE";
+            case RESOURCES_PROVISIONED -> "RUNNING";
+            default -> known.name();
+        };
+    }
+
+    private ContainerMetadata containerMetadata(ContainerRecord rec, String taskDesired) {
+        String desired = rec.desiredStopped || "STOPPED".equals(taskDesired) ? "STOPPED" : rec.steady.name();
+        String arn = "arn:aws:ecs:local:000000000000:container/" + plan.cluster() + "/" + plan.taskId() + "/"
+                + java.util.UUID.nameUUIDFromBytes((plan.taskArn() + "/" + rec.name)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        var def = rec.definition;
+        return new ContainerMetadata(rec.name, launch == null ? null : launch.metadataIds().get(rec.name),
+                rec.dockerId, dockerName(rec.name), rec.pause ? PauseImage.NAME : def.image(), null, rec.labels,
+                desired, rec.known.name(), rec.exitCode, ContainerSpecMapper.cpuShares(def.cpu()),
+                def.memory() == null ? 0 : def.memory(), rec.createdAt, rec.startedAt, rec.finishedAt,
+                rec.pause ? ContainerMetadata.CNI_PAUSE : ContainerMetadata.NORMAL, rec.health, rec.healthSince,
+                rec.bindings, List.of(), List.of(), null, Map.of(), arn,
+                rec.restarts.enabled() ? rec.restarts.count() : null);
     }
 
     String subject() {

@@ -36,6 +36,8 @@ final class TaskSetup {
     private final LocalRunOptions options;
     private final Map<String, Path> environmentFileMap;
     private final String designNetwork;
+    /** Where containers reach the agent's endpoints; null while (or when) nothing serves them. */
+    private volatile TaskEndpoints.EndpointAccess access;
 
     TaskSetup(DockerClient docker, String designKey, LocalRunOptions options, Map<String, Path> environmentFileMap,
               String designNetwork) {
@@ -44,6 +46,14 @@ final class TaskSetup {
         this.options = options;
         this.environmentFileMap = environmentFileMap;
         this.designNetwork = designNetwork;
+    }
+
+    void endpointAccess(TaskEndpoints.EndpointAccess value) {
+        access = value;
+    }
+
+    TaskEndpoints.EndpointAccess endpointAccess() {
+        return access;
     }
 
     TaskLaunch prepare(TaskPlan plan, Consumer<String> deviation) {
@@ -93,10 +103,33 @@ final class TaskSetup {
             }
         }
         Map<String, String> volumes = volumes(plan, deviation);
+        TaskEndpoints.EndpointAccess reach = access;
+        String base = reach == null ? null : reach.base(plan.networkMode());
+        // The agent makes a credentials id only for a task with a role (and serves it); none without.
+        String credentialsId = td.taskRoleArn() != null && base != null && options.agent().endpoints() != null
+                ? UUID.randomUUID().toString() : null;
         return new TaskLaunch(designKey, plan.clusterId(), plan.cluster(), plan.taskArn(), plan.family(),
                 plan.revision(), plan.taskDefinitionHash(), plan.group(), plan.source(), plan.instanceId(),
                 plan.launchType(), plan.networkMode(), designNetwork, plan.hostIp(), null, names, volumes, envFiles,
-                secrets, dynamic, metadata, plan.aliases(), plan.taskDefinition().taskRoleArn() != null);
+                secrets, dynamic, metadata, plan.aliases(), base, credentialsId,
+                region(plan.availabilityZone(), options.agent().region()));
+    }
+
+    private static final java.util.regex.Pattern ZONE =
+            java.util.regex.Pattern.compile("([a-z]{2}(?:-gov|-iso[a-z]*)?-[a-z]+-\\d+)(?:-[a-z]+-\\d+)?[a-z]");
+
+    /**
+     * The region the agent runs in: its instance's (the availability zone's, {@code us-east-1a} → {@code us-east-1},
+     * a local zone's {@code us-west-2-lax-1a} → {@code us-west-2}), else the run's; null when neither says.
+     */
+    static String region(String availabilityZone, String runRegion) {
+        if (availabilityZone != null) {
+            var m = ZONE.matcher(availabilityZone);
+            if (m.matches()) {
+                return m.group(1);
+            }
+        }
+        return runRegion;
     }
 
     private String readEnvironmentFile(String value) {

@@ -27,12 +27,14 @@ import java.util.Optional;
  * @param startedAt            when it reached RUNNING, or null
  * @param stoppedAt            when it reached STOPPED, or null
  * @param containers           its containers, in the task definition's order
+ * @param role                 its task role as the local agent holds it, or null when it has none (or the engine
+ *                             does not say, as ECS's DescribeTasks does not)
  */
 public record TaskState(String taskArn, String cluster, String group, String taskDefinitionArn,
                         String containerInstanceArn, String instanceId, String availabilityZone, String launchType,
                         TaskStatus lastStatus, TaskStatus desiredStatus, HealthStatus healthStatus,
                         String stoppedReason, String stopCode, Instant createdAt, Instant startedAt,
-                        Instant stoppedAt, List<ContainerState> containers) {
+                        Instant stoppedAt, List<ContainerState> containers, TaskRole role) {
     public static final String SERVICE_GROUP_PREFIX = "service:";
     public static final String FAMILY_GROUP_PREFIX = "family:";
 
@@ -40,6 +42,17 @@ public record TaskState(String taskArn, String cluster, String group, String tas
         Objects.requireNonNull(taskArn, "taskArn");
         Objects.requireNonNull(lastStatus, "lastStatus");
         containers = containers == null ? List.of() : List.copyOf(containers);
+    }
+
+    /** A task without a known role. */
+    public TaskState(String taskArn, String cluster, String group, String taskDefinitionArn,
+                     String containerInstanceArn, String instanceId, String availabilityZone, String launchType,
+                     TaskStatus lastStatus, TaskStatus desiredStatus, HealthStatus healthStatus,
+                     String stoppedReason, String stopCode, Instant createdAt, Instant startedAt,
+                     Instant stoppedAt, List<ContainerState> containers) {
+        this(taskArn, cluster, group, taskDefinitionArn, containerInstanceArn, instanceId, availabilityZone,
+                launchType, lastStatus, desiredStatus, healthStatus, stoppedReason, stopCode, createdAt, startedAt,
+                stoppedAt, containers, null);
     }
 
     /** The task id: the last part of its ARN (32 hex digits on ECS). */
@@ -95,19 +108,19 @@ public record TaskState(String taskArn, String cluster, String group, String tas
         return new TaskState(taskArn, cluster, group, taskDefinitionArn, containerInstanceArn, instanceId,
                 availabilityZone, launchType, value, desiredStatus, healthStatus, stoppedReason, stopCode, createdAt,
                 value == TaskStatus.RUNNING && startedAt == null ? Instant.now() : startedAt,
-                stoppedAt, containers);
+                stoppedAt, containers, role);
     }
 
     public TaskState withDesiredStatus(TaskStatus value) {
         return new TaskState(taskArn, cluster, group, taskDefinitionArn, containerInstanceArn, instanceId,
                 availabilityZone, launchType, lastStatus, value, healthStatus, stoppedReason, stopCode, createdAt,
-                startedAt, stoppedAt, containers);
+                startedAt, stoppedAt, containers, role);
     }
 
     public TaskState withHealthStatus(HealthStatus value) {
         return new TaskState(taskArn, cluster, group, taskDefinitionArn, containerInstanceArn, instanceId,
                 availabilityZone, launchType, lastStatus, desiredStatus, value, stoppedReason, stopCode, createdAt,
-                startedAt, stoppedAt, containers);
+                startedAt, stoppedAt, containers, role);
     }
 
     /** With the reason and code it is being stopped for; the first reason given is kept, as ECS does. */
@@ -115,19 +128,25 @@ public record TaskState(String taskArn, String cluster, String group, String tas
         return new TaskState(taskArn, cluster, group, taskDefinitionArn, containerInstanceArn, instanceId,
                 availabilityZone, launchType, lastStatus, TaskStatus.STOPPED, healthStatus,
                 stoppedReason != null ? stoppedReason : reason, stopCode != null ? stopCode : code, createdAt,
-                startedAt, stoppedAt, containers);
+                startedAt, stoppedAt, containers, role);
     }
 
     public TaskState stopped(Instant at) {
         return new TaskState(taskArn, cluster, group, taskDefinitionArn, containerInstanceArn, instanceId,
                 availabilityZone, launchType, TaskStatus.STOPPED, TaskStatus.STOPPED, healthStatus, stoppedReason,
-                stopCode, createdAt, startedAt, at, containers);
+                stopCode, createdAt, startedAt, at, containers, role);
     }
 
     public TaskState withContainers(List<ContainerState> value) {
         return new TaskState(taskArn, cluster, group, taskDefinitionArn, containerInstanceArn, instanceId,
                 availabilityZone, launchType, lastStatus, desiredStatus, healthStatus, stoppedReason, stopCode,
-                createdAt, startedAt, stoppedAt, value);
+                createdAt, startedAt, stoppedAt, value, role);
+    }
+
+    public TaskState withRole(TaskRole value) {
+        return new TaskState(taskArn, cluster, group, taskDefinitionArn, containerInstanceArn, instanceId,
+                availabilityZone, launchType, lastStatus, desiredStatus, healthStatus, stoppedReason, stopCode,
+                createdAt, startedAt, stoppedAt, containers, value);
     }
 
     /** With the container of the same name replaced. */

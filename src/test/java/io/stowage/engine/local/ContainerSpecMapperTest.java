@@ -31,7 +31,7 @@ class ContainerSpecMapperTest {
         return new TaskLaunch("key", "c", "prod", "arn:aws:ecs:local:000000000000:task/prod/abc", td.family(), 4,
                 "hash", "service:web", "service:web", "i-1", "EC2", mode, "stowage-key", "127.0.1.1", "pauseid",
                 names, Map.of("data", "/srv/data", "cache", "ecs-f-4-cache-x"), Map.of(), Map.of(), dynamic, ids,
-                List.of("web"), false);
+                List.of("web"), "http://169.254.170.2", null, null);
     }
 
     private static ContainerSpec map(TaskDefinition td, String container, TaskLaunch launch) {
