@@ -13,12 +13,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A loopback TCP proxy in front of an endpoint, which a test can stop (every connection is cut and new ones are
- * refused, as when an endpoint stops answering) and start again on the same port.
+ * refused, as when an endpoint stops answering) and start again on the same port, or ask to lose the answer to
+ * one request: the request reaches the endpoint, which carries it out, and the connection is cut as its answer
+ * comes back (as when a network drops it), so that the client cannot tell whether anything was done.
  */
 public final class TcpProxy implements AutoCloseable {
     private final URI target;
     private final int port;
     private final List<Socket> open = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicReference<String> loseAnswerTo = new java.util.concurrent.atomic.AtomicReference<>();
+    private final java.util.concurrent.atomic.AtomicInteger lostAnswers = new java.util.concurrent.atomic.AtomicInteger();
     private volatile ServerSocket server;
 
     private TcpProxy(URI target, int port) {
@@ -66,6 +70,19 @@ public final class TcpProxy implements AutoCloseable {
         open.clear();
     }
 
+    /**
+     * Loses the answer to the next request whose bytes hold {@code marker} (e.g. an AWS JSON protocol's
+     * {@code X-Amz-Target} value, {@code AmazonEC2ContainerServiceV20141113.RunTask}); once.
+     */
+    public void loseNextAnswerTo(String marker) {
+        loseAnswerTo.set(marker);
+    }
+
+    /** How many answers were lost so far. */
+    public int lostAnswers() {
+        return lostAnswers.get();
+    }
+
     @Override
     public void close() {
         stop();
@@ -78,20 +95,38 @@ public final class TcpProxy implements AutoCloseable {
                 Socket upstream = new Socket(target.getHost(), target.getPort());
                 open.add(client);
                 open.add(upstream);
-                pump(client, upstream);
-                pump(upstream, client);
+                java.util.concurrent.atomic.AtomicBoolean loseAnswer = new java.util.concurrent.atomic.AtomicBoolean();
+                pump(client, upstream, loseAnswer, true);
+                pump(upstream, client, loseAnswer, false);
             } catch (IOException closed) {
                 return;
             }
         }
     }
 
-    private void pump(Socket from, Socket to) {
+    /**
+     * Copies one direction of a connection. Requests (client to endpoint) are watched for the marker of an
+     * answer to lose; the answer (endpoint to client) that follows is then not passed on: the connection is cut.
+     * HTTP/1.1 clients send a request only after the answer to the one before, so the next answer is its.
+     */
+    private void pump(Socket from, Socket to, java.util.concurrent.atomic.AtomicBoolean loseAnswer, boolean requests) {
         Thread thread = new Thread(() -> {
             byte[] buffer = new byte[16 * 1024];
+            String seen = "";
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
+                    if (requests) {
+                        String marker = loseAnswerTo.get();
+                        String text = seen + new String(buffer, 0, n, java.nio.charset.StandardCharsets.ISO_8859_1);
+                        if (marker != null && text.contains(marker) && loseAnswerTo.compareAndSet(marker, null)) {
+                            loseAnswer.set(true);
+                        }
+                        seen = text.substring(Math.max(0, text.length() - 256));
+                    } else if (loseAnswer.get()) {
+                        lostAnswers.incrementAndGet();
+                        return; // the finally below cuts both sides
+                    }
                     out.write(buffer, 0, n);
                     out.flush();
                 }

@@ -5,7 +5,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.retries.api.RetryStrategy;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -26,6 +28,11 @@ import java.util.function.Supplier;
  * region, credentials and endpoint override (an emulator such as moto serves every service at one address),
  * the adaptive retry mode (exponential backoff with jitter, and a client-side rate limit once AWS throttles),
  * and the call counter. Clients are built on first use and closed together.
+ *
+ * <p>Calls that make something and that an answer lost on the way would make twice (RunTask, CreateService,
+ * RegisterTaskDefinition, RunInstances) go through the one-attempt clients ({@link #ecsOnce()},
+ * {@link #ec2Once()}) instead, and {@link ReadBeforeRetry} retries them only after looking for what the lost
+ * attempt made.
  */
 public final class AwsClients implements AutoCloseable {
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
@@ -36,7 +43,9 @@ public final class AwsClients implements AutoCloseable {
             .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(ATTEMPT_TIMEOUT).build();
     private final List<SdkAutoCloseable> built = new ArrayList<>();
     private EcsClient ecs;
+    private EcsClient ecsOnce;
     private Ec2Client ec2;
+    private Ec2Client ec2Once;
     private SsmClient ssm;
     private IamClient iam;
     private CloudWatchLogsClient logs;
@@ -60,11 +69,27 @@ public final class AwsClients implements AutoCloseable {
         return ecs;
     }
 
+    /** ECS, each call made once: a failed attempt is the caller's to retry (after reading what it made). */
+    synchronized EcsClient ecsOnce() {
+        if (ecsOnce == null) {
+            ecsOnce = configure(EcsClient.builder(), AwsRetryStrategy.doNotRetry());
+        }
+        return ecsOnce;
+    }
+
     public synchronized Ec2Client ec2() {
         if (ec2 == null) {
             ec2 = configure(Ec2Client.builder());
         }
         return ec2;
+    }
+
+    /** EC2, each call made once (see {@link #ecsOnce()}). */
+    synchronized Ec2Client ec2Once() {
+        if (ec2Once == null) {
+            ec2Once = configure(Ec2Client.builder(), AwsRetryStrategy.doNotRetry());
+        }
+        return ec2Once;
     }
 
     public synchronized SsmClient ssm() {
@@ -90,6 +115,11 @@ public final class AwsClients implements AutoCloseable {
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkAutoCloseable> C configure(
             B builder) {
+        return configure(builder, null);
+    }
+
+    private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkAutoCloseable> C configure(
+            B builder, RetryStrategy retries) {
         builder.httpClient(http);
         if (settings.region() != null) {
             builder.region(Region.of(settings.region()));
@@ -102,8 +132,12 @@ public final class AwsClients implements AutoCloseable {
                 // Also makes the profile's region the default when no region is given.
                 o.defaultProfileName(settings.profile());
             }
-            o.retryStrategy(RetryMode.ADAPTIVE_V2).apiCallAttemptTimeout(ATTEMPT_TIMEOUT)
-                    .addExecutionInterceptor(counter);
+            if (retries == null) {
+                o.retryStrategy(RetryMode.ADAPTIVE_V2);
+            } else {
+                o.retryStrategy(retries);
+            }
+            o.apiCallAttemptTimeout(ATTEMPT_TIMEOUT).addExecutionInterceptor(counter);
         });
         builder.credentialsProvider(credentials());
         C client = build(builder::build);

@@ -10,6 +10,7 @@ import io.stowage.model.ecs.RunTaskSpec;
 import io.stowage.model.json.JsonObject;
 import io.stowage.model.json.JsonString;
 import software.amazon.awssdk.services.ec2.model.IamInstanceProfileSpecification;
+import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.Tag;
@@ -23,6 +24,8 @@ import software.amazon.awssdk.services.ecs.model.PutClusterCapacityProvidersRequ
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskRequest;
 import software.amazon.awssdk.services.ecs.model.RunTaskResponse;
+import software.amazon.awssdk.services.ecs.model.Service;
+import software.amazon.awssdk.services.ecs.model.TaskDefinition;
 import software.amazon.awssdk.services.ecs.model.UpdateServiceRequest;
 
 import java.nio.charset.StandardCharsets;
@@ -30,8 +33,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 
 /** Makes one planned change through the API and says what came of it. */
@@ -41,10 +48,12 @@ final class ChangeApplier {
     private final Map<String, String> images = new HashMap<>();
     /** Family to the ARN this apply registered, for requests that name the family alone. */
     private final Map<String, String> registered = new HashMap<>();
+    private final LostAnswers lost;
 
     ChangeApplier(AwsClients aws, ApplyOptions options) {
         this.aws = aws;
         this.options = options;
+        this.lost = new LostAnswers(aws);
     }
 
     /**
@@ -78,12 +87,16 @@ final class ChangeApplier {
         };
     }
 
+    /** RegisterTaskDefinition has no client token: a lost answer is looked for by content before registering again. */
     private String register(PlannedChange change) {
-        var td = call("RegisterTaskDefinition", () -> aws.ecs().registerTaskDefinition(SdkJson.fromModel(
-                change.request(), RegisterTaskDefinitionRequest.serializableBuilderClass(),
-                "RegisterTaskDefinition input"))).taskDefinition();
+        RegisterTaskDefinitionRequest request = SdkJson.fromModel(change.request(),
+                RegisterTaskDefinitionRequest.serializableBuilderClass(), "RegisterTaskDefinition input");
+        var made = new ReadBeforeRetry<TaskDefinition>(aws.settings(), "RegisterTaskDefinition").call(
+                () -> aws.ecsOnce().registerTaskDefinition(request).taskDefinition(),
+                () -> lost.registered(change.request()));
+        TaskDefinition td = made.value();
         registered.put(td.family(), td.taskDefinitionArn());
-        return td.taskDefinitionArn();
+        return td.taskDefinitionArn() + (made.found() ? " (the answer was lost; found registered with this content)" : "");
     }
 
     /**
@@ -108,18 +121,23 @@ final class ChangeApplier {
      */
     private String createService(PlannedChange change) {
         JsonObject designed = change.request();
-        var created = call("CreateService", () -> aws.ecs().createService(SdkJson.fromModel(designed,
-                CreateServiceRequest.serializableBuilderClass(), "CreateService input"))).service();
+        CreateServiceRequest request = SdkJson.fromModel(designed, CreateServiceRequest.serializableBuilderClass(),
+                "CreateService input").toBuilder().clientToken(UUID.randomUUID().toString()).build();
+        var made = new ReadBeforeRetry<Service>(aws.settings(), "CreateService").call(
+                () -> aws.ecsOnce().createService(request).service(),
+                () -> lost.service(request.cluster(), request.serviceName()));
+        var created = made.value();
+        String arn = created.serviceArn() + (made.found() ? " (the answer was lost; found created)" : "");
         JsonObject answered = SdkJson.toModel(created);
         List<SettingChange> missed = ServiceSettings.differences(designed, answered, created.taskDefinition())
                 .stream().filter(SettingChange::updatable).toList();
         if (missed.isEmpty()) {
-            return created.serviceArn();
+            return arn;
         }
         JsonObject update = ServiceSettings.updateRequest(created.clusterArn(), created.serviceName(), designed, missed);
         call("UpdateService", () -> aws.ecs().updateService(SdkJson.fromModel(update,
                 UpdateServiceRequest.serializableBuilderClass(), "UpdateService input")));
-        return created.serviceArn() + "; ECS did not keep " + String.join(", ", missed.stream()
+        return arn + "; ECS did not keep " + String.join(", ", missed.stream()
                 .map(SettingChange::name).toList()) + " on create, so UpdateService set "
                 + (missed.size() == 1 ? "it" : "them");
     }
@@ -145,8 +163,14 @@ final class ChangeApplier {
         if (launch.keyName() != null) {
             request.keyName(launch.keyName());
         }
-        var instance = call("RunInstances", () -> aws.ec2().runInstances(request.build())).instances().get(0);
-        return instance.instanceId() + " from " + image;
+        String token = UUID.randomUUID().toString();
+        request.clientToken(token);
+        Set<String> before = call("DescribeInstances", () -> lost.launchedIds(launch));
+        var made = new ReadBeforeRetry<Instance>(aws.settings(), "RunInstances").call(
+                () -> aws.ec2Once().runInstances(request.build()).instances().get(0),
+                () -> lost.launched(launch, token, before));
+        return made.value().instanceId() + " from " + image
+                + (made.found() ? " (the answer was lost; found launched)" : "");
     }
 
     private String attach(Ec2Launch attach) {
@@ -161,16 +185,39 @@ final class ChangeApplier {
         if (LaunchTypes.EC2.equals(LaunchTypes.effective(spec.launchType(), spec.capacityProviderStrategy()))) {
             awaitRegisteredInstance(change, listener, cancellation);
         }
-        RunTaskResponse response = call("RunTask", () -> aws.ecs().runTask(SdkJson.fromModel(change.request(),
-                RunTaskRequest.serializableBuilderClass(), "RunTask input")));
-        List<String> started = response.tasks().stream().map(t -> t.taskArn().substring(t.taskArn().lastIndexOf('/') + 1))
-                .toList();
+        RunTaskRequest request = SdkJson.fromModel(change.request(), RunTaskRequest.serializableBuilderClass(),
+                "RunTask input").toBuilder().clientToken(UUID.randomUUID().toString()).build();
+        // RunTask takes a client token, but an endpoint may ignore it (moto does): the tasks there were before
+        // the call tell the ones a call whose answer was lost started.
+        Set<String> before = call("ListTasks", () -> lost.taskArns(request.cluster(), request.taskDefinition(),
+                request.startedBy()));
+        var made = new ReadBeforeRetry<RunTaskResponse>(aws.settings(), "RunTask").call(
+                () -> aws.ecsOnce().runTask(request),
+                () -> {
+                    Set<String> fresh = new LinkedHashSet<>(lost.taskArns(request.cluster(), request.taskDefinition(),
+                            request.startedBy()));
+                    fresh.removeAll(before);
+                    return fresh.isEmpty() ? Optional.empty() : Optional.of(RunTaskResponse.builder()
+                            .tasks(lost.tasks(request.cluster(), fresh)).build());
+                });
+        RunTaskResponse response = made.value();
+        List<String> started = response.tasks().stream().map(t -> shortId(t.taskArn())).toList();
+        int asked = spec.count() == null ? 1 : spec.count();
         if (!response.failures().isEmpty()) {
-            throw new ApplyStoppedException("RunTask started " + started.size() + " of " + spec.count()
+            throw new ApplyStoppedException("RunTask started " + started.size() + " of " + asked
                     + " task(s); ECS could not place the rest: " + String.join("; ", response.failures().stream()
                     .map(ChangeApplier::failure).toList()));
         }
-        return "started " + String.join(", ", started);
+        if (made.found() && started.size() < asked) {
+            throw new ApplyStoppedException("RunTask's answer was lost; " + started.size() + " of " + asked
+                    + " task(s) were found started (" + String.join(", ", started) + "); apply again to start the rest");
+        }
+        return "started " + String.join(", ", started) + (made.found()
+                ? " (the answer was lost; these are the tasks it started, read back)" : "");
+    }
+
+    private static String shortId(String arn) {
+        return arn.substring(arn.lastIndexOf('/') + 1);
     }
 
     private static String failure(Failure f) {
