@@ -33,12 +33,13 @@ import java.util.concurrent.TimeUnit;
         description = {"Run a design on the local Docker engine the way ECS and its agent would.",
                 "Tasks are placed on the design's instances (each emulated with its own capacity and loopback "
                         + "address), containers start in dependsOn order, services keep their desired count.",
-                "In the foreground every task state change is printed (12:00:01 web/3f2a9c1d RUNNING), and the "
-                        + "containers get the task metadata endpoint and their task roles' credentials at "
-                        + "169.254.170.2, as from the ECS agent; Ctrl-C or "
-                        + "SIGTERM stops the tasks and removes what the run made. With --detach it returns once "
-                        + "every task is RUNNING (or stopped) and leaves them running, unsupervised; "
-                        + "stowage down removes them.",
+                "In the foreground every task state change is printed (12:00:01 web/3f2a9c1d RUNNING), and this "
+                        + "process is the run's ECS agent: its containers get the task metadata endpoint and their "
+                        + "task roles' credentials at 169.254.170.2, and secrets and ECR images are read with each "
+                        + "task's execution role (roles assumed with STS as the AWS SDK is configured: AWS_PROFILE, "
+                        + "AWS_REGION, AWS_ENDPOINT_URL...). Ctrl-C or SIGTERM stops the tasks and removes what the "
+                        + "run made. With --detach it returns once every task is RUNNING (or stopped) and leaves "
+                        + "them running, unsupervised and without those endpoints; stowage down removes them.",
                 "Exit 0 when every task reached RUNNING, 1 when some stopped or could not start, 2 when the design "
                         + "cannot be read, 4 when no Docker engine answers."})
 final class UpCommand implements Callable<Integer> {

@@ -30,6 +30,10 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sts.StsClient;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -50,6 +54,7 @@ class EndpointsFromContainersTest {
     static final EcsEndpointExtension ECS = new EcsEndpointExtension();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration TIMEOUT = Duration.ofSeconds(90);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private static StsRoles roles;
     private static AgentEndpoints endpoints;
@@ -251,5 +256,44 @@ class EndpointsFromContainersTest {
         assertThat(network.path("NetworkMode").asText()).isEqualTo("awsvpc");
         assertThat(network.path("AttachmentIndex").asInt()).isZero();
         assertThat(network.path("IPv4SubnetCIDRBlock").asText()).contains("/");
+    }
+
+    private static JsonNode introspect(String pathAndQuery, int status) throws Exception {
+        var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.57.1:"
+                + AgentEndpoints.INTROSPECTION_PORT + pathAndQuery)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(pathAndQuery + ": " + response.body()).isEqualTo(status);
+        return JSON.readTree(response.body());
+    }
+
+    @Test
+    void eachInstancesIntrospectionApiSaysWhatItRunsInTheAgentsShapes() throws Exception {
+        TaskState reader = task("reader");
+        JsonNode metadata = introspect("/v1/metadata", 200);
+        assertThat(metadata.path("Cluster").asText()).isEqualTo("tmds");
+        assertThat(metadata.path("ContainerInstanceArn").asText()).isEqualTo(reader.containerInstanceArn());
+        assertThat(metadata.path("Version").asText()).matches("Amazon ECS Agent - v\\d+\\.\\d+\\.\\d+ \\(stowage\\)");
+
+        JsonNode tasks = introspect("/v1/tasks", 200).path("Tasks");
+        assertThat(tasks).hasSize(5);
+        assertThat(tasks.findValuesAsText("KnownStatus")).containsOnly("RUNNING");
+
+        JsonNode byDocker = introspect("/v1/tasks?dockerid=" + container("reader").substring(0, 12), 200);
+        assertThat(byDocker.path("Arn").asText()).isEqualTo(reader.taskArn());
+        assertThat(byDocker.path("Family").asText()).isEqualTo("reader");
+        assertThat(byDocker.path("Version").asText()).isEqualTo("1");
+        JsonNode app = byDocker.path("Containers").get(0);
+        assertThat(app.path("DockerId").asText()).isEqualTo(container("reader"));
+        assertThat(app.path("Name").asText()).isEqualTo("app");
+        assertThat(app.path("Ports").get(0).path("ContainerPort").asInt()).isEqualTo(8080);
+
+        JsonNode byArn = introspect("/v1/tasks?taskarn=" + task("writer").taskArn(), 200);
+        assertThat(byArn.path("Containers").get(0).path("DockerId").asText()).isEqualTo(container("writer"));
+        JsonNode vpc = introspect("/v1/tasks?taskarn=" + task("vpc").taskArn(), 200);
+        assertThat(vpc.path("Containers")).as("the pause container is the agent's own, not listed").hasSize(1);
+
+        JsonNode unknown = introspect("/v1/tasks?taskarn=arn:aws:ecs:us-west-2:123456789012:task/tmds/0000", 404);
+        assertThat(unknown.path("Arn").asText()).isEmpty();
+        assertThat(unknown.path("Containers").isNull()).isTrue();
     }
 }
