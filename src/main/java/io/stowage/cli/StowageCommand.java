@@ -1,6 +1,8 @@
 package io.stowage.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
@@ -15,6 +17,11 @@ import picocli.CommandLine.Spec;
 final class StowageCommand implements Runnable {
     @Spec
     CommandSpec spec;
+
+    /** Read by {@link Cli#run} before the command runs; here so that every command accepts and documents it. */
+    @Option(names = "--verbose", scope = ScopeType.INHERIT,
+            description = "Log what Stowage does to standard error, at DEBUG (the log file is written either way).")
+    boolean verbose;
 
     @Override
     public void run() {
