@@ -501,7 +501,7 @@ public final class LocalRun implements AutoCloseable {
         if (t.isStopped() && live.remove(t.taskArn()) != null) {
             book.releaseTaskAddress(taskAddresses.remove(t.taskArn()));
             // Freed capacity may fit a task the scheduler could not place before.
-            services.values().forEach(s -> ctx.onLoop(s::reconcile));
+            services.values().forEach(s -> ctx.onLoop(s::capacityFreed));
         }
         for (ServiceScheduler s : services.values()) {
             s.taskChanged(runner);
