@@ -252,15 +252,21 @@ final class StateReader {
     }
 
     private Ec2Facts readEc2Facts(Design design) {
-        if (design.clusters().stream().allMatch(c -> c.instances().isEmpty())) {
+        boolean awsvpc = design.taskDefinitionList().stream().anyMatch(td -> "awsvpc".equals(td.networkMode()));
+        if (!awsvpc && design.clusters().stream().allMatch(c -> c.instances().isEmpty())) {
             return Ec2Facts.NONE;
         }
         Map<String, String> subnets = new LinkedHashMap<>();
+        String[] vpc = new String[1];
         call("DescribeSubnets", () -> {
             aws.ec2().describeSubnetsPaginator(r -> r.filters(Filter.builder().name("default-for-az").values("true")
-                    .build())).subnets().forEach(s -> subnets.putIfAbsent(s.availabilityZone(), s.subnetId()));
+                    .build())).subnets().forEach(s -> {
+                        subnets.putIfAbsent(s.availabilityZone(), s.subnetId());
+                        vpc[0] = vpc[0] == null ? s.vpcId() : vpc[0];
+                    });
             return null;
         });
+        String group = awsvpc && vpc[0] != null ? defaultSecurityGroup(vpc[0]) : null;
         Map<String, Boolean> profiles = new LinkedHashMap<>();
         for (Cluster cluster : design.clusters()) {
             if (cluster.instances().isEmpty()) {
@@ -275,7 +281,15 @@ final class StateReader {
                 }
             }
         }
-        return new Ec2Facts(subnets, profiles);
+        return new Ec2Facts(subnets, profiles, vpc[0], group);
+    }
+
+    /** The VPC's security group named default, which every VPC has and ECS uses when none is given. */
+    private String defaultSecurityGroup(String vpc) {
+        return call("DescribeSecurityGroups", () -> aws.ec2().describeSecurityGroups(r -> r.filters(
+                Filter.builder().name("vpc-id").values(vpc).build(),
+                Filter.builder().name("group-name").values("default").build())))
+                .securityGroups().stream().map(g -> g.groupId()).findFirst().orElse(null);
     }
 
     /** Whether the profile exists, or null when the caller may not ask IAM (then launching will tell). */

@@ -1,0 +1,114 @@
+package io.stowage.cli;
+
+import io.stowage.engine.ecs.EcsClients;
+import io.stowage.testsupport.EcsEndpointExtension;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ecs.EcsClient;
+import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A new user's path on a fresh account (moto_server reset): import task-definition files, deploy with --apply,
+ * no hand edit. The deploy picks what the ECS console would and says where each value came from.
+ */
+@Tag("ecs")
+class DeployDefaultsTest {
+    @RegisterExtension
+    static final EcsEndpointExtension ECS = new EcsEndpointExtension();
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void credentials() {
+        System.setProperty("aws.accessKeyId", "testing");
+        System.setProperty("aws.secretAccessKey", "testing");
+    }
+
+    @AfterAll
+    static void noCredentials() {
+        System.clearProperty("aws.accessKeyId");
+        System.clearProperty("aws.secretAccessKey");
+    }
+
+    @BeforeEach
+    void freshAccount() {
+        ECS.reset();
+    }
+
+    private String[] ecs(String... args) {
+        String[] out = new String[args.length + 4];
+        System.arraycopy(args, 0, out, 0, args.length);
+        out[args.length] = "--region";
+        out[args.length + 1] = ECS.region();
+        out[args.length + 2] = "--endpoint-url";
+        out[args.length + 3] = ECS.endpoint().toString();
+        return out;
+    }
+
+    private Path fargateFile() throws IOException {
+        return Files.writeString(dir.resolve("fargate-api.json"), """
+                {"family": "fargate-api", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],
+                 "cpu": "256", "memory": "512",
+                 "containerDefinitions": [{"name": "api", "image": "public.ecr.aws/nginx/nginx:1.27",
+                   "portMappings": [{"containerPort": 80}]}]}
+                """);
+    }
+
+    @Test
+    void anImportedFargateFileDeploysIntoTheDefaultVpcWithNoHandEdit() throws IOException {
+        Path design = dir.resolve("d.stowage.json");
+        CliRun imported = CliRun.of("import", fargateFile().toString(), "-o", design.toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+        assertThat(Files.readString(design)).doesNotContain("<SUBNET").doesNotContain("<");
+
+        CliRun plan = CliRun.of(ecs("deploy", design.toString()));
+        assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
+        String vpc;
+        List<String> subnets;
+        String group;
+        try (Ec2Client ec2 = Ec2Client.builder().region(Region.of(ECS.region())).endpointOverride(ECS.endpoint())
+                .credentialsProvider(ECS.credentials()).httpClientBuilder(
+                        software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build()) {
+            vpc = ec2.describeVpcs(r -> r.filters(Filter.builder().name("isDefault").values("true").build()))
+                    .vpcs().get(0).vpcId();
+            subnets = ec2.describeSubnets(r -> r.filters(Filter.builder().name("default-for-az").values("true").build()))
+                    .subnets().stream().map(s -> s.subnetId()).toList();
+            group = ec2.describeSecurityGroups(r -> r.filters(Filter.builder().name("vpc-id").values(vpc).build(),
+                    Filter.builder().name("group-name").values("default").build())).securityGroups().get(0).groupId();
+        }
+        assertThat(plan.out()).contains("+ create service default/fargate-api")
+                .contains("subnets: default VPC " + vpc + " (")
+                .contains("security groups: " + group + " (the default VPC's group default)");
+
+        CliRun apply = CliRun.of(ecs("deploy", "--apply", design.toString()));
+        assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+        assertThat(apply.outLines()).last().asString().startsWith("Apply complete");
+
+        try (EcsClient ecs = EcsClients.create(ECS.settings())) {
+            AwsVpcConfiguration network = ecs.describeServices(r -> r.cluster("default").services("fargate-api"))
+                    .services().get(0).networkConfiguration().awsvpcConfiguration();
+            assertThat(network.subnets()).isNotEmpty().allSatisfy(s -> assertThat(subnets).contains(s));
+            assertThat(network.securityGroups()).containsExactly(group);
+        }
+
+        CliRun again = CliRun.of(ecs("deploy", design.toString()));
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.outLines()).last().asString().matches("Plan: 0 to create, 0 to update, \\d+ unchanged");
+    }
+}
