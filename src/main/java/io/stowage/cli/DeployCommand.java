@@ -29,6 +29,10 @@ import java.util.concurrent.TimeUnit;
                         + " capacity (instances from the ECS-optimised AMI, or existing ones attached), task-definition"
                         + " revisions (registered only when their content differs from the latest ACTIVE one),"
                         + " services and standalone tasks. It creates and updates; it never deletes.",
+                "What the design leaves out is picked as the ECS console does, each a plan line saying where it"
+                        + " came from: awsvpc subnets and security group from the default VPC, the roles"
+                        + " ecsTaskExecutionRole and ecsInstanceRole (with its instance profile) when missing, and the"
+                        + " CloudWatch log groups of awslogs containers.",
                 "Plan lines: '+' create, '~' update, '!' cannot be done (with what to do); the last line counts them,"
                         + " e.g. 'Plan: 3 to create, 1 to update, 0 unchanged'. Nothing changes without --apply.",
                 "--apply makes the changes in order, one line each, and stops at the first failure saying what was"
@@ -42,6 +46,11 @@ final class DeployCommand implements Callable<Integer> {
 
     @Option(names = "--apply", description = "Make the planned changes.")
     boolean apply;
+
+    @Option(names = "--no-create-roles", description = "Do not create the console's default roles"
+            + " (ecsTaskExecutionRole, ecsInstanceRole and its instance profile) when the design needs them and they"
+            + " are missing: what needs them is blocked instead.")
+    boolean noCreateRoles;
 
     @Mixin
     EcsOptions ecs;
@@ -61,7 +70,8 @@ final class DeployCommand implements Callable<Integer> {
             err.flush();
             return Cli.UNUSABLE_INPUT;
         }
-        try (EcsEngine engine = new EcsEngine(ecs.settings())) {
+        try (EcsEngine engine = new EcsEngine(ecs.settings(),
+                io.stowage.engine.ecs.ApplyOptions.DEFAULTS.withCreateRoles(!noCreateRoles))) {
             return EcsProblems.run(err, () -> deploy(engine, design, out, err));
         }
     }

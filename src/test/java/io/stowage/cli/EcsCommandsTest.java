@@ -62,6 +62,14 @@ class EcsCommandsTest {
                 .credentialsProvider(ECS.credentials()).httpClientBuilder(
                         software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build()) {
             iam.createInstanceProfile(r -> r.instanceProfileName("ecsInstanceRole"));
+            // What the console made before: the worker's execution role and log group (DeployDefaultsTest: without).
+            iam.createRole(r -> r.roleName("ecsTaskExecutionRole").assumeRolePolicyDocument(
+                    io.stowage.model.deploy.ConsoleDefaults.trustPolicy("ecs-tasks.amazonaws.com")));
+        }
+        try (var logs = software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient.builder()
+                .region(Region.of(ECS.region())).endpointOverride(ECS.endpoint()).credentialsProvider(ECS.credentials())
+                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build()) {
+            logs.createLogGroup(r -> r.logGroupName("/ecs/worker"));
         }
         designFile = dir.resolve("demo.stowage.json");
         DesignFormat.write(exampleWithoutStandaloneTask(), designFile);
