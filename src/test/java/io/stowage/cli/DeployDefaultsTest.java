@@ -98,7 +98,7 @@ class DeployDefaultsTest {
                 .contains("subnets: default VPC " + vpc + " (")
                 .contains("security groups: " + group + " (the default VPC's group default)");
 
-        CliRun apply = CliRun.of(ecs("deploy", "--apply", design.toString()));
+        CliRun apply = CliRun.of(ecs("deploy", "--apply", "--no-wait", design.toString()));
         assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
         assertThat(apply.outLines()).last().asString().startsWith("Apply complete");
 
@@ -139,7 +139,7 @@ class DeployDefaultsTest {
                         + " deploy launches use it)")
                 .anySatisfy(l -> assertThat(l).startsWith("+ create log group /ecs/web ("));
 
-        CliRun apply = CliRun.of(ecs("deploy", "--apply", design.toString()));
+        CliRun apply = CliRun.of(ecs("deploy", "--apply", "--no-wait", design.toString()));
         assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
         assertThat(apply.outLines()).last().asString().startsWith("Apply complete");
 
@@ -179,7 +179,7 @@ class DeployDefaultsTest {
         Path design = dir.resolve("d.stowage.json");
         assertThat(CliRun.of("import", ec2File().toString(), "-o", design.toString()).exitCode()).isZero();
 
-        CliRun plan = CliRun.of(ecs("deploy", "--apply", "--no-create-roles", design.toString()));
+        CliRun plan = CliRun.of(ecs("deploy", "--apply", "--no-wait", "--no-create-roles", design.toString()));
 
         assertThat(plan.exitCode()).isEqualTo(1);
         assertThat(plan.out()).contains("! role ecsTaskExecutionRole does not exist and --no-create-roles forbids")

@@ -97,14 +97,14 @@ class EcsCommandsTest {
             assertThat(ecs.describeClusters(r -> r.clusters("demo")).clusters()).isEmpty();
         }
 
-        CliRun apply = CliRun.of(ecs("deploy", "--apply", designFile.toString()));
+        CliRun apply = CliRun.of(ecs("deploy", "--apply", "--no-wait", designFile.toString()));
 
         assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
         assertThat(apply.outLines()).contains("Plan: 11 to create, 0 to update, 0 unchanged");
         assertThat(apply.out()).contains("[1/11] create cluster demo ... done: arn:aws:ecs:us-east-1:");
         assertThat(apply.outLines()).last().isEqualTo("Apply complete: 11 changes made");
 
-        CliRun again = CliRun.of(ecs("deploy", "--apply", designFile.toString()));
+        CliRun again = CliRun.of(ecs("deploy", "--apply", "--no-wait", designFile.toString()));
 
         assertThat(again.exitCode()).isZero();
         assertThat(again.outLines()).containsExactly(
@@ -117,7 +117,7 @@ class EcsCommandsTest {
 
     @Test
     void aClusterImportedFromEcsDeploysBackUnchanged() {
-        assertThat(CliRun.of(ecs("deploy", "--apply", designFile.toString())).exitCode()).isZero();
+        assertThat(CliRun.of(ecs("deploy", "--apply", "--no-wait", designFile.toString())).exitCode()).isZero();
         registerLaunchedInstancesAsTheirAgentsWould();
         Path imported = dir.resolve("imported.stowage.json");
 
@@ -132,7 +132,7 @@ class EcsCommandsTest {
 
     @Test
     void watchOncePrintsTasksInstancesAndServicesAsJson() {
-        assertThat(CliRun.of(ecs("deploy", "--apply", designFile.toString())).exitCode()).isZero();
+        assertThat(CliRun.of(ecs("deploy", "--apply", "--no-wait", designFile.toString())).exitCode()).isZero();
         try (EcsClient ecs = EcsClients.create(ECS.settings());
              Ec2Client ec2 = Ec2Client.builder().region(Region.of(ECS.region())).endpointOverride(ECS.endpoint())
                      .credentialsProvider(ECS.credentials()).httpClientBuilder(

@@ -55,6 +55,15 @@ public final class EcsEngine implements AutoCloseable {
     }
 
     /** A new design from a running cluster, laid out, with notes on what it assumed. */
+    /**
+     * Follows the services the apply created or updated until their rollout COMPLETED or FAILED, the timeout, or
+     * the cancellation ({@link RolloutWaiter}).
+     */
+    public java.util.List<RolloutWaiter.Result> awaitRollouts(ApplyReport report, java.time.Duration timeout,
+                                                              RolloutWaiter.Listener listener, Cancellation cancellation) {
+        return new RolloutWaiter(aws).await(RolloutWaiter.targets(report), timeout, listener, cancellation);
+    }
+
     public ImportedDesign importCluster(String cluster, String designName) {
         return new ClusterImporter(aws).read(cluster, designName);
     }
