@@ -131,6 +131,20 @@ class EcsCommandsTest {
     }
 
     @Test
+    void aClusterImportedBeforeItsInstancesRegisteredKeepsThemAndDeploysBackUnchanged() {
+        assertThat(CliRun.of(ecs("deploy", "--apply", "--no-wait", designFile.toString())).exitCode()).isZero();
+        Path imported = dir.resolve("imported.stowage.json");
+
+        CliRun run = CliRun.of(ecs("import", "--ecs-cluster", "demo", "-o", imported.toString()));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("has not registered yet");
+        CliRun back = CliRun.of(ecs("deploy", imported.toString()));
+        assertThat(back.exitCode()).as(back.out() + back.err()).isZero();
+        assertThat(back.outLines()).last().asString().matches("Plan: 0 to create, 0 to update, \\d+ unchanged");
+    }
+
+    @Test
     void watchOncePrintsTasksInstancesAndServicesAsJson() {
         assertThat(CliRun.of(ecs("deploy", "--apply", "--no-wait", designFile.toString())).exitCode()).isZero();
         try (EcsClient ecs = EcsClients.create(ECS.settings());
