@@ -14,6 +14,8 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.AwsVpcConfiguration;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -96,7 +98,7 @@ class DeployDefaultsTest {
                 .contains("subnets: default VPC " + vpc + " (")
                 .contains("security groups: " + group + " (the default VPC's group default)");
 
-        CliRun apply = CliRun.of(ecs("deploy", "--apply", design.toString()));
+        CliRun apply = CliRun.of(ecs("deploy", "--apply", "--no-wait", design.toString()));
         assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
         assertThat(apply.outLines()).last().asString().startsWith("Apply complete");
 
@@ -110,5 +112,83 @@ class DeployDefaultsTest {
         CliRun again = CliRun.of(ecs("deploy", design.toString()));
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.outLines()).last().asString().matches("Plan: 0 to create, 0 to update, \\d+ unchanged");
+    }
+
+    private Path ec2File() throws IOException {
+        return Files.writeString(dir.resolve("web.json"), """
+                {"family": "web", "requiresCompatibilities": ["EC2"],
+                 "executionRoleArn": "arn:aws:iam::123456789012:role/ecsTaskExecutionRole",
+                 "containerDefinitions": [{"name": "web", "image": "public.ecr.aws/nginx/nginx:1.27", "memory": 256,
+                   "portMappings": [{"containerPort": 80, "hostPort": 8080}],
+                   "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/web",
+                     "awslogs-region": "us-east-1", "awslogs-stream-prefix": "ecs"}}}]}
+                """);
+    }
+
+    @Test
+    void fargateAndEc2FilesDeployWithTheConsolesRolesAndLogGroupsCreated() throws IOException {
+        Path design = dir.resolve("d.stowage.json");
+        CliRun imported = CliRun.of("import", fargateFile().toString(), ec2File().toString(), "-o", design.toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+
+        CliRun plan = CliRun.of(ecs("deploy", design.toString()));
+        assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
+        assertThat(plan.outLines()).contains(
+                "+ create role ecsTaskExecutionRole (the task execution role; the task definitions web name it)",
+                "+ create role and instance profile ecsInstanceRole (the container instance role; the instances this"
+                        + " deploy launches use it)")
+                .anySatisfy(l -> assertThat(l).startsWith("+ create log group /ecs/web ("));
+
+        CliRun apply = CliRun.of(ecs("deploy", "--apply", "--no-wait", design.toString()));
+        assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+        assertThat(apply.outLines()).last().asString().startsWith("Apply complete");
+
+        try (IamClient iam = IamClient.builder().region(Region.AWS_GLOBAL).endpointOverride(ECS.endpoint())
+                .credentialsProvider(ECS.credentials()).httpClientBuilder(
+                        software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build();
+             CloudWatchLogsClient logs = CloudWatchLogsClient.builder().region(Region.of(ECS.region()))
+                     .endpointOverride(ECS.endpoint()).credentialsProvider(ECS.credentials()).httpClientBuilder(
+                             software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build()) {
+            assertThat(policies(iam, "ecsTaskExecutionRole")).containsExactly("AmazonECSTaskExecutionRolePolicy");
+            assertThat(iam.getRole(r -> r.roleName("ecsTaskExecutionRole")).role().assumeRolePolicyDocument())
+                    .contains("ecs-tasks.amazonaws.com");
+            assertThat(policies(iam, "ecsInstanceRole")).containsExactly("AmazonEC2ContainerServiceforEC2Role");
+            assertThat(iam.getInstanceProfile(r -> r.instanceProfileName("ecsInstanceRole")).instanceProfile().roles())
+                    .extracting(r -> r.roleName()).containsExactly("ecsInstanceRole");
+            assertThat(logs.describeLogGroups(r -> r.logGroupNamePrefix("/ecs/web")).logGroups())
+                    .extracting(g -> g.logGroupName()).containsExactly("/ecs/web");
+        }
+
+        CliRun again = CliRun.of(ecs("deploy", design.toString()));
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.outLines()).last().asString().matches("Plan: 0 to create, 0 to update, \\d+ unchanged");
+    }
+
+    /**
+     * The role's managed policies, or, where IAM lacks AWS's managed policies (moto unless it loads them), the
+     * inline policies of the same name the deploy put instead.
+     */
+    private static List<String> policies(IamClient iam, String role) {
+        List<String> attached = iam.listAttachedRolePolicies(r -> r.roleName(role)).attachedPolicies().stream()
+                .map(p -> p.policyName()).toList();
+        return attached.isEmpty() ? iam.listRolePolicies(r -> r.roleName(role)).policyNames() : attached;
+    }
+
+    @Test
+    void withoutCreatingRolesWhatNeedsThemIsBlockedAndNothingIsMade() throws IOException {
+        Path design = dir.resolve("d.stowage.json");
+        assertThat(CliRun.of("import", ec2File().toString(), "-o", design.toString()).exitCode()).isZero();
+
+        CliRun plan = CliRun.of(ecs("deploy", "--apply", "--no-wait", "--no-create-roles", design.toString()));
+
+        assertThat(plan.exitCode()).isEqualTo(1);
+        assertThat(plan.out()).contains("! role ecsTaskExecutionRole does not exist and --no-create-roles forbids")
+                .contains("instance profile ecsInstanceRole does not exist");
+        try (IamClient iam = IamClient.builder().region(Region.AWS_GLOBAL).endpointOverride(ECS.endpoint())
+                .credentialsProvider(ECS.credentials()).httpClientBuilder(
+                        software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build()) {
+            assertThat(iam.listRoles().roles()).extracting(r -> r.roleName())
+                    .doesNotContain("ecsTaskExecutionRole", "ecsInstanceRole");
+        }
     }
 }

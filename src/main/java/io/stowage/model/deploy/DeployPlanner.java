@@ -38,14 +38,30 @@ public final class DeployPlanner {
     }
 
     public static DeployPlan plan(Design design, ObservedState observed) {
+        return plan(design, observed, true);
+    }
+
+    /**
+     * @param createRoles whether the console's default roles ({@code ecsTaskExecutionRole}, {@code ecsInstanceRole}
+     *                    and its instance profile) are created when the design needs them and they are missing;
+     *                    without, what needs them is blocked
+     */
+    public static DeployPlan plan(Design design, ObservedState observed, boolean createRoles) {
         List<PlannedChange> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Set<String> registering = planTaskDefinitions(design, observed, out);
+        boolean launchesWithDefaultProfile = false;
         for (Cluster cluster : design.clusters()) {
             Optional<ObservedCluster> current = observed.cluster(cluster.name());
             planCluster(design, cluster, current, out);
             ObservedCluster existing = current.orElse(ObservedCluster.empty(cluster.name()));
-            new InstancePlanner(cluster, existing, observed.ec2(), out).plan();
+            boolean defaultProfile = ConsoleDefaults.isDefaultInstanceProfile(Ec2Settings.of(cluster).instanceProfile());
+            Ec2Facts facts = createRoles && defaultProfile
+                    ? observed.ec2().withProfile(Ec2Settings.of(cluster).instanceProfile()) : observed.ec2();
+            int before = out.size();
+            new InstancePlanner(cluster, existing, facts, out).plan();
+            launchesWithDefaultProfile |= defaultProfile && out.subList(before, out.size()).stream()
+                    .anyMatch(c -> c.kind() == ChangeKind.LAUNCH_INSTANCE && c.action() == CREATE);
             for (Service service : cluster.services()) {
                 planService(design, cluster, service, existing, observed, registering, out);
             }
@@ -53,6 +69,7 @@ public final class DeployPlanner {
                 planTask(design, cluster, task, existing, observed, registering, out);
             }
         }
+        out.addAll(0, ConsoleDefaults.plan(design, observed.ec2(), createRoles, launchesWithDefaultProfile));
         notePlacement(design, notes);
         return new DeployPlan(out, notes);
     }
