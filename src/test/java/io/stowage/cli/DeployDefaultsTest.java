@@ -162,6 +162,14 @@ class DeployDefaultsTest {
         CliRun again = CliRun.of(ecs("deploy", design.toString()));
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(again.outLines()).last().asString().matches("Plan: 0 to create, 0 to update, \\d+ unchanged");
+
+        Path readBack = dir.resolve("imported.stowage.json");
+        CliRun read = CliRun.of(ecs("import", "--ecs-cluster", "default", "-o", readBack.toString()));
+        assertThat(read.exitCode()).as(read.out() + read.err()).isZero();
+        CliRun back = CliRun.of(ecs("deploy", readBack.toString()));
+        assertThat(back.exitCode()).as(back.out() + back.err()).isZero();
+        assertThat(back.outLines()).as(back.out()).last().asString()
+                .matches("Plan: 0 to create, 0 to update, \\d+ unchanged");
     }
 
     /**
