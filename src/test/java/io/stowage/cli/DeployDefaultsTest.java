@@ -134,7 +134,7 @@ class DeployDefaultsTest {
         CliRun plan = CliRun.of(ecs("deploy", design.toString()));
         assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
         assertThat(plan.outLines()).contains(
-                "+ create role ecsTaskExecutionRole (the task execution role; the task definitions web name it)",
+                "+ create role ecsTaskExecutionRole (the task execution role; task definition web names it)",
                 "+ create role and instance profile ecsInstanceRole (the container instance role; the instances this"
                         + " deploy launches use it)")
                 .anySatisfy(l -> assertThat(l).startsWith("+ create log group /ecs/web ("));

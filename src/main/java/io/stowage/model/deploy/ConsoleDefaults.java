@@ -89,13 +89,13 @@ public final class ConsoleDefaults {
             String subject = "role " + EXECUTION_ROLE;
             if (createRoles) {
                 out.add(new PlannedChange(ChangeKind.ROLE, CREATE, null, subject, "create role " + EXECUTION_ROLE
-                        + " (the task execution role; the task definitions " + String.join(", ", users) + " name it)",
+                        + " (the task execution role; " + naming(users) + ")",
                         List.of("trusted by ecs-tasks.amazonaws.com, with the managed policy AmazonECSTaskExecutionRolePolicy"),
                         role(EXECUTION_ROLE, "ecs-tasks.amazonaws.com", EXECUTION_POLICY, false), null));
             } else {
                 out.add(new PlannedChange(ChangeKind.ROLE, BLOCKED, null, subject, "role " + EXECUTION_ROLE
-                        + " does not exist and --no-create-roles forbids creating it; the task definitions "
-                        + String.join(", ", users) + " name it", List.of(), null, null));
+                        + " does not exist and --no-create-roles forbids creating it; " + naming(users), List.of(),
+                        null, null));
             }
         }
         // Only a missing profile is made: one that exists may hold a role of another name, which is the owner's choice.
@@ -117,6 +117,11 @@ public final class ConsoleDefaults {
             }
         }
         return out;
+    }
+
+    private static String naming(List<String> families) {
+        return families.size() == 1 ? "task definition " + families.get(0) + " names it"
+                : "task definitions " + String.join(", ", families) + " name it";
     }
 
     private static JsonObject role(String name, String service, String policy, boolean instanceProfile) {
