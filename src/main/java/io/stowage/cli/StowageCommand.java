@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         description = "Design Amazon ECS layouts, check them, run them on Docker and deploy them to ECS.%n"
                 + "Without a command, java -jar stowage.jar opens the desktop application.",
         subcommands = {ValidateCommand.class, FmtCommand.class, ImportCommand.class, PlaceCommand.class,
-                DeployCommand.class, WatchCommand.class,
+                DeployCommand.class, DestroyCommand.class, WatchCommand.class,
                 UpCommand.class, PsCommand.class, DownCommand.class, LogsCommand.class,
                 ExportCommand.class})
 final class StowageCommand implements Runnable {
