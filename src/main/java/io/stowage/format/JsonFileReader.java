@@ -77,8 +77,12 @@ public final class JsonFileReader {
         }
         Map<String, SourcePosition> positions = new HashMap<>();
         try (JsonParser parser = FACTORY.createParser(bytes)) {
-            JsonToken first = parser.nextToken();
-            Json root = readValue(parser, first, JsonPath.ROOT, positions);
+            Json root;
+            try {
+                root = readValue(parser, parser.nextToken(), JsonPath.ROOT, positions);
+            } catch (StreamConstraintsException e) {
+                throw new UnreadableFileException(file, constraintPosition(parser, e), constraint(e));
+            }
             JsonToken trailing = parser.nextToken();
             if (trailing != null) {
                 throw new UnreadableFileException(file, position(parser.currentTokenLocation()),
@@ -86,8 +90,7 @@ public final class JsonFileReader {
             }
             return new JsonDocument(file, root, Map.copyOf(positions), LineEnding.of(bytes));
         } catch (StreamConstraintsException e) {
-            throw new UnreadableFileException(file, null,
-                    "JSON nested deeper than " + MAX_DEPTH + " levels; a task definition or design is far shallower");
+            throw new UnreadableFileException(file, null, constraint(e));
         } catch (JsonProcessingException e) {
             throw new UnreadableFileException(file, errorPosition(e), plain(e));
         } catch (CharConversionException e) {
@@ -124,7 +127,7 @@ public final class JsonFileReader {
                 return new JsonString(parser.getText());
             case VALUE_NUMBER_INT:
             case VALUE_NUMBER_FLOAT:
-                return JsonNumber.parse(parser.getText());
+                return number(parser);
             case VALUE_TRUE:
                 return JsonBool.TRUE;
             case VALUE_FALSE:
@@ -134,6 +137,56 @@ public final class JsonFileReader {
             default:
                 throw new JsonParseException(parser, "unexpected " + token);
         }
+    }
+
+    /**
+     * A number the model can hold. Beyond a double's range no ECS member takes it, and a literal such as
+     * {@code 1e999999999} would cost gigabytes the first time anything printed it in full.
+     */
+    private static JsonNumber number(JsonParser parser) throws IOException {
+        String literal = parser.getText();
+        try {
+            JsonNumber number = JsonNumber.parse(literal);
+            if (JsonNumber.withinDoubleRange(number.value())) {
+                return number;
+            }
+        } catch (NumberFormatException e) {
+            // The exponent does not even fit an int ("1e2147483648"): out of range as well.
+        }
+        throw new JsonParseException(parser, "the number " + abbreviate(literal) + " is out of range; ECS takes "
+                + "whole numbers up to 9223372036854775807 and decimals up to about 1.8e308",
+                parser.currentTokenLocation());
+    }
+
+    private static String abbreviate(String literal) {
+        return literal.length() <= 40 ? literal : literal.substring(0, 20) + "…(" + literal.length() + " characters)";
+    }
+
+    /** Where the value that passed a limit starts: a long number is reported once read, at its end. */
+    private static SourcePosition constraintPosition(JsonParser parser, StreamConstraintsException e) {
+        java.util.regex.Matcher length = java.util.regex.Pattern.compile("^Number value length \\((\\d+)\\)")
+                .matcher(String.valueOf(e.getMessage()));
+        SourcePosition end = position(parser.currentLocation());
+        if (length.find() && end != null && end.column() > Integer.parseInt(length.group(1))) {
+            return new SourcePosition(end.line(), end.column() - Integer.parseInt(length.group(1)));
+        }
+        return position(parser.currentTokenLocation());
+    }
+
+    /** Which of the parser's limits the file passed, in words. */
+    private static String constraint(StreamConstraintsException e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.startsWith("Number value length") || message.startsWith("Number length")) {
+            return "a number of more than " + StreamReadConstraints.DEFAULT_MAX_NUM_LEN + " digits; ECS takes whole "
+                    + "numbers up to 19 digits";
+        }
+        if (message.startsWith("String value length") || message.startsWith("String length")) {
+            return "a string longer than " + StreamReadConstraints.DEFAULT_MAX_STRING_LEN + " characters";
+        }
+        if (message.startsWith("Name length") || message.startsWith("Name value length")) {
+            return "a key longer than " + StreamReadConstraints.DEFAULT_MAX_NAME_LEN + " characters";
+        }
+        return "JSON nested deeper than " + MAX_DEPTH + " levels; a task definition or design is far shallower";
     }
 
     private static SourcePosition position(JsonLocation location) {

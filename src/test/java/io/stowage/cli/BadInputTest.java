@@ -31,6 +31,12 @@ class BadInputTest {
                 Arguments.of("binary file", (Maker) f -> Files.write(f, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 1, 2}),
                         "binary"),
                 Arguments.of("50 MB file", (Maker) BadInputTest::fiftyMegabytes, "MB; Stowage reads JSON files up to 16 MB"),
+                Arguments.of("an exponent beyond an int", (Maker) f -> write(f, "{\"family\": \"web\", \"cpu\": 1e2147483648}"),
+                        "line 1, column 26: invalid JSON: the number 1e2147483648 is out of range"),
+                Arguments.of("an exponent beyond a double", (Maker) f -> write(f, "{\"family\": \"web\",\n \"memory\": -1e999999999}"),
+                        "line 2, column 12: invalid JSON: the number -1e999999999 is out of range"),
+                Arguments.of("a 1,500-digit number", (Maker) f -> write(f, "{\"family\": \"web\", \"cpu\": " + "7".repeat(1500) + "}"),
+                        "line 1, column 26: a number of more than 1000 digits"),
                 Arguments.of("deeply nested JSON", (Maker) f -> write(f, "{\"family\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}"),
                         "nested deeper"));
     }

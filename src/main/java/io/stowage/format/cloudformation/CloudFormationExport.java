@@ -106,7 +106,9 @@ public final class CloudFormationExport {
         properties.putAll(converted);
         List<Object> dependsOn = new ArrayList<>();
         for (Json item : items(td.json().get("containerDefinitions"))) {
-            JsonObject container = (JsonObject) item;
+            if (!(item instanceof JsonObject container)) {
+                continue;
+            }
             secrets(container, execution);
             String group = logGroup(container);
             if (group != null) {
@@ -122,7 +124,9 @@ public final class CloudFormationExport {
     private void secrets(JsonObject container, String executionRole) {
         List<String> references = new ArrayList<>();
         for (Json secret : items(container.get("secrets"))) {
-            references.add(text(((JsonObject) secret).get("valueFrom")));
+            if (secret instanceof JsonObject object) {
+                references.add(text(object.get("valueFrom")));
+            }
         }
         if (container.get("repositoryCredentials") instanceof JsonObject credentials) {
             references.add(text(credentials.get("credentialsParameter")));

@@ -122,10 +122,20 @@ public final class ComposeExport {
         used.add(family);
         String tdPath = "taskDefinitions[" + design.taskDefinitionList().indexOf(td) + "]";
         JsonObject json = td.json();
-        List<Json> containers = ContainerExport.items(json.get("containerDefinitions"));
+        List<Json> items = ContainerExport.items(json.get("containerDefinitions"));
+        // Indexes stay those of the file, so that report paths point at the right container.
+        Map<Integer, JsonObject> containers = new LinkedHashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) instanceof JsonObject container) {
+                containers.put(i, container);
+            } else if (reportedTasks.add(family + "#" + i)) {
+                report.add(ConversionReport.Kind.NOT_MAPPED, tdPath + ".containerDefinitions[" + i + "]", "this item is "
+                        + items.get(i).typeName() + ", not a container definition, so it has no compose service");
+            }
+        }
         Map<String, String> names = new LinkedHashMap<>();
-        for (Json container : containers) {
-            String containerName = ContainerExport.text(((JsonObject) container).get("name"));
+        for (JsonObject container : containers.values()) {
+            String containerName = ContainerExport.text(container.get("name"));
             names.put(containerName, containers.size() == 1 ? name : name + "-" + containerName);
         }
         taskMembers(json, tdPath, containers.size());
@@ -135,10 +145,10 @@ public final class ComposeExport {
         Map<String, ImageBuild> builds = new LinkedHashMap<>();
         ImageBuild.in(extras).forEach((container, build) -> builds.put(container, rebase(build)));
         String owner = null;
-        for (int i = 0; i < containers.size(); i++) {
-            String containerName = ContainerExport.text(((JsonObject) containers.get(i)).get("name"));
-            JsonObject container = RunOverrides.apply((JsonObject) containers.get(i), overrides, path + ".run.overrides",
-                    report);
+        for (Map.Entry<Integer, JsonObject> entry : containers.entrySet()) {
+            int i = entry.getKey();
+            String containerName = ContainerExport.text(entry.getValue().get("name"));
+            JsonObject container = RunOverrides.apply(entry.getValue(), overrides, path + ".run.overrides", report);
             String containerPath = tdPath + ".containerDefinitions[" + i + "]";
             Map<String, Object> service = ContainerExport.export(container, containerPath, task,
                     builds.get(containerName), reportOnce(family + "#" + i));

@@ -65,11 +65,19 @@ final class ContainerExport {
                 case "dockerSecurityOptions" -> out.put("security_opt", strings(value).stream()
                         .map(o -> o.equals("no-new-privileges") ? "no-new-privileges:true" : o).toList());
                 case "dockerLabels" -> out.put("labels", map(value));
-                case "stopTimeout" -> out.put("stop_grace_period", number(value) + "s");
+                case "stopTimeout" -> putSeconds(out, "stop_grace_period", value);
                 case "ulimits" -> out.put("ulimits", ulimits(value));
                 case "systemControls" -> out.put("sysctls", keyed(value, "namespace", "value"));
-                case "healthCheck" -> out.put("healthcheck", healthCheck((JsonObject) value));
-                case "logConfiguration" -> logging((JsonObject) value, where, out, report);
+                case "healthCheck" -> {
+                    if (value instanceof JsonObject check) {
+                        out.put("healthcheck", healthCheck(check));
+                    }
+                }
+                case "logConfiguration" -> {
+                    if (value instanceof JsonObject log) {
+                        logging(log, where, out, report);
+                    }
+                }
                 case "links" -> out.put("links", strings(value).stream().map(l -> {
                     String[] parts = l.split(":", 2);
                     return task.serviceName().apply(parts[0]) + (parts.length > 1 ? ":" + parts[1] : ":" + parts[0]);
@@ -118,8 +126,7 @@ final class ContainerExport {
 
     private static void mounts(JsonObject container, Task task, Map<String, Object> out) {
         List<String> volumes = new ArrayList<>();
-        for (Json item : items(container.get("mountPoints"))) {
-            JsonObject mount = (JsonObject) item;
+        for (JsonObject mount : objects(container.get("mountPoints"))) {
             String source = task.volumeNames().get(text(mount.get("sourceVolume")));
             if (source == null) {
                 continue;
@@ -131,8 +138,7 @@ final class ContainerExport {
             out.put("volumes", volumes);
         }
         List<String> from = new ArrayList<>();
-        for (Json item : items(container.get("volumesFrom"))) {
-            JsonObject entry = (JsonObject) item;
+        for (JsonObject entry : objects(container.get("volumesFrom"))) {
             from.add(task.serviceName().apply(text(entry.get("sourceContainer")))
                     + (Boolean.TRUE.equals(bool(entry.get("readOnly"))) ? ":ro" : ""));
         }
@@ -143,8 +149,7 @@ final class ContainerExport {
 
     private static Map<String, Object> dependsOn(Json value, String path, Task task, ConversionReport report) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Json item : items(value)) {
-            JsonObject dependency = (JsonObject) item;
+        for (JsonObject dependency : objects(value)) {
             String condition = switch (String.valueOf(text(dependency.get("condition")))) {
                 case "HEALTHY" -> "service_healthy";
                 case "SUCCESS" -> "service_completed_successfully";
@@ -165,11 +170,9 @@ final class ContainerExport {
         out.put("test", strings(check.get("command")));
         for (String[] pair : new String[][] {{"interval", "interval"}, {"timeout", "timeout"},
                 {"startPeriod", "start_period"}}) {
-            if (check.has(pair[0])) {
-                out.put(pair[1], number(check.get(pair[0])) + "s");
-            }
+            putSeconds(out, pair[1], check.get(pair[0]));
         }
-        if (check.has("retries")) {
+        if (number(check.get("retries")) != null) {
             out.put("retries", number(check.get("retries")));
         }
         return out;
@@ -177,6 +180,9 @@ final class ContainerExport {
 
     private static void logging(JsonObject log, String path, Map<String, Object> out, ConversionReport report) {
         String driver = text(log.get("logDriver"));
+        if (driver == null) {
+            return;
+        }
         if (!LOCAL_LOG_DRIVERS.contains(driver)) {
             report.add(ConversionReport.Kind.NOT_MAPPED, path, "the " + driver + " log driver sends logs to AWS; "
                     + "locally the containers log with Docker's default driver");
@@ -191,12 +197,17 @@ final class ContainerExport {
     }
 
     private static void gpus(Json value, String path, Map<String, Object> out, ConversionReport report) {
-        for (Json item : items(value)) {
-            JsonObject requirement = (JsonObject) item;
+        for (JsonObject requirement : objects(value)) {
             if ("GPU".equals(text(requirement.get("type")))) {
+                Integer count = wholeNumber(text(requirement.get("value")));
+                if (count == null) {
+                    report.add(ConversionReport.Kind.NOT_MAPPED, path, "the GPU value " + io.stowage.model.json.JsonText.quote(String.valueOf(text(requirement.get("value"))))
+                            + " is not a whole number of GPUs, so no GPU is reserved");
+                    continue;
+                }
                 Map<String, Object> device = new LinkedHashMap<>();
                 device.put("capabilities", List.of("gpu"));
-                device.put("count", Integer.parseInt(text(requirement.get("value")).strip()));
+                device.put("count", count);
                 out.put("deploy", Map.of("resources", Map.of("reservations", Map.of("devices", List.of(device)))));
             } else {
                 report.add(ConversionReport.Kind.NOT_MAPPED, path, "compose reserves GPUs only");
@@ -234,8 +245,10 @@ final class ContainerExport {
 
     private static Map<String, Object> ulimits(Json value) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Json item : items(value)) {
-            JsonObject limit = (JsonObject) item;
+        for (JsonObject limit : objects(value)) {
+            if (text(limit.get("name")) == null) {
+                continue;
+            }
             out.put(text(limit.get("name")), YamlText.ordered("soft", number(limit.get("softLimit")), "hard",
                     number(limit.get("hardLimit"))));
         }
@@ -244,10 +257,12 @@ final class ContainerExport {
 
     private static Map<String, Object> keyed(Json value, String key, String valueKey) {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (Json item : items(value)) {
-            JsonObject pair = (JsonObject) item;
+        for (JsonObject pair : objects(value)) {
+            String name = text(pair.get(key));
             String text = text(pair.get(valueKey));
-            out.put(text(pair.get(key)), text == null ? "" : text);
+            if (name != null) {
+                out.put(name, text == null ? "" : text);
+            }
         }
         return out;
     }
@@ -270,19 +285,49 @@ final class ContainerExport {
         return out;
     }
 
+    /** A number of seconds as compose writes a duration; nothing when the value is not a whole number. */
+    static void putSeconds(Map<String, Object> out, String key, Json value) {
+        Long seconds = number(value);
+        if (seconds != null) {
+            out.put(key, seconds + "s");
+        }
+    }
+
+    /** The whole number a text states ("2", " 2 "), or null when it states none (blank, "a\nb", "1.5", too large). */
+    static Integer wholeNumber(String text) {
+        if (text == null || !text.strip().matches("[0-9]{1,9}")) {
+            return null;
+        }
+        return Integer.parseInt(text.strip());
+    }
+
+    /**
+     * The objects of a list member. Items of another kind (a null that describe output carries, a mistake) hold no
+     * settings to export; validate names them.
+     */
+    static List<JsonObject> objects(Json value) {
+        List<JsonObject> out = new ArrayList<>();
+        for (Json item : items(value)) {
+            if (item instanceof JsonObject object) {
+                out.add(object);
+            }
+        }
+        return out;
+    }
+
     static List<Json> items(Json value) {
         return value instanceof JsonArray array ? array.items() : List.of();
     }
 
     static List<String> strings(Json value) {
-        return items(value).stream().map(ContainerExport::text).toList();
+        return items(value).stream().map(ContainerExport::text).filter(java.util.Objects::nonNull).toList();
     }
 
     static String text(Json value) {
         if (value instanceof JsonString s) {
             return s.value();
         }
-        return value == null ? null : value.toString();
+        return value == null || value instanceof io.stowage.model.json.JsonNull ? null : value.toString();
     }
 
     static Long number(Json value) {

@@ -20,7 +20,9 @@ final class LinuxExport {
             Json value = member.getValue();
             switch (member.getKey()) {
                 case "capabilities" -> {
-                    JsonObject caps = (JsonObject) value;
+                    if (!(value instanceof JsonObject caps)) {
+                        continue;
+                    }
                     if (caps.has("add")) {
                         out.put("cap_add", ContainerExport.strings(caps.get("add")));
                     }
@@ -29,22 +31,30 @@ final class LinuxExport {
                     }
                 }
                 case "initProcessEnabled" -> out.put("init", ContainerExport.bool(value));
-                case "sharedMemorySize" -> out.put("shm_size", ContainerExport.number(value) + "m");
+                case "sharedMemorySize" -> {
+                    if (ContainerExport.number(value) != null) {
+                        out.put("shm_size", ContainerExport.number(value) + "m");
+                    }
+                }
                 case "swappiness" -> out.put("mem_swappiness", ContainerExport.number(value));
                 case "maxSwap" -> {
                     Long memory = ContainerExport.number(container.get("memory"));
+                    Long swap = ContainerExport.number(value);
+                    if (swap == null) {
+                        continue;
+                    }
                     if (memory != null) {
-                        out.put("memswap_limit", (memory + ContainerExport.number(value)) + "m");
+                        out.put("memswap_limit", (memory + swap) + "m");
                     } else {
                         report.add(ConversionReport.Kind.NOT_MAPPED, path + ".linuxParameters.maxSwap",
                                 "compose limits memory and swap together, which needs a memory limit");
                     }
                 }
                 case "tmpfs" -> out.put("tmpfs", ContainerExport.list(value, t -> ContainerExport.text(t.get("containerPath")) + ":" + String.join(",",
-                        ContainerExport.concat(t.has("size") ? List.of("size=" + ContainerExport.number(t.get("size")) + "m") : List.of(),
+                        ContainerExport.concat(ContainerExport.number(t.get("size")) != null ? List.of("size=" + ContainerExport.number(t.get("size")) + "m") : List.of(),
                                 ContainerExport.strings(t.get("mountOptions"))))));
                 case "devices" -> out.put("devices", ContainerExport.list(value, d -> {
-                    String permissions = ContainerExport.strings(d.get("permissions")).stream().map(p -> p.substring(0, 1))
+                    String permissions = ContainerExport.strings(d.get("permissions")).stream().filter(p -> p != null && !p.isEmpty()).map(p -> p.substring(0, 1))
                             .reduce("", String::concat);
                     return ContainerExport.text(d.get("hostPath")) + ":" + (d.has("containerPath") ? ContainerExport.text(d.get("containerPath"))
                             : ContainerExport.text(d.get("hostPath"))) + (permissions.isEmpty() ? "" : ":" + permissions);

@@ -25,7 +25,9 @@ final class PortExport {
         boolean awsvpc = "awsvpc".equals(mode);
         List<Json> mappings = ContainerExport.items(container.get("portMappings"));
         for (int i = 0; i < mappings.size(); i++) {
-            JsonObject mapping = (JsonObject) mappings.get(i);
+            if (!(mappings.get(i) instanceof JsonObject mapping)) {
+                continue;
+            }
             String protocol = "udp".equals(ContainerExport.text(mapping.get("protocol"))) ? "/udp" : "";
             Long containerPort = ContainerExport.number(mapping.get("containerPort"));
             String range = ContainerExport.text(mapping.get("containerPortRange"));

@@ -19,7 +19,7 @@ final class RunOverrides {
         String name = ContainerExport.text(container.get("name"));
         List<Json> all = ContainerExport.items(overrides.get("containerOverrides"));
         for (int i = 0; i < all.size(); i++) {
-            if (!(all.get(i) instanceof JsonObject override) || !name.equals(ContainerExport.text(override.get("name")))) {
+            if (!(all.get(i) instanceof JsonObject override) || !java.util.Objects.equals(name, ContainerExport.text(override.get("name")))) {
                 continue;
             }
             for (Map.Entry<String, Json> member : override.members().entrySet()) {
@@ -40,11 +40,11 @@ final class RunOverrides {
     /** The override's variables replace those of the same name and add the others (RunTask semantics). */
     private static JsonArray environment(Json base, Json override) {
         Map<String, Json> byName = new LinkedHashMap<>();
-        for (Json item : ContainerExport.items(base)) {
-            byName.put(ContainerExport.text(((JsonObject) item).get("name")), item);
+        for (JsonObject item : ContainerExport.objects(base)) {
+            byName.put(ContainerExport.text(item.get("name")), item);
         }
-        for (Json item : ContainerExport.items(override)) {
-            byName.put(ContainerExport.text(((JsonObject) item).get("name")), item);
+        for (JsonObject item : ContainerExport.objects(override)) {
+            byName.put(ContainerExport.text(item.get("name")), item);
         }
         return JsonArray.of(new ArrayList<>(byName.values()));
     }

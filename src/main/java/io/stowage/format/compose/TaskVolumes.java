@@ -28,7 +28,9 @@ final class TaskVolumes {
         Map<String, String> out = new LinkedHashMap<>();
         List<Json> volumes = ContainerExport.items(td.get("volumes"));
         for (int i = 0; i < volumes.size(); i++) {
-            JsonObject volume = (JsonObject) volumes.get(i);
+            if (!(volumes.get(i) instanceof JsonObject volume)) {
+                continue;
+            }
             String name = ContainerExport.text(volume.get("name"));
             String where = path + ".volumes[" + i + "]";
             if (volume.get("host") instanceof JsonObject host && host.has("sourcePath")) {

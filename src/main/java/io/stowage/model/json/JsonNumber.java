@@ -21,6 +21,18 @@ public final class JsonNumber implements Json {
         return new JsonNumber(literal, new BigDecimal(literal));
     }
 
+    /**
+     * Whether a value lies within a double's range (or is zero): every number an API member takes does, and
+     * printing or converting one far outside it ({@code 1e999999999}) costs memory in proportion to its exponent.
+     */
+    public static boolean withinDoubleRange(BigDecimal value) {
+        if (value.signum() == 0) {
+            return true;
+        }
+        long magnitude = (long) value.precision() - value.scale();
+        return magnitude >= -330 && magnitude <= 309;
+    }
+
     public static JsonNumber of(Number number) {
         BigDecimal value = number instanceof BigDecimal big ? big : new BigDecimal(number.toString());
         return new JsonNumber(value.toString(), value);
