@@ -20,6 +20,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        startLog();
         if (args.length > 0 && !opensDocument(args)) {
             System.exit(Cli.run(args));
         }
@@ -35,6 +36,15 @@ public final class Launcher {
             System.err.println("stowage: cannot open the desktop application: " + e.getMessage()
                     + (String.valueOf(e.getMessage()).contains("GTK") ? " (install GTK 3, e.g. apt-get install libgtk-3-0)" : ""));
             System.exit(2);
+        }
+    }
+
+    /** The log file under the user's Stowage folder; a folder that cannot be made costs the log, not the app. */
+    private static void startLog() {
+        try {
+            io.stowage.logging.StowageLog.toFile(io.stowage.logging.StowageLog.folder());
+        } catch (java.io.IOException | RuntimeException e) {
+            System.err.println("stowage: no log file (" + e + ")");
         }
     }
 }

@@ -23,6 +23,7 @@ public final class StowageApplication extends Application {
 
     @Override
     public void start(Stage stage) {
+        io.stowage.ui.common.InternalErrors.install();
         RecentFiles recent = RecentFiles.forUser();
         List<String> files = getParameters().getRaw();
         new MainWindow(StowageVersion.version(), () -> files.size() == 1 ? requested(Path.of(files.get(0)), recent)

@@ -19,6 +19,10 @@ import picocli.CommandLine.Spec;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import java.time.Duration;
+import java.util.List;
+import io.stowage.engine.ecs.RolloutWaiter;
+import io.stowage.model.deploy.Rollout;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -29,13 +33,21 @@ import java.util.concurrent.TimeUnit;
                         + " capacity (instances from the ECS-optimised AMI, or existing ones attached), task-definition"
                         + " revisions (registered only when their content differs from the latest ACTIVE one),"
                         + " services and standalone tasks. It creates and updates; it never deletes.",
+                "What the design leaves out is picked as the ECS console does, each a plan line saying where it"
+                        + " came from: awsvpc subnets and security group from the default VPC, the roles"
+                        + " ecsTaskExecutionRole and ecsInstanceRole (with its instance profile) when missing, and the"
+                        + " CloudWatch log groups of awslogs containers.",
                 "Plan lines: '+' create, '~' update, '!' cannot be done (with what to do); the last line counts them,"
                         + " e.g. 'Plan: 3 to create, 1 to update, 0 unchanged'. Nothing changes without --apply.",
                 "--apply makes the changes in order, one line each, and stops at the first failure saying what was"
                         + " done and what was not; running it again finishes the job. Ctrl-C stops before the next"
                         + " change.",
-                "Exit 0 when planned (or applied) in full, 1 when refused, blocked or failed, 2 when the design"
-                        + " cannot be read."})
+                "After --apply, each created or updated service's rollout is followed until ECS says COMPLETED or"
+                        + " FAILED (circuit breaker, tasks failing to start), with its events and stopped tasks'"
+                        + " reasons as they come; --no-wait skips that.",
+                "Exit 0 when planned (or applied and rolled out) in full, 1 when refused, blocked or failed, 2 when"
+                        + " the design cannot be read, 5 when a rollout FAILED, 6 when a rollout was still in progress"
+                        + " at --wait-timeout or when Ctrl-C stopped the wait."})
 final class DeployCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -43,14 +55,39 @@ final class DeployCommand implements Callable<Integer> {
     @Option(names = "--apply", description = "Make the planned changes.")
     boolean apply;
 
+    @Option(names = "--no-create-roles", description = "Do not create the console's default roles"
+            + " (ecsTaskExecutionRole, ecsInstanceRole and its instance profile) when the design needs them and they"
+            + " are missing: what needs them is blocked instead.")
+    boolean noCreateRoles;
+
+    @Option(names = "--no-wait", description = "Return when the changes are made, without following the"
+            + " services' rollouts.")
+    boolean noWait;
+
+    @Option(names = "--wait-timeout", paramLabel = "DURATION", defaultValue = "15m", description = "How long to follow"
+            + " the rollouts (e.g. 90s, 15m, 1h; default ${DEFAULT-VALUE}).")
+    String waitTimeout;
+
     @Mixin
     EcsOptions ecs;
 
     @Parameters(paramLabel = "DESIGN", arity = "1", description = "A *.stowage.json design.")
     Path file;
 
+    /** A rollout ended FAILED (circuit breaker, tasks failing to start). */
+    static final int ROLLOUT_FAILED = 5;
+    /** A rollout was still in progress when the wait timed out or was stopped with Ctrl-C. */
+    static final int ROLLOUT_UNFINISHED = 6;
+
     @Override
     public Integer call() {
+        Duration timeout;
+        try {
+            timeout = duration(waitTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--wait-timeout: " + e.getMessage());
+        }
+        waitFor = timeout;
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Design design;
@@ -61,9 +98,55 @@ final class DeployCommand implements Callable<Integer> {
             err.flush();
             return Cli.UNUSABLE_INPUT;
         }
-        try (EcsEngine engine = new EcsEngine(ecs.settings())) {
+        try (EcsEngine engine = new EcsEngine(ecs.settings(),
+                io.stowage.engine.ecs.ApplyOptions.DEFAULTS.withCreateRoles(!noCreateRoles))) {
             return EcsProblems.run(err, () -> deploy(engine, design, out, err));
         }
+    }
+
+    private Duration waitFor;
+
+    /** {@code 90s}, {@code 15m}, {@code 1h}, or seconds alone. */
+    static Duration duration(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)\\s*([smh]?)").matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException("expected a duration such as 90s, 15m or 1h, got '" + text + "'");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2)) {
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            default -> Duration.ofSeconds(n);
+        };
+    }
+
+    private int awaitRollouts(EcsEngine engine, ApplyReport report, PrintWriter out, Cancellation cancellation) {
+        var targets = RolloutWaiter.targets(report);
+        if (targets.isEmpty()) {
+            return Cli.OK;
+        }
+        out.println("Waiting for the rollout of " + targets.size() + " service(s), up to " + waitTimeout
+                + " (Ctrl-C stops waiting; what was made stays)");
+        out.flush();
+        List<RolloutWaiter.Result> results = engine.awaitRollouts(report, waitFor, (cluster, service, line) -> {
+            out.println("  " + cluster + "/" + service + ": " + line);
+            out.flush();
+        }, cancellation);
+        int failed = 0;
+        int unfinished = 0;
+        for (RolloutWaiter.Result r : results) {
+            out.println("Rollout " + r.outcome() + ": " + r.cluster() + "/" + r.service() + ": " + r.words());
+            if (r.outcome() == Rollout.Outcome.FAILED) {
+                failed++;
+            } else if (r.outcome() == Rollout.Outcome.IN_PROGRESS) {
+                unfinished++;
+            }
+        }
+        out.println("Rollouts: " + (results.size() - failed - unfinished) + " completed, " + failed + " failed, "
+                + unfinished + (cancellation.isCancelled() ? " still in progress (stopped waiting)"
+                : unfinished > 0 ? " still in progress after " + waitTimeout : " in progress"));
+        out.flush();
+        return failed > 0 ? ROLLOUT_FAILED : unfinished > 0 ? ROLLOUT_UNFINISHED : Cli.OK;
     }
 
     private int deploy(EcsEngine engine, Design design, PrintWriter out, PrintWriter err) {
@@ -98,7 +181,10 @@ final class DeployCommand implements Callable<Integer> {
             ApplyReport report = engine.apply(plan, new Progress(out), cancellation);
             report.lines().stream().filter(l -> !l.startsWith("done: ")).forEach(out::println);
             out.flush();
-            return report.succeeded() ? Cli.OK : Cli.FINDINGS;
+            if (!report.succeeded()) {
+                return Cli.FINDINGS;
+            }
+            return noWait ? Cli.OK : awaitRollouts(engine, report, out, cancellation);
         } finally {
             accounted.countDown();
             try {

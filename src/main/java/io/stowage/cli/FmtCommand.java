@@ -6,6 +6,10 @@ import io.stowage.format.JsonFileReader;
 import io.stowage.format.design.DesignFormat;
 import io.stowage.format.TaskDefinitionFormat;
 import io.stowage.format.UnreadableFileException;
+import io.stowage.model.design.Design;
+import io.stowage.model.ecs.TaskDefinition;
+import io.stowage.model.json.JsonObject;
+import io.stowage.model.json.NullMembers;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -18,13 +22,15 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
 @Command(name = "fmt", mixinStandardHelpOptions = true,
         description = {"Rewrite task-definition files in the RegisterTaskDefinition input shape.",
                 "Read-only keys of describe output are dropped and the taskDefinition wrapper removed (its tags",
-                "kept); 2-space indentation; line endings (LF or CRLF) and every other member kept in place.",
+                "kept); null members left out (ECS reads them as not set, the AWS CLI refuses them) and named;",
+                "2-space indentation; line endings (LF or CRLF) and every other member kept in place.",
                 "Files are replaced atomically. Formatting is not validation: a semantically wrong file is",
                 "formatted too; a file that cannot be parsed is left untouched (exit 2)."})
 final class FmtCommand implements Callable<Integer> {
@@ -51,17 +57,19 @@ final class FmtCommand implements Callable<Integer> {
         boolean wouldChange = false;
         for (Path file : files) {
             try {
-                String formatted = formatted(file);
+                Formatted formatted = formatted(file);
                 Path target = output == null ? file : output;
-                boolean changes = !sameText(target, formatted);
+                boolean changes = !sameText(target, formatted.text());
                 if (check) {
                     if (changes) {
                         out.println(file);
                         wouldChange = true;
                     }
                 } else if (changes) {
-                    AtomicFiles.write(target, formatted);
-                    out.println("formatted " + target);
+                    AtomicFiles.write(target, formatted.text());
+                    out.println("formatted " + target + (formatted.droppedNulls().isEmpty() ? ""
+                            : " (null members left out, as ECS reads them as not set and the AWS CLI refuses them: "
+                            + NullMembers.describe(formatted.droppedNulls(), 8) + ")"));
                 }
             } catch (UnreadableFileException e) {
                 err.println(Problems.line(e));
@@ -78,13 +86,33 @@ final class FmtCommand implements Callable<Integer> {
         return wouldChange ? Cli.FINDINGS : Cli.OK;
     }
 
-    /** The file as Stowage writes it: a task definition in the register shape, or a design in the current format. */
-    private static String formatted(Path file) throws UnreadableFileException {
+    private record Formatted(String text, List<String> droppedNulls) {
+    }
+
+    /**
+     * The file as Stowage writes it: a task definition in the register shape, or a design in the current format;
+     * null members of task definitions left out either way.
+     */
+    private static Formatted formatted(Path file) throws UnreadableFileException {
         JsonDocument document = JsonFileReader.read(file);
-        String text = DesignFormat.isDesign(file, document)
-                ? DesignFormat.write(DesignFormat.fromDocument(document).design())
-                : TaskDefinitionFormat.write(TaskDefinitionFormat.fromDocument(document).taskDefinition());
-        return document.lineEnding().apply(text);
+        List<String> dropped = new ArrayList<>();
+        String text;
+        if (DesignFormat.isDesign(file, document)) {
+            Design design = DesignFormat.fromDocument(document).design();
+            for (TaskDefinition td : design.taskDefinitionList()) {
+                NullMembers.Dropped<JsonObject> clean = NullMembers.drop(td.json());
+                if (clean.any() && new TaskDefinition(clean.value()).family() != null) {
+                    clean.paths().forEach(path -> dropped.add(td.family() + ": " + path));
+                    design = design.withTaskDefinition(new TaskDefinition(clean.value()));
+                }
+            }
+            text = DesignFormat.write(design);
+        } else {
+            TaskDefinition td = TaskDefinitionFormat.fromDocument(document).taskDefinition();
+            dropped.addAll(TaskDefinitionFormat.droppedNulls(td));
+            text = TaskDefinitionFormat.write(td);
+        }
+        return new Formatted(document.lineEnding().apply(text), dropped);
     }
 
     private static boolean sameText(Path target, String text) {

@@ -240,20 +240,34 @@ final class UpCommand implements Callable<Integer> {
         CompletableFuture<Void> allDone = new CompletableFuture<>();
         run.whenStarted().thenRun(() -> watchForTheEnd(run, allDone));
         CompletableFuture.anyOf(run.whenStopped(), allDone).get();
+        if (!removeHook(hook)) {
+            // Ctrl-C or SIGTERM: the hook is stopping the run; the JVM ends once it has.
+            nothingLeft.get();
+            return Cli.OK;
+        }
         if (allDone.isDone() && !run.whenStopped().isDone()) {
-            Runtime.getRuntime().removeShutdownHook(hook);
             run.close();
             out.println(LocalTime.now().format(CLOCK) + " every task has stopped; stowage logs " + designFile
                     + " CONTAINER shows what they printed, stowage down " + designFile + " removes them");
             out.flush();
             return Cli.OK;
         }
-        if (!nothingLeft.isDone()) {
-            // Taken down from elsewhere (stowage down): nothing is left to stop.
-            Runtime.getRuntime().removeShutdownHook(hook);
-            run.close();
-        }
+        // Taken down from elsewhere (stowage down): nothing is left to stop.
+        run.close();
         return Cli.OK;
+    }
+
+    /**
+     * Removes the stop hook, or says that it cannot be removed because the JVM is already shutting down (a
+     * Ctrl-C or SIGTERM came while the run was followed): then the hook is the one stopping the run.
+     */
+    private static boolean removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+            return true;
+        } catch (IllegalStateException shutdownInProgress) {
+            return false;
+        }
     }
 
     private static void watchForTheEnd(LocalRun run, CompletableFuture<Void> allDone) {

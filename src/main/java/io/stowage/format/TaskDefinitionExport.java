@@ -47,6 +47,12 @@ public final class TaskDefinitionExport {
             Path file = directory.resolve(fileName(td.family()));
             texts.put(file, TaskDefinitionFormat.write(td).getBytes(StandardCharsets.UTF_8));
             out.add(file);
+            List<String> nulls = TaskDefinitionFormat.droppedNulls(td);
+            if (!nulls.isEmpty()) {
+                report.add(ConversionReport.Kind.NOT_MAPPED, "taskDefinitions[" + i + "]", file.getFileName()
+                        + " leaves out the null members " + io.stowage.model.json.NullMembers.describe(nulls, 8)
+                        + " (ECS reads them as not set; the AWS CLI refuses them)");
+            }
             Set<String> placeholders = new LinkedHashSet<>();
             collectPlaceholders(td.json(), placeholders);
             if (!placeholders.isEmpty()) {

@@ -5,6 +5,7 @@ import io.stowage.model.ecs.TaskDefinition;
 import io.stowage.model.json.Json;
 import io.stowage.model.json.JsonObject;
 import io.stowage.model.json.JsonText;
+import io.stowage.model.json.NullMembers;
 import io.stowage.model.rules.ShapeTypeCheck;
 import io.stowage.model.rules.TypeMismatch;
 
@@ -16,7 +17,7 @@ import java.util.Set;
 /**
  * Task-definition files: reads the RegisterTaskDefinition input, the DescribeTaskDefinition output (bare or
  * wrapped), and templated files; writes the RegisterTaskDefinition input with 2-space indentation, keeping
- * every member it read, in the order it read them.
+ * every member it read but the null ones, in the order it read them.
  */
 public final class TaskDefinitionFormat {
     /** Keys only DescribeTaskDefinition returns; RegisterTaskDefinition rejects them. */
@@ -73,13 +74,25 @@ public final class TaskDefinitionFormat {
         return new LoadedTaskDefinition(document, new TaskDefinition(input), readOnly.build(), wrapped);
     }
 
-    /** The file text: the RegisterTaskDefinition input, 2-space indented, with a final newline. */
+    /**
+     * The file text: the RegisterTaskDefinition input, 2-space indented, with a final newline. Null members
+     * are left out (to ECS they mean "not set", and the AWS CLI refuses them); {@link #droppedNulls} names them.
+     */
     public static String write(TaskDefinition taskDefinition) {
+        return JsonText.pretty(NullMembers.drop(input(taskDefinition)).value());
+    }
+
+    /** The paths of the null members {@link #write} leaves out, e.g. {@code containerDefinitions[0].ulimits}. */
+    public static List<String> droppedNulls(TaskDefinition taskDefinition) {
+        return NullMembers.drop(input(taskDefinition)).paths();
+    }
+
+    private static JsonObject input(TaskDefinition taskDefinition) {
         JsonObject json = taskDefinition.json();
         for (String key : READ_ONLY_KEYS) {
             json = json.without(key);
         }
-        return JsonText.pretty(json);
+        return json;
     }
 
     public static void write(TaskDefinition taskDefinition, Path file) throws IOException {

@@ -57,4 +57,15 @@ class ArchitectureTest {
     static final ArchRule formatNeverTouchesEnginesUiOrCli = noClasses()
             .that().resideInAPackage("io.stowage.format..")
             .should().dependOnClassesThat().resideInAnyPackage("io.stowage.engine..", "io.stowage.ui..", "io.stowage.cli..");
+
+    @ArchTest
+    static final ArchRule onlyLoggingTouchesLogback = noClasses()
+            .that().resideOutsideOfPackage("io.stowage.logging..")
+            .should().dependOnClassesThat().resideInAnyPackage("ch.qos.logback..");
+
+    @ArchTest
+    static final ArchRule loggingDependsOnNothingOfOurs = classes()
+            .that().resideInAPackage("io.stowage.logging..")
+            .should().onlyDependOnClassesThat().resideOutsideOfPackages("io.stowage.model..", "io.stowage.edit..",
+                    "io.stowage.format..", "io.stowage.engine..", "io.stowage.ui..", "io.stowage.cli..", "io.stowage.app..");
 }

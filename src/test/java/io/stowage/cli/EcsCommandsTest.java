@@ -62,6 +62,14 @@ class EcsCommandsTest {
                 .credentialsProvider(ECS.credentials()).httpClientBuilder(
                         software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build()) {
             iam.createInstanceProfile(r -> r.instanceProfileName("ecsInstanceRole"));
+            // What the console made before: the worker's execution role and log group (DeployDefaultsTest: without).
+            iam.createRole(r -> r.roleName("ecsTaskExecutionRole").assumeRolePolicyDocument(
+                    io.stowage.model.deploy.ConsoleDefaults.trustPolicy("ecs-tasks.amazonaws.com")));
+        }
+        try (var logs = software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient.builder()
+                .region(Region.of(ECS.region())).endpointOverride(ECS.endpoint()).credentialsProvider(ECS.credentials())
+                .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()).build()) {
+            logs.createLogGroup(r -> r.logGroupName("/ecs/worker"));
         }
         designFile = dir.resolve("demo.stowage.json");
         DesignFormat.write(exampleWithoutStandaloneTask(), designFile);
@@ -89,14 +97,14 @@ class EcsCommandsTest {
             assertThat(ecs.describeClusters(r -> r.clusters("demo")).clusters()).isEmpty();
         }
 
-        CliRun apply = CliRun.of(ecs("deploy", "--apply", designFile.toString()));
+        CliRun apply = CliRun.of(ecs("deploy", "--apply", "--no-wait", designFile.toString()));
 
         assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
         assertThat(apply.outLines()).contains("Plan: 11 to create, 0 to update, 0 unchanged");
         assertThat(apply.out()).contains("[1/11] create cluster demo ... done: arn:aws:ecs:us-east-1:");
         assertThat(apply.outLines()).last().isEqualTo("Apply complete: 11 changes made");
 
-        CliRun again = CliRun.of(ecs("deploy", "--apply", designFile.toString()));
+        CliRun again = CliRun.of(ecs("deploy", "--apply", "--no-wait", designFile.toString()));
 
         assertThat(again.exitCode()).isZero();
         assertThat(again.outLines()).containsExactly(
@@ -109,7 +117,7 @@ class EcsCommandsTest {
 
     @Test
     void aClusterImportedFromEcsDeploysBackUnchanged() {
-        assertThat(CliRun.of(ecs("deploy", "--apply", designFile.toString())).exitCode()).isZero();
+        assertThat(CliRun.of(ecs("deploy", "--apply", "--no-wait", designFile.toString())).exitCode()).isZero();
         registerLaunchedInstancesAsTheirAgentsWould();
         Path imported = dir.resolve("imported.stowage.json");
 
@@ -123,8 +131,22 @@ class EcsCommandsTest {
     }
 
     @Test
+    void aClusterImportedBeforeItsInstancesRegisteredKeepsThemAndDeploysBackUnchanged() {
+        assertThat(CliRun.of(ecs("deploy", "--apply", "--no-wait", designFile.toString())).exitCode()).isZero();
+        Path imported = dir.resolve("imported.stowage.json");
+
+        CliRun run = CliRun.of(ecs("import", "--ecs-cluster", "demo", "-o", imported.toString()));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("has not registered yet");
+        CliRun back = CliRun.of(ecs("deploy", imported.toString()));
+        assertThat(back.exitCode()).as(back.out() + back.err()).isZero();
+        assertThat(back.outLines()).last().asString().matches("Plan: 0 to create, 0 to update, \\d+ unchanged");
+    }
+
+    @Test
     void watchOncePrintsTasksInstancesAndServicesAsJson() {
-        assertThat(CliRun.of(ecs("deploy", "--apply", designFile.toString())).exitCode()).isZero();
+        assertThat(CliRun.of(ecs("deploy", "--apply", "--no-wait", designFile.toString())).exitCode()).isZero();
         try (EcsClient ecs = EcsClients.create(ECS.settings());
              Ec2Client ec2 = Ec2Client.builder().region(Region.of(ECS.region())).endpointOverride(ECS.endpoint())
                      .credentialsProvider(ECS.credentials()).httpClientBuilder(
@@ -160,9 +182,8 @@ class EcsCommandsTest {
         CliRun run = CliRun.of(ecs("deploy", design.toString()));
 
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).startsWith("stowage: error: the design has 2 errors; nothing was deployed:")
-                .contains("placeholder <SUBNET_ID> must be replaced before deploying [deploy-placeholder]")
-                .contains("<IMAGE>");
+        assertThat(run.err()).startsWith("stowage: error: the design has 1 error; nothing was deployed:")
+                .contains("<IMAGE>").doesNotContain("SUBNET");
     }
 
     @Test

@@ -60,7 +60,10 @@ class UpForegroundTest {
         }
         assertThat(lines).anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d web/[0-9a-f]{8} PENDING"))
                 .anyMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d web/[0-9a-f]{8} STOPPED \\(Task stopped by user\\)"))
-                .anyMatch(l -> l.endsWith("removed the design's containers, volumes and network"));
+                .anyMatch(l -> l.endsWith("removed the design's containers, volumes and network"))
+                // The stop is the user's, not an error: nothing about the JVM shutting down under the command.
+                .noneMatch(l -> l.contains("Shutdown in progress") || l.contains("internal error")
+                        || l.contains("Exception"));
         String key = LocalEngine.designKey("foreground", design);
         assertThat(ENGINE.client().listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of("io.stowage.design", key)).exec()).isEmpty();

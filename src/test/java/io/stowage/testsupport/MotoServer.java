@@ -49,13 +49,18 @@ final class MotoServer {
     }
 
     static MotoServer start(Path executable) throws IOException {
+        return start(executable, java.util.Map.of());
+    }
+
+    /** @param environment settings of moto's own, e.g. {@code MOTO_ECS_SERVICE_RUNNING} */
+    static MotoServer start(Path executable, java.util.Map<String, String> environment) throws IOException {
         int port = freeLoopbackPort();
         Path log = Files.createTempFile("moto-server-", ".log");
         log.toFile().deleteOnExit();
-        Process process = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p", Integer.toString(port))
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
+        ProcessBuilder builder = new ProcessBuilder(executable.toString(), "-H", "127.0.0.1", "-p",
+                Integer.toString(port)).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         var server = new MotoServer(process, URI.create("http://127.0.0.1:" + port));
         Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "moto-server-stop"));
         server.awaitAnswer(log);

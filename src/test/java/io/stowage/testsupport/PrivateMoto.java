@@ -30,12 +30,17 @@ public final class PrivateMoto implements AutoCloseable {
 
     /** Skips or fails the calling test when moto_server is missing. */
     public static PrivateMoto start() {
+        return start(java.util.Map.of());
+    }
+
+    /** A server with moto's own settings in its environment, e.g. {@code MOTO_ECS_SERVICE_RUNNING=1}. */
+    public static PrivateMoto start(java.util.Map<String, String> environment) {
         var executable = MotoServer.executable();
         if (executable.isEmpty()) {
             throw Engines.unavailable("no moto_server on the PATH or in ~/.pyenv/shims (pip install 'moto[server]')");
         }
         try {
-            return new PrivateMoto(MotoServer.start(executable.get()));
+            return new PrivateMoto(MotoServer.start(executable.get(), environment));
         } catch (IOException e) {
             throw Engines.unavailable("moto_server did not start: " + e.getMessage());
         }

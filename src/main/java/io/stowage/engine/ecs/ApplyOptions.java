@@ -8,7 +8,16 @@ import java.time.Duration;
  *
  * @param registrationTimeout how long to wait for a container instance to register
  * @param pollInterval        how often to look (no event tells when an agent registers)
+ * @param createRoles         whether the plan creates the console's default roles when missing (else blocks)
  */
-public record ApplyOptions(Duration registrationTimeout, Duration pollInterval) {
+public record ApplyOptions(Duration registrationTimeout, Duration pollInterval, boolean createRoles) {
     public static final ApplyOptions DEFAULTS = new ApplyOptions(Duration.ofMinutes(10), Duration.ofSeconds(5));
+
+    public ApplyOptions(Duration registrationTimeout, Duration pollInterval) {
+        this(registrationTimeout, pollInterval, true);
+    }
+
+    public ApplyOptions withCreateRoles(boolean value) {
+        return new ApplyOptions(registrationTimeout, pollInterval, value);
+    }
 }

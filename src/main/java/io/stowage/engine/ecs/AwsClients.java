@@ -35,6 +35,7 @@ import java.util.function.Supplier;
  * attempt made.
  */
 public final class AwsClients implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AwsClients.class);
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
 
     private final EcsSettings settings;
@@ -52,6 +53,8 @@ public final class AwsClients implements AutoCloseable {
 
     public AwsClients(EcsSettings settings) {
         this.settings = settings;
+        LOG.debug("AWS clients for region {}, profile {}, endpoint {}", settings.region(), settings.profile(),
+                settings.endpointOverride() != null ? settings.endpointOverride() : "the SDK's (AWS_ENDPOINT_URL or AWS)");
     }
 
     public EcsSettings settings() {

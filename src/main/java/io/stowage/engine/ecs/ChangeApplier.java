@@ -1,6 +1,7 @@
 package io.stowage.engine.ecs;
 
 import io.stowage.model.deploy.ApplyListener;
+import io.stowage.model.deploy.ConsoleDefaults;
 import io.stowage.model.deploy.Ec2Launch;
 import io.stowage.model.deploy.PlannedChange;
 import io.stowage.model.deploy.ServiceSettings;
@@ -65,6 +66,8 @@ final class ChangeApplier {
     String apply(PlannedChange planned, ApplyListener listener, Cancellation cancellation) {
         PlannedChange change = withRegisteredRevision(planned);
         return switch (change.kind()) {
+            case ROLE -> createRole(change.request());
+            case LOG_GROUP -> createLogGroup(jsonText(change.request(), "logGroupName"));
             case CLUSTER -> call("CreateCluster", () -> aws.ecs().createCluster(SdkJson.fromModel(change.request(),
                     CreateClusterRequest.serializableBuilderClass(), "CreateCluster input"))).cluster().clusterArn();
             case CLUSTER_CAPACITY_PROVIDERS -> call("PutClusterCapacityProviders", () -> aws.ecs()
@@ -85,6 +88,75 @@ final class ChangeApplier {
                     .service().taskDefinition();
             case RUN_TASK -> runTask(change, listener, cancellation);
         };
+    }
+
+    /**
+     * The console's default role: created with its trust policy when missing, given its managed policy (attaching
+     * again is a no-op), and for the instance role put in an instance profile of the same name. Each step looks
+     * first, so an apply that stopped half-way finishes the rest.
+     */
+    private String createRole(JsonObject request) {
+        String name = jsonText(request, "roleName");
+        String policy = jsonText(request, "policyArn");
+        String found;
+        try {
+            found = call("GetRole", () -> aws.iam().getRole(r -> r.roleName(name))).role().arn();
+        } catch (EcsRequestException e) {
+            if (!"NoSuchEntity".equals(e.errorCode())) {
+                throw e;
+            }
+            found = call("CreateRole", () -> aws.iam().createRole(r -> r.roleName(name)
+                    .assumeRolePolicyDocument(ConsoleDefaults.trustPolicy(jsonText(request, "trustedService")))
+                    .description("Created by Stowage's deploy, as the ECS console does"))).role().arn();
+        }
+        String arn = found;
+        String policyNote = "";
+        try {
+            call("AttachRolePolicy", () -> aws.iam().attachRolePolicy(r -> r.roleName(name).policyArn(policy)));
+        } catch (EcsRequestException e) {
+            if (!"NoSuchEntity".equals(e.errorCode())) {
+                throw e;
+            }
+            // Only an IAM without AWS's managed policies (an emulator) answers so: the same permissions, inline.
+            String policyName = policy.substring(policy.lastIndexOf('/') + 1);
+            call("PutRolePolicy", () -> aws.iam().putRolePolicy(r -> r.roleName(name).policyName(policyName)
+                    .policyDocument(ConsoleDefaults.managedPolicyDocument(policy))));
+            policyNote = "; IAM has no managed policy " + policyName + ", so its permissions were put inline";
+        }
+        if (request.get("instanceProfile") == io.stowage.model.json.JsonBool.TRUE) {
+            software.amazon.awssdk.services.iam.model.InstanceProfile profile;
+            try {
+                profile = call("GetInstanceProfile", () -> aws.iam().getInstanceProfile(r -> r.instanceProfileName(name)))
+                        .instanceProfile();
+            } catch (EcsRequestException e) {
+                if (!"NoSuchEntity".equals(e.errorCode())) {
+                    throw e;
+                }
+                profile = call("CreateInstanceProfile", () -> aws.iam().createInstanceProfile(r -> r
+                        .instanceProfileName(name))).instanceProfile();
+            }
+            if (profile.roles().stream().noneMatch(r -> r.roleName().equals(name))) {
+                call("AddRoleToInstanceProfile", () -> aws.iam().addRoleToInstanceProfile(r -> r
+                        .instanceProfileName(name).roleName(name)));
+            }
+            return arn + " (instance profile " + profile.arn() + policyNote + ")";
+        }
+        return arn + policyNote;
+    }
+
+    private static String jsonText(JsonObject object, String key) {
+        return object.get(key) instanceof JsonString s ? s.value() : null;
+    }
+
+    private String createLogGroup(String name) {
+        try {
+            call("CreateLogGroup", () -> aws.logs().createLogGroup(r -> r.logGroupName(name)));
+        } catch (EcsRequestException e) {
+            if (!"ResourceAlreadyExistsException".equals(e.errorCode())) {
+                throw e;
+            }
+        }
+        return name;
     }
 
     /** RegisterTaskDefinition has no client token: a lost answer is looked for by content before registering again. */

@@ -72,7 +72,28 @@ public final class ClusterImporter {
                 latest.put(family, revision.get(0).content());
             }
         }
-        return new ImportSource(clusterName, services, latest, instances, tasks);
+        return new ImportSource(clusterName, services, latest, instances, tasks, launched(clusterName));
+    }
+
+    /** EC2 instances a deploy launched for the cluster (by its tag), pending or running; none when EC2 may not be read. */
+    private List<JsonObject> launched(String clusterName) {
+        List<JsonObject> out = new ArrayList<>();
+        try {
+            call("DescribeInstances", () -> {
+                aws.ec2().describeInstancesPaginator(r -> r.filters(
+                        software.amazon.awssdk.services.ec2.model.Filter.builder()
+                                .name("tag:" + io.stowage.model.deploy.Ec2Launch.CLUSTER_TAG).values(clusterName).build(),
+                        software.amazon.awssdk.services.ec2.model.Filter.builder().name("instance-state-name")
+                                .values("pending", "running").build()))
+                        .reservations().forEach(res -> res.instances().forEach(i -> out.add(SdkJson.toModel(i))));
+                return null;
+            });
+        } catch (EcsRequestException e) {
+            if (e.errorCode() == null || !e.errorCode().startsWith("AccessDenied") && !e.errorCode().startsWith("UnauthorizedOperation")) {
+                throw e;
+            }
+        }
+        return out;
     }
 
     private static void addFamily(String arn, Set<String> families) {

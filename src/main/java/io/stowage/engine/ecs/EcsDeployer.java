@@ -50,7 +50,7 @@ public final class EcsDeployer {
                             + f.ruleId() + "]").toList());
         }
         ObservedState observed = new StateReader(aws).read(design);
-        DeployPlan plan = DeployPlanner.plan(design, observed);
+        DeployPlan plan = DeployPlanner.plan(design, observed, options.createRoles());
         List<String> malformed = new ArrayList<>();
         for (PlannedChange change : plan.toApply()) {
             try {

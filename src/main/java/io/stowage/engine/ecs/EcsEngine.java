@@ -55,6 +55,26 @@ public final class EcsEngine implements AutoCloseable {
     }
 
     /** A new design from a running cluster, laid out, with notes on what it assumed. */
+    /**
+     * Follows the services the apply created or updated until their rollout COMPLETED or FAILED, the timeout, or
+     * the cancellation ({@link RolloutWaiter}).
+     */
+    public java.util.List<RolloutWaiter.Result> awaitRollouts(ApplyReport report, java.time.Duration timeout,
+                                                              RolloutWaiter.Listener listener, Cancellation cancellation) {
+        return new RolloutWaiter(aws).await(RolloutWaiter.targets(report), timeout, listener, cancellation);
+    }
+
+    /** What destroying the design would remove ({@link Destroyer}); only reads. */
+    public io.stowage.model.deploy.DestroyPlan planDestroy(Design design, boolean deregisterFamilies) {
+        return new Destroyer(aws).plan(design, deregisterFamilies);
+    }
+
+    /** Removes what the plan lists, in order, stopping at the first failure or before the next step when cancelled. */
+    public java.util.List<Destroyer.Outcome> destroy(io.stowage.model.deploy.DestroyPlan plan, Destroyer.Listener listener,
+                                                     Cancellation cancellation) {
+        return new Destroyer(aws).apply(plan, listener, cancellation);
+    }
+
     public ImportedDesign importCluster(String cluster, String designName) {
         return new ClusterImporter(aws).read(cluster, designName);
     }

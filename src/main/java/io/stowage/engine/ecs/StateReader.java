@@ -1,5 +1,6 @@
 package io.stowage.engine.ecs;
 
+import io.stowage.model.deploy.ConsoleDefaults;
 import io.stowage.model.deploy.Ec2Facts;
 import io.stowage.model.deploy.Ec2Launch;
 import io.stowage.model.deploy.Ec2Settings;
@@ -64,7 +65,46 @@ final class StateReader {
             }
             clusters.put(cluster.name(), readCluster(cluster, current));
         }
-        return new ObservedState(clusters, revisions, readEc2Facts(design));
+        return new ObservedState(clusters, revisions, readEc2Facts(design)
+                .withRolesAndLogGroups(readRoles(design), readLogGroups(design)));
+    }
+
+    /** Whether each console default role the design may need exists (unknown when IAM may not be asked). */
+    private Map<String, Boolean> readRoles(Design design) {
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        for (String name : ConsoleDefaults.rolesToCheck(design)) {
+            try {
+                call("GetRole", () -> aws.iam().getRole(r -> r.roleName(name)));
+                out.put(name, true);
+            } catch (EcsRequestException e) {
+                if ("NoSuchEntity".equals(e.errorCode())) {
+                    out.put(name, false);
+                } else if (e.errorCode() == null || !e.errorCode().startsWith("AccessDenied")) {
+                    throw e;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether each awslogs group of the deploy's region exists; groups of other regions are not looked at. */
+    private Map<String, Boolean> readLogGroups(Design design) {
+        Map<String, String> groups = ConsoleDefaults.logGroups(design);
+        Map<String, Boolean> out = new LinkedHashMap<>();
+        if (groups.isEmpty()) {
+            return out;
+        }
+        String region = aws.logs().serviceClientConfiguration().region().id();
+        for (Map.Entry<String, String> group : groups.entrySet()) {
+            if (group.getValue() != null && !group.getValue().equals(region)) {
+                continue;
+            }
+            String name = group.getKey();
+            boolean exists = call("DescribeLogGroups", () -> aws.logs().describeLogGroups(r -> r
+                    .logGroupNamePrefix(name))).logGroups().stream().anyMatch(g -> name.equals(g.logGroupName()));
+            out.put(name, exists);
+        }
+        return out;
     }
 
     private Map<String, JsonObject> describeClusters(Design design) {
@@ -252,15 +292,21 @@ final class StateReader {
     }
 
     private Ec2Facts readEc2Facts(Design design) {
-        if (design.clusters().stream().allMatch(c -> c.instances().isEmpty())) {
+        boolean awsvpc = design.taskDefinitionList().stream().anyMatch(td -> "awsvpc".equals(td.networkMode()));
+        if (!awsvpc && design.clusters().stream().allMatch(c -> c.instances().isEmpty())) {
             return Ec2Facts.NONE;
         }
         Map<String, String> subnets = new LinkedHashMap<>();
+        String[] vpc = new String[1];
         call("DescribeSubnets", () -> {
             aws.ec2().describeSubnetsPaginator(r -> r.filters(Filter.builder().name("default-for-az").values("true")
-                    .build())).subnets().forEach(s -> subnets.putIfAbsent(s.availabilityZone(), s.subnetId()));
+                    .build())).subnets().forEach(s -> {
+                        subnets.putIfAbsent(s.availabilityZone(), s.subnetId());
+                        vpc[0] = vpc[0] == null ? s.vpcId() : vpc[0];
+                    });
             return null;
         });
+        String group = awsvpc && vpc[0] != null ? defaultSecurityGroup(vpc[0]) : null;
         Map<String, Boolean> profiles = new LinkedHashMap<>();
         for (Cluster cluster : design.clusters()) {
             if (cluster.instances().isEmpty()) {
@@ -275,7 +321,15 @@ final class StateReader {
                 }
             }
         }
-        return new Ec2Facts(subnets, profiles);
+        return new Ec2Facts(subnets, profiles, vpc[0], group);
+    }
+
+    /** The VPC's security group named default, which every VPC has and ECS uses when none is given. */
+    private String defaultSecurityGroup(String vpc) {
+        return call("DescribeSecurityGroups", () -> aws.ec2().describeSecurityGroups(r -> r.filters(
+                Filter.builder().name("vpc-id").values(vpc).build(),
+                Filter.builder().name("group-name").values("default").build())))
+                .securityGroups().stream().map(g -> g.groupId()).findFirst().orElse(null);
     }
 
     /** Whether the profile exists, or null when the caller may not ask IAM (then launching will tell). */

@@ -17,6 +17,7 @@ import java.time.Duration;
  * DOCKER_CERT_PATH, DOCKER_CONTEXT; the local socket otherwise).
  */
 public final class DockerConnection implements AutoCloseable {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(DockerConnection.class);
 
     /** Bounds the wait for an engine that is not there; streams (logs, wait) have no response timeout. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -32,6 +33,7 @@ public final class DockerConnection implements AutoCloseable {
                 .connectionTimeout(CONNECT_TIMEOUT)
                 .build();
         this.client = DockerClientImpl.getInstance(config, http);
+        LOG.debug("Docker engine at {}", host);
     }
 
     /**

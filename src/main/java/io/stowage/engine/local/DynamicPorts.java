@@ -1,10 +1,12 @@
 package io.stowage.engine.local;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -53,10 +55,22 @@ final class DynamicPorts {
         }
     }
 
-    private static int[] range() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim().split("\\s+");
-            return new int[]{Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+    /** The kernel's ephemeral range, {from, to}, or the agent's fallback when it cannot be read. */
+    static int[] range() {
+        return range(Path.of("/proc/sys/net/ipv4/ip_local_port_range"));
+    }
+
+    static int[] range(Path file) {
+        // Not Files.readString: on JDK 17 it sizes its read by the file's size, which a proc file gives as 0 or
+        // 4096, and a single read of it can come back short (one byte of "32768\t60999"). readAllBytes reads to EOF.
+        try (InputStream in = Files.newInputStream(file)) {
+            String[] parts = new String(in.readAllBytes(), StandardCharsets.US_ASCII).trim().split("\\s+");
+            int from = Integer.parseInt(parts[0]);
+            int to = Integer.parseInt(parts[1]);
+            if (from < 1 || to > 65535 || from > to) {
+                return new int[]{FALLBACK_FROM, FALLBACK_TO};
+            }
+            return new int[]{from, to};
         } catch (IOException | RuntimeException e) {
             return new int[]{FALLBACK_FROM, FALLBACK_TO};
         }

@@ -147,13 +147,16 @@ public final class LocalEngine {
     /** What runs for a design now, read from Docker by label; {@code design} (may be null) names the containers' order. */
     public RuntimeSnapshot ps(String designKey, Design design) {
         connection.ping();
-        return TaskReader.read(connection.client(), designKey, design);
+        return RecordedTasks.merge(TaskReader.read(connection.client(), designKey, design),
+                RunRecord.read(designKey).orElse(null));
     }
 
     /** Removes every container, task-scoped volume and network of the design. */
     public Removed down(String designKey, Design design, Consumer<String> progress) {
         connection.ping();
-        return Cleanup.down(connection.client(), designKey, design, true, progress);
+        Removed removed = Cleanup.down(connection.client(), designKey, design, true, progress);
+        RunRecord.delete(designKey);
+        return removed;
     }
 
     /**

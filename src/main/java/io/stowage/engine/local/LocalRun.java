@@ -65,6 +65,7 @@ public final class LocalRun implements AutoCloseable {
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private final CompletableFuture<Void> allStopped = new CompletableFuture<>();
     private final AgentView view;
+    private final RunRecorder recorder;
     private final java.util.Set<String> prefetched = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private volatile TaskEndpoints endpoints;
     private EventFollower events;
@@ -81,6 +82,8 @@ public final class LocalRun implements AutoCloseable {
         this.network = network;
         this.progress = progress;
         this.view = new AgentView(ctx.docker);
+        this.recorder = new RunRecorder(ctx.designKey, store);
+        store.subscribe(recorder);
         ctx.onConnectionFailure = () -> engineLost("the Docker engine does not answer");
     }
 
@@ -255,6 +258,7 @@ public final class LocalRun implements AutoCloseable {
             stats.close();
         }
         ctx.shutdown();
+        recorder.close();
     }
 
     // ------------------------------------------------------------------ start
@@ -501,7 +505,7 @@ public final class LocalRun implements AutoCloseable {
         if (t.isStopped() && live.remove(t.taskArn()) != null) {
             book.releaseTaskAddress(taskAddresses.remove(t.taskArn()));
             // Freed capacity may fit a task the scheduler could not place before.
-            services.values().forEach(s -> ctx.onLoop(s::reconcile));
+            services.values().forEach(s -> ctx.onLoop(s::capacityFreed));
         }
         for (ServiceScheduler s : services.values()) {
             s.taskChanged(runner);

@@ -20,6 +20,8 @@ import java.util.function.Supplier;
  * and the listener that hears what happens.
  */
 final class RunContext {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunContext.class);
+
     final DockerClient docker;
     final Design design;
     final String designKey;
@@ -79,10 +81,8 @@ final class RunContext {
             try {
                 action.run();
             } catch (RuntimeException e) {
+                LOG.error("internal error on the run's state thread", e);
                 listener.event(new ClusterEvent(Instant.now(), null, "stowage", "internal error: " + e));
-                if (Boolean.getBoolean("stowage.debug")) {
-                    e.printStackTrace();
-                }
             }
         };
     }

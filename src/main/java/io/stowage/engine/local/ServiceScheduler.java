@@ -53,6 +53,8 @@ final class ServiceScheduler {
     private final Cluster cluster;
     private final Service service;
     private final List<TaskRunner> tasks = new ArrayList<>();
+    /** Tasks this scheduler stopped to scale in: they are not replaced, so they do not hold a place. */
+    private final java.util.Set<TaskRunner> scaledIn = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final List<String> unplaced = new ArrayList<>();
     private final List<ServiceEvent> events = new ArrayList<>();
     private int desired;
@@ -119,6 +121,7 @@ final class ServiceScheduler {
         }
         if (t.isStopped()) {
             tasks.remove(runner);
+            scaledIn.remove(runner);
             if (t.startedAt() == null && !stopped) {
                 failedStarts++;
                 Duration delay = host.context().options().throttleBase().multipliedBy(1L << Math.min(20, failedStarts - 1));
@@ -136,13 +139,29 @@ final class ServiceScheduler {
         report();
     }
 
-    /** Starts or stops tasks until the desired count runs. */
+    /**
+     * Another task of the run stopped and freed capacity: a task of this service that could not be placed may fit
+     * now. Nothing else is re-checked, so that what this service does follows its own tasks' changes only.
+     */
+    void capacityFreed() {
+        if (!unplaced.isEmpty()) {
+            reconcile();
+        }
+    }
+
+    /**
+     * Starts or stops tasks until the desired count runs. A task of the service that is stopping (an essential
+     * container exited, it failed its health checks, it was stopped) keeps its place until it is STOPPED, and is
+     * replaced then, as ECS's scheduler does; one stopped to scale in does not.
+     */
     void reconcile() {
         if (stopped) {
             return;
         }
         List<TaskRunner> active = tasks.stream().filter(r -> r.state().desiredStatus() == TaskStatus.RUNNING).toList();
-        int missing = desired - active.size();
+        long retiring = tasks.stream().filter(r -> r.state().desiredStatus() != TaskStatus.RUNNING
+                && !scaledIn.contains(r)).count();
+        int missing = desired - active.size() - (int) retiring;
         if (missing > 0) {
             if (throttledUntil != null && Instant.now().isBefore(throttledUntil)) {
                 report();
@@ -153,10 +172,10 @@ final class ServiceScheduler {
             } else {
                 place(missing);
             }
-        } else if (missing < 0) {
+        } else if (active.size() > desired) {
             scaleIn(active);
         }
-        int wanted = Math.max(0, desired - active.size());
+        int wanted = Math.max(0, desired - active.size() - (int) retiring);
         while (unplaced.size() > wanted) {
             host.dropUnplaced(unplaced.remove(unplaced.size() - 1), "Scaling activity initiated by (deployment local)");
         }
@@ -216,6 +235,7 @@ final class ServiceScheduler {
         for (Placement p : order) {
             TaskRunner runner = byRef.get(p.task());
             if (runner != null) {
+                scaledIn.add(runner);
                 runner.stop("Scaling activity initiated by (deployment local)", StopCode.SERVICE_SCHEDULER_INITIATED);
                 stoppedIds.add(runner.state().taskId());
             }
@@ -225,6 +245,7 @@ final class ServiceScheduler {
         for (int i = active.size() - 1; i >= 0 && excess > 0; i--) {
             TaskRunner r = active.get(i);
             if (r.state().desiredStatus() == TaskStatus.RUNNING) {
+                scaledIn.add(r);
                 r.stop("Scaling activity initiated by (deployment local)", StopCode.SERVICE_SCHEDULER_INITIATED);
                 stoppedIds.add(r.state().taskId());
                 excess--;

@@ -38,21 +38,38 @@ public final class DeployPlanner {
     }
 
     public static DeployPlan plan(Design design, ObservedState observed) {
+        return plan(design, observed, true);
+    }
+
+    /**
+     * @param createRoles whether the console's default roles ({@code ecsTaskExecutionRole}, {@code ecsInstanceRole}
+     *                    and its instance profile) are created when the design needs them and they are missing;
+     *                    without, what needs them is blocked
+     */
+    public static DeployPlan plan(Design design, ObservedState observed, boolean createRoles) {
         List<PlannedChange> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         Set<String> registering = planTaskDefinitions(design, observed, out);
+        boolean launchesWithDefaultProfile = false;
         for (Cluster cluster : design.clusters()) {
             Optional<ObservedCluster> current = observed.cluster(cluster.name());
             planCluster(design, cluster, current, out);
             ObservedCluster existing = current.orElse(ObservedCluster.empty(cluster.name()));
-            new InstancePlanner(cluster, existing, observed.ec2(), out).plan();
+            boolean defaultProfile = ConsoleDefaults.isDefaultInstanceProfile(Ec2Settings.of(cluster).instanceProfile());
+            Ec2Facts facts = createRoles && defaultProfile
+                    ? observed.ec2().withProfile(Ec2Settings.of(cluster).instanceProfile()) : observed.ec2();
+            int before = out.size();
+            new InstancePlanner(cluster, existing, facts, out).plan();
+            launchesWithDefaultProfile |= defaultProfile && out.subList(before, out.size()).stream()
+                    .anyMatch(c -> c.kind() == ChangeKind.LAUNCH_INSTANCE && c.action() == CREATE);
             for (Service service : cluster.services()) {
-                planService(cluster, service, existing, observed, registering, out);
+                planService(design, cluster, service, existing, observed, registering, out);
             }
             for (StandaloneTask task : cluster.tasks()) {
-                planTask(cluster, task, existing, observed, registering, out);
+                planTask(design, cluster, task, existing, observed, registering, out);
             }
         }
+        out.addAll(0, ConsoleDefaults.plan(design, observed.ec2(), createRoles, launchesWithDefaultProfile));
         notePlacement(design, notes);
         return new DeployPlan(out, notes);
     }
@@ -174,18 +191,40 @@ public final class DeployPlanner {
                 ? request.with("taskDefinition", new JsonString(revision)) : request;
     }
 
-    private static void planService(Cluster cluster, Service service, ObservedCluster existing,
+    /** The network mode of the family the workload runs: the design's, else the latest revision ECS holds. */
+    private static String networkMode(Design design, TaskDefinitionRef ref, ObservedState observed) {
+        if (ref == null) {
+            return null;
+        }
+        Optional<TaskDefinition> designed = design.taskDefinition(ref.family());
+        if (designed.isPresent()) {
+            return designed.get().networkMode();
+        }
+        return observed.latest(ref.family()).map(r -> JsonTrees.string(r.content(), "networkMode")).orElse(null);
+    }
+
+    private static void planService(Design design, Cluster cluster, Service service, ObservedCluster existing,
                                     ObservedState observed, Set<String> registering, List<PlannedChange> out) {
         String name = service.serviceName();
         String subject = "service " + cluster.name() + "/" + name;
-        JsonObject designed = resolved(service.spec().json().with("cluster", new JsonString(cluster.name())),
-                designedRevision(service.taskDefinition(), observed, registering));
+        DefaultNetwork.Filled network = DefaultNetwork.fill(service.spec().json(),
+                networkMode(design, service.taskDefinition(), observed), cluster, observed.ec2());
+        // An existing service keeps the network ECS gave it when the design names none; a new one gets the defaults.
         Optional<JsonObject> current = existing.service(name);
+        if (current.isEmpty() && network.problem() != null) {
+            out.add(new PlannedChange(ChangeKind.CREATE_SERVICE, BLOCKED, cluster.name(), subject,
+                    subject + ": " + network.problem(), List.of(), null, null));
+            return;
+        }
+        JsonObject designed = resolved((current.isEmpty() ? network.request() : service.spec().json())
+                .with("cluster", new JsonString(cluster.name())),
+                designedRevision(service.taskDefinition(), observed, registering));
         if (current.isEmpty()) {
             List<String> details = new ArrayList<>();
             details.add("task definition " + designedRevision(service.taskDefinition(), observed, registering)
                     + ", " + service.launchType() + (service.isDaemon() ? ", DAEMON"
                     : ", desired count " + service.desiredCount()));
+            details.addAll(network.details());
             out.add(new PlannedChange(ChangeKind.CREATE_SERVICE, CREATE, cluster.name(), subject,
                     "create " + subject, details, designed, null));
             return;
@@ -217,9 +256,11 @@ public final class DeployPlanner {
                 details, ServiceSettings.updateRequest(cluster.name(), name, designed, changes), null));
     }
 
-    private static void planTask(Cluster cluster, StandaloneTask task, ObservedCluster existing,
+    private static void planTask(Design design, Cluster cluster, StandaloneTask task, ObservedCluster existing,
                                  ObservedState observed, Set<String> registering, List<PlannedChange> out) {
         String subject = "task " + cluster.name() + "/" + task.id();
+        DefaultNetwork.Filled network = DefaultNetwork.fill(task.run().json(),
+                networkMode(design, task.taskDefinition(), observed), cluster, observed.ec2());
         TaskDefinitionRef ref = task.taskDefinition();
         String revision = designedRevision(ref, observed, registering);
         TaskDefinitionRef wanted = TaskDefinitionRef.parse(revision);
@@ -236,11 +277,20 @@ public final class DeployPlanner {
                     List.of(), null, null));
             return;
         }
-        JsonObject request = resolved(task.run().json().with("cluster", new JsonString(cluster.name()))
+        if (network.problem() != null) {
+            out.add(new PlannedChange(ChangeKind.RUN_TASK, BLOCKED, cluster.name(), subject,
+                    subject + ": " + network.problem(), List.of(), null, null));
+            return;
+        }
+        JsonObject request = resolved(network.request().with("cluster", new JsonString(cluster.name()))
                 .with("count", io.stowage.model.json.JsonNumber.of(missing)), revision);
+        List<String> details = new ArrayList<>();
+        if (started > 0) {
+            details.add(started + " already started");
+        }
+        details.addAll(network.details());
         out.add(new PlannedChange(ChangeKind.RUN_TASK, CREATE, cluster.name(), subject, "run " + subject + ": "
                 + missing + " x " + (revision == null ? "?" : revision.contains(":") ? revision : revision + " (new)")
-                + " on " + task.launchType(), started == 0 ? List.of() : List.of(started + " already started"),
-                request, null));
+                + " on " + task.launchType(), details, request, null));
     }
 }

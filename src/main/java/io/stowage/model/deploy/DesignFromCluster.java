@@ -62,9 +62,25 @@ public final class DesignFromCluster {
             cluster = cluster.withService(service);
             fargate |= LaunchTypes.FARGATE.equals(service.launchType());
         }
+        Set<String> registeredEc2 = new LinkedHashSet<>();
         for (JsonObject described : source.containerInstances()) {
             ContainerInstance instance = instance(described);
             cluster = cluster.withInstance(instance);
+            registeredEc2.add(JsonTrees.string(described, "ec2InstanceId"));
+        }
+        for (JsonObject launched : source.launchedInstances()) {
+            ObservedEc2Instance observed = ObservedEc2Instance.fromDescribed(launched);
+            if (registeredEc2.contains(observed.instanceId()) || !observed.isUp()) {
+                continue;
+            }
+            ContainerInstance instance = launchedInstance(launched, observed);
+            if (cluster.instance(instance.id()).isPresent()) {
+                continue;
+            }
+            cluster = cluster.withInstance(instance);
+            notes.add(new DesignNote(ElementId.instance(clusterId, instance.id()), "EC2 instance "
+                    + observed.instanceId() + " was launched for cluster " + source.clusterName() + " and its agent has"
+                    + " not registered yet; it is kept as instance " + instance.id() + " with its type's resources"));
         }
         for (StandaloneTask task : standaloneTasks(source, notes, clusterId)) {
             cluster = cluster.withTask(task);
@@ -175,6 +191,20 @@ public final class DesignFromCluster {
                 setResource(registered, "GPU").size(), attributes.getOrDefault("ecs.os-type", ContainerInstance.LINUX),
                 architecture, custom, connected, versionOfAgent, ports(setResource(registered, "PORTS")),
                 ports(setResource(registered, "PORTS_UDP")), JsonObject.EMPTY);
+    }
+
+    /** An instance launched for the cluster, not yet registered: its type's resources, its zone, its design id. */
+    private static ContainerInstance launchedInstance(JsonObject described, ObservedEc2Instance observed) {
+        String type = JsonTrees.string(described, "instanceType");
+        String zone = JsonTrees.string(JsonTrees.object(described.get("placement")), "availabilityZone");
+        String id = observed.designId() != null ? observed.designId() : observed.instanceId();
+        var known = InstanceTypes.find(type);
+        if (known.isPresent()) {
+            return ContainerInstance.of(id, type, zone == null ? "unknown" : zone);
+        }
+        return new ContainerInstance(id, type == null ? "unknown" : type, zone == null ? "unknown" : zone, 0, 0, 0,
+                ContainerInstance.LINUX, InstanceType.X86_64, Map.of(), false, null,
+                ContainerInstance.DEFAULT_RESERVED_PORTS, List.of(), JsonObject.EMPTY);
     }
 
     private static int integerResource(JsonArray resources, String name) {

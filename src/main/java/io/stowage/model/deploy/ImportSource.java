@@ -17,10 +17,19 @@ import java.util.Objects;
  *                           (DescribeTaskDefinition {@code taskDefinition})
  * @param containerInstances its container instances (DescribeContainerInstances {@code containerInstances[]})
  * @param tasks              its running tasks (DescribeTasks {@code tasks[]})
+ * @param launchedInstances  EC2 instances a deploy launched for it (tagged {@code stowage:cluster}), pending or
+ *                           running, whose agent has not registered them yet (DescribeInstances {@code Instance})
  */
 public record ImportSource(String clusterName, List<JsonObject> services, Map<String, JsonObject> latestRevisions,
-                           List<JsonObject> containerInstances, List<JsonObject> tasks) {
+                           List<JsonObject> containerInstances, List<JsonObject> tasks,
+                           List<JsonObject> launchedInstances) {
+    public ImportSource(String clusterName, List<JsonObject> services, Map<String, JsonObject> latestRevisions,
+                        List<JsonObject> containerInstances, List<JsonObject> tasks) {
+        this(clusterName, services, latestRevisions, containerInstances, tasks, List.of());
+    }
+
     public ImportSource {
+        launchedInstances = List.copyOf(launchedInstances);
         Objects.requireNonNull(clusterName, "clusterName");
         services = List.copyOf(services);
         latestRevisions = Collections.unmodifiableMap(new LinkedHashMap<>(latestRevisions));

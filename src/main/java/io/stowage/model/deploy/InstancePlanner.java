@@ -127,7 +127,8 @@ final class InstancePlanner {
         if (facts.lacksProfile(settings.instanceProfile())) {
             problems.add("instance profile " + settings.instanceProfile() + " does not exist; create it with a role "
                     + "that has the AmazonEC2ContainerServiceforEC2Role policy, or name another in the cluster's "
-                    + "ec2.instanceProfile");
+                    + "ec2.instanceProfile" + (ConsoleDefaults.isDefaultInstanceProfile(settings.instanceProfile())
+                    ? " (a deploy without --no-create-roles creates it)" : ""));
         }
         if (!problems.isEmpty()) {
             out.add(new PlannedChange(ChangeKind.LAUNCH_INSTANCE, BLOCKED, cluster.name(), subject,

@@ -147,14 +147,21 @@ public final class ServiceSettings {
         });
     }
 
-    /** Without security groups in the design, ECS uses the VPC's default group: that is not a difference. */
+    /**
+     * Without security groups in the design, ECS uses the VPC's default group, and without subnets the deploy
+     * created the service in the default VPC's: neither is a difference.
+     */
     private static Json leaveToEcs(Json designed, Json current) {
         JsonObject want = JsonTrees.object(JsonTrees.object(designed).get("awsvpcConfiguration"));
         JsonObject have = JsonTrees.object(JsonTrees.object(current).get("awsvpcConfiguration"));
-        if (!want.has("securityGroups") && have.has("securityGroups")) {
-            return JsonTrees.object(current).with("awsvpcConfiguration", have.without("securityGroups"));
+        JsonObject kept = have;
+        if (!want.has("securityGroups")) {
+            kept = kept.without("securityGroups");
         }
-        return current;
+        if (!want.has("subnets")) {
+            kept = kept.without("subnets");
+        }
+        return kept == have ? current : JsonTrees.object(current).with("awsvpcConfiguration", kept);
     }
 
     /** ECS's value with only the members the design states or whose default is known, for objects ECS extends. */

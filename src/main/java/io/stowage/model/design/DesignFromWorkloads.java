@@ -1,6 +1,5 @@
 package io.stowage.model.design;
 
-import io.stowage.model.ecs.AwsVpcConfiguration;
 import io.stowage.model.ecs.NetworkConfiguration;
 import io.stowage.model.ecs.RunTaskSpec;
 import io.stowage.model.ecs.ServiceSpec;
@@ -61,7 +60,7 @@ public final class DesignFromWorkloads {
         Cluster cluster = Cluster.named(clusterId);
         List<CapacityPlanner.Demand> ec2Demands = new ArrayList<>();
         boolean needsFargate = false;
-        boolean placeholderSubnets = false;
+        boolean defaultNetwork = false;
         boolean counted = false;
         for (Workload workload : workloads) {
             TaskDefinition td = workload.taskDefinition();
@@ -72,9 +71,8 @@ public final class DesignFromWorkloads {
             String launchType = fargate ? LaunchTypes.FARGATE : LaunchTypes.EC2;
             NetworkConfiguration network = null;
             if ("awsvpc".equals(td.networkMode())) {
-                network = NetworkConfiguration.EMPTY.withAwsvpcConfiguration(AwsVpcConfiguration.EMPTY
-                        .withSubnets(List.of(DesignFromTaskDefinitions.PLACEHOLDER_SUBNET)));
-                placeholderSubnets = true;
+                // No network named: a deploy picks the default VPC's subnets and group, as the ECS console does.
+                defaultNetwork = true;
             }
             int tasks;
             if (workload.standalone()) {
@@ -129,9 +127,10 @@ public final class DesignFromWorkloads {
         if (needsFargate) {
             cluster = cluster.withFargate(FargateCapacity.in(CapacityPlanner.ZONES));
         }
-        if (placeholderSubnets) {
-            notes.add(new DesignNote(ElementId.cluster(clusterId), "awsvpc services got the subnet placeholder "
-                    + DesignFromTaskDefinitions.PLACEHOLDER_SUBNET + "; replace it with your subnets before deploying to ECS"));
+        if (defaultNetwork) {
+            notes.add(new DesignNote(ElementId.cluster(clusterId), "awsvpc services and tasks name no subnets: a deploy "
+                    + "puts them in the region's default VPC (its default subnets and security group), as the ECS "
+                    + "console does; set networkConfiguration to choose others"));
         }
         Design design = new Design(name, List.of(cluster), byFamily, Layout.EMPTY, JsonObject.EMPTY);
         return new ImportedDesign(design.withLayout(AutoLayout.arrange(design)), notes);

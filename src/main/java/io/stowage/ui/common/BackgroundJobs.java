@@ -22,6 +22,7 @@ import java.util.function.Consumer;
  * failures come back on the JavaFX thread. Progress reports are coalesced: the window sees the newest.
  */
 public final class BackgroundJobs {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(BackgroundJobs.class);
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "stowage-job");
         thread.setDaemon(true);
@@ -71,6 +72,7 @@ public final class BackgroundJobs {
             } catch (InterruptedException | CancellationException stopped) {
                 Platform.runLater(() -> finish(state, title + ": cancelled", () -> { }));
             } catch (Exception failure) {
+                LOG.warn("{} failed", title, failure);
                 Platform.runLater(() -> finish(state, title + ": failed", () -> onFailure.accept(failure)));
             }
             return null;

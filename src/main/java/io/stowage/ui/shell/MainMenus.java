@@ -139,7 +139,11 @@ final class MainMenus {
             alert.show();
         });
         MenuItem concept = item("About This Concept", "menu-concept", "F1", window::aboutConcept);
-        Menu help = new Menu("Help", null, concept, new SeparatorMenuItem(), about);
+        MenuItem log = item("Show Log", "menu-show-log", null,
+                () -> io.stowage.ui.common.LogWindow.show(window.stage(), window.version()));
+        MenuItem diagnostics = item("Copy Diagnostics", "menu-copy-diagnostics", null,
+                () -> io.stowage.ui.common.LogWindow.copyDiagnostics(window.version()));
+        Menu help = new Menu("Help", null, concept, new SeparatorMenuItem(), log, diagnostics, new SeparatorMenuItem(), about);
         help.setId("menu-help");
         return help;
     }

@@ -39,6 +39,7 @@ class EcsDeployFailureTest {
         direct = new AwsClients(ECS.settings());
         account = new MotoAccount(direct);
         account.createInstanceProfile("ecsInstanceRole");
+        account.createExampleConsoleDefaults();
         design = EcsDeployTest.exampleWithSubnets(account);
     }
 

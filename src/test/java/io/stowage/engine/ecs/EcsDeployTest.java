@@ -52,6 +52,7 @@ class EcsDeployTest {
         aws = new AwsClients(ECS.settings());
         account = new MotoAccount(aws);
         account.createInstanceProfile("ecsInstanceRole");
+        account.createExampleConsoleDefaults();
         deployer = new EcsDeployer(aws, QUICK);
         design = exampleWithSubnets(account);
     }
@@ -183,7 +184,7 @@ class EcsDeployTest {
         assertThat(again.summaryLine()).isEqualTo("Plan: 0 to create, 0 to update, 12 unchanged");
         assertThat(report.done()).isEmpty();
         assertThat(aws.counter().byOperation().keySet()).allMatch(op -> op.matches(
-                "(Ecs|Ec2|Iam)\\.(Describe|List|Get).*"), "only reads");
+                "(Ecs|Ec2|Iam|CloudWatchLogs)\\.(Describe|List|Get).*"), "only reads");
         assertThat(aws.ecs().describeTaskDefinition(r -> r.taskDefinition("web")).taskDefinition().revision())
                 .isEqualTo(1);
     }

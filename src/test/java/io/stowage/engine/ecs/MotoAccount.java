@@ -29,6 +29,16 @@ final class MotoAccount {
         aws.iam().createInstanceProfile(r -> r.instanceProfileName(name));
     }
 
+    /**
+     * What an account that has used the ECS console holds for the example design: the execution role its worker
+     * names and the log group it writes to (without them the deploy plans creating them, see DeployDefaultsTest).
+     */
+    void createExampleConsoleDefaults() {
+        aws.iam().createRole(r -> r.roleName("ecsTaskExecutionRole").assumeRolePolicyDocument(
+                io.stowage.model.deploy.ConsoleDefaults.trustPolicy("ecs-tasks.amazonaws.com")));
+        aws.logs().createLogGroup(r -> r.logGroupName("/ecs/worker"));
+    }
+
     String defaultSubnet(String zone) {
         return aws.ec2().describeSubnets(r -> r.filters(
                 Filter.builder().name("default-for-az").values("true").build(),

@@ -4,6 +4,7 @@ import io.stowage.model.runtime.ClusterEvent;
 import io.stowage.model.runtime.StopCode;
 import io.stowage.model.runtime.TaskState;
 import io.stowage.model.runtime.TaskStatus;
+import io.stowage.testsupport.BusyboxImage;
 import io.stowage.testsupport.DockerEngineExtension;
 import io.stowage.testsupport.TestImages;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,5 +96,59 @@ class ServiceSchedulerTest {
                 }
             });
         }
+    }
+
+    @Test
+    void aStoppingTaskIsReplacedWhenItHasStoppedNotWhenAnotherTaskStops() throws Exception {
+        // slow: its essential container exits at once; the other one ignores SIGTERM (PID 1 without a handler),
+        // so the task stays STOPPING for its stopTimeout. quick: its task ends a few seconds later, meanwhile.
+        String slow = "{\"family\": \"slow\", \"containerDefinitions\": ["
+                + "{\"name\": \"main\", \"image\": \"" + BusyboxImage.NAME + "\", \"memory\": 16,"
+                + " \"command\": [\"sh\", \"-c\", \"sleep 1; exit 1\"]},"
+                + "{\"name\": \"lingers\", \"image\": \"" + BusyboxImage.NAME + "\", \"memory\": 16,"
+                + " \"essential\": false, \"stopTimeout\": 20, \"command\": [\"sleep\", \"3600\"]}]}";
+        String quick = "{\"family\": \"quick\", \"containerDefinitions\": [{\"name\": \"quick\", \"image\": \""
+                + BusyboxImage.NAME + "\", \"memory\": 16, \"command\": [\"sh\", \"-c\", \"sleep 5\"]}]}";
+        String svcs = "{\"id\": \"slow\", \"service\": {\"serviceName\": \"slow\", \"taskDefinition\": \"slow\","
+                + " \"desiredCount\": 1}},"
+                + "{\"id\": \"quick\", \"service\": {\"serviceName\": \"quick\", \"taskDefinition\": \"quick\","
+                + " \"desiredCount\": 1}}";
+        try (var h = new LocalRunHarness("stopping", design("stopping", svcs, slow + "," + quick), "127.0.57", "127.0.58")) {
+            TaskState stopping = h.awaitTask("slow's task STOPPING",
+                    t -> "service:slow".equals(t.group()) && t.desiredStatus() == TaskStatus.STOPPED && !t.isStopped());
+            TaskState quickStopped = h.awaitTask("quick's first task STOPPED",
+                    t -> "service:quick".equals(t.group()) && t.isStopped());
+            h.awaitTask("quick's replacement", t -> "service:quick".equals(t.group())
+                    && !t.taskArn().equals(quickStopped.taskArn()));
+            // quick's stop came while slow's task was still stopping: slow has no second task yet.
+            assertThat(h.tasksOf("service:slow")).as("slow's tasks while its first one stops")
+                    .extracting(TaskState::taskArn).containsOnly(stopping.taskArn());
+            assertThat(h.tasksOf("service:slow")).allMatch(t -> !t.isStopped());
+
+            listenerAwaitStopped(h, stopping.taskArn());
+            h.awaitTask("slow's replacement once its task has STOPPED", t -> "service:slow".equals(t.group())
+                    && !t.taskArn().equals(stopping.taskArn()));
+            int stoppedAt = indexOf(h, stopping.taskArn(), TaskState::isStopped);
+            int replacementAt = indexOf(h, null, t -> "service:slow".equals(t.group())
+                    && !t.taskArn().equals(stopping.taskArn()));
+            assertThat(replacementAt).as("the replacement's first report comes after the first task STOPPED")
+                    .isGreaterThan(stoppedAt);
+        }
+    }
+
+    private static void listenerAwaitStopped(LocalRunHarness h, String arn) {
+        h.listener.await("slow's first task STOPPED", Duration.ofSeconds(90),
+                l -> l.tasks().stream().anyMatch(t -> t.taskArn().equals(arn) && t.isStopped()));
+    }
+
+    private static int indexOf(LocalRunHarness h, String arn, java.util.function.Predicate<TaskState> condition) {
+        var history = h.listener.history();
+        for (int i = 0; i < history.size(); i++) {
+            TaskState t = history.get(i);
+            if ((arn == null || t.taskArn().equals(arn)) && condition.test(t)) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

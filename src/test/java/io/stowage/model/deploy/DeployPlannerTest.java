@@ -99,17 +99,24 @@ class DeployPlannerTest {
         Design fargateWeb = example.withCluster(example.cluster("demo").orElseThrow().withService(
                 service(example, "web").withSpec(service(example, "web").spec().withLaunchType("FARGATE"))));
 
-        DeployPlan empty = DeployPlanner.plan(example, new ObservedState(Map.of(), Map.of(), noProfile));
+        DeployPlan empty = DeployPlanner.plan(example, new ObservedState(Map.of(), Map.of(), noProfile), false);
+        DeployPlan creating = DeployPlanner.plan(example, new ObservedState(Map.of(), Map.of(), noProfile));
         DeployPlan deployed = DeployPlanner.plan(fargateWeb, Deployed.as(example));
 
         assertThat(empty.blocked()).extracting(PlannedChange::summary).containsExactly(
                 "cannot launch instance demo/i-0a1b2c3d: instance profile ecsInstanceRole does not exist; create it"
                         + " with a role that has the AmazonEC2ContainerServiceforEC2Role policy, or name another in"
-                        + " the cluster's ec2.instanceProfile",
+                        + " the cluster's ec2.instanceProfile (a deploy without --no-create-roles creates it)",
                 "cannot launch instance demo/i-0e5f6a7b: no subnet for us-east-1b: the account has no default"
                         + " subnet there; name one in the cluster's ec2.subnets; instance profile ecsInstanceRole"
                         + " does not exist; create it with a role that has the AmazonEC2ContainerServiceforEC2Role"
-                        + " policy, or name another in the cluster's ec2.instanceProfile");
+                        + " policy, or name another in the cluster's ec2.instanceProfile (a deploy without"
+                        + " --no-create-roles creates it)");
+        assertThat(creating.blocked()).extracting(PlannedChange::summary).containsExactly(
+                "cannot launch instance demo/i-0e5f6a7b: no subnet for us-east-1b: the account has no default"
+                        + " subnet there; name one in the cluster's ec2.subnets");
+        assertThat(creating.changes().get(0).toString()).isEqualTo("+ create instance profile ecsInstanceRole (the"
+                + " container instance role; the instances this deploy launches use it)");
         assertThat(deployed.blocked()).extracting(PlannedChange::summary).containsExactly(
                 "service demo/web: UpdateService cannot change launchType; delete the service in ECS or give the"
                         + " design's service another name");

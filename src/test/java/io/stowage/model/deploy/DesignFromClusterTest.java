@@ -102,4 +102,35 @@ class DesignFromClusterTest {
         assertThat(plan.toApply()).isEmpty();
         assertThat(plan.summaryLine()).isEqualTo("Plan: 0 to create, 0 to update, 6 unchanged");
     }
+
+    @Test
+    void anInstanceLaunchedForTheClusterWhoseAgentHasNotRegisteredIsKeptSoTheDeployPlansNoLaunch() {
+        JsonObject launched = JsonLiterals.object("""
+                {"instanceId": "i-0fff", "instanceType": "t3.large", "placement": {"availabilityZone": "us-east-1b"},
+                 "state": {"name": "pending"}, "tags": [{"key": "stowage:cluster", "value": "demo"},
+                   {"key": "stowage:instance", "value": "i-0e5f6a7b"}]}""");
+        JsonObject registeredToo = JsonLiterals.object("""
+                {"instanceId": "i-0123", "instanceType": "t3.medium", "placement": {"availabilityZone": "us-east-1a"},
+                 "state": {"name": "running"}, "tags": [{"key": "stowage:cluster", "value": "demo"}]}""");
+        ImportSource withLaunched = new ImportSource("demo", List.of(WEB), Map.of("web", WEB_3), List.of(INSTANCE),
+                List.of(), List.of(launched, registeredToo));
+
+        ImportedDesign imported = DesignFromCluster.build("demo", withLaunched);
+
+        Cluster cluster = imported.design().cluster("demo").orElseThrow();
+        assertThat(cluster.instances()).extracting(ContainerInstance::id).containsExactly("i-0123", "i-0e5f6a7b");
+        ContainerInstance pending = cluster.instance("i-0e5f6a7b").orElseThrow();
+        assertThat(pending.instanceType()).isEqualTo("t3.large");
+        assertThat(pending.availabilityZone()).isEqualTo("us-east-1b");
+        assertThat(imported.notes()).anySatisfy(n -> assertThat(n.message()).contains("i-0fff")
+                .contains("has not registered yet"));
+
+        ObservedCluster observed = new ObservedCluster("demo", "ACTIVE", List.of(), JsonArray.EMPTY,
+                Map.of(), List.of(ObservedInstance.fromDescribed(INSTANCE)),
+                List.of(new ObservedEc2Instance("i-0fff", "i-0e5f6a7b", "demo", "pending")), List.of());
+        DeployPlan plan = DeployPlanner.plan(imported.design(), new ObservedState(Map.of("demo", observed), Map.of(),
+                Ec2Facts.NONE));
+        assertThat(plan.changes()).filteredOn(c -> c.kind() == ChangeKind.LAUNCH_INSTANCE)
+                .allSatisfy(c -> assertThat(c.isChange()).as(c.toString()).isFalse());
+    }
 }

@@ -98,9 +98,8 @@ class DesignFromTaskDefinitionsTest {
         assertThat(cluster.instances()).isEmpty();
         Service job = cluster.service("job").orElseThrow();
         assertThat(job.spec().launchType()).isEqualTo("FARGATE");
-        assertThat(job.spec().networkConfiguration().awsvpcConfiguration().subnets())
-                .containsExactly(DesignFromTaskDefinitions.PLACEHOLDER_SUBNET);
-        assertThat(imported.notes()).anySatisfy(n -> assertThat(n.message()).contains("placeholder"));
+        assertThat(job.spec().networkConfiguration()).as("no placeholder: a deploy picks the default VPC's").isNull();
+        assertThat(imported.notes()).anySatisfy(n -> assertThat(n.message()).contains("default VPC"));
         assertThat(imported.design().name()).isEqualTo("job");
     }
 

@@ -92,13 +92,13 @@ final class WorkloadRules {
     private static void checkNetwork(Workload w, TaskDefinition td, List<Finding> out) {
         boolean awsvpc = "awsvpc".equals(td.networkMode());
         AwsVpcConfiguration vpc = w.network() == null ? null : w.network().awsvpcConfiguration();
-        if (awsvpc && (vpc == null || vpc.subnets().isEmpty())) {
-            // CreateService/RunTask.networkConfiguration [M]: "This parameter is required for task definitions
-            // that use the awsvpc network mode to receive their own elastic network interface"; subnets are
-            // required within it (AwsVpcConfiguration.subnets).
+        if (awsvpc && vpc != null && vpc.json().has("subnets") && vpc.subnets().isEmpty()) {
+            // CreateService/RunTask.networkConfiguration [M]: subnets are required within an awsvpcConfiguration.
+            // A design that names no subnets at all gets the default VPC's from the deploy (as the console
+            // does); one that names an empty list said "none", which ECS refuses.
             out.add(Finding.error(w.path("networkConfiguration"), w.label() + " runs task definition "
-                    + td.family() + " in awsvpc network mode and needs networkConfiguration.awsvpcConfiguration "
-                    + "with at least one subnet", AWSVPC_NETWORK));
+                    + td.family() + " in awsvpc network mode with an empty subnets list; name at least one subnet, "
+                    + "or leave subnets out for the default VPC's", AWSVPC_NETWORK));
         } else if (!awsvpc && w.network() != null) {
             // ECS refuses it: "Network Configuration is not valid for the given networkMode of this task
             // definition" (CreateService/RunTask InvalidParameterException) [M: "not supported for other

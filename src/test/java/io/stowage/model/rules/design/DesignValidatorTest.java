@@ -130,17 +130,19 @@ class DesignValidatorTest {
     }
 
     @Test
-    void awsvpcNeedsSubnetsAndOtherModesTakeNoNetworkConfiguration() {
+    void awsvpcSubnetsMayBeLeftToTheDefaultVpcButNotEmptyAndOtherModesTakeNoNetworkConfiguration() {
         Cluster cluster = ec2Cluster(Service.of(service("job", "job").withLaunchType("FARGATE")),
                 Service.of(service("web", "web").withNetworkConfiguration(SUBNETS)))
                 .withFargate(FargateCapacity.in(List.of()))
                 .withTask(StandaloneTask.of("t", RunTaskSpec.EMPTY.withTaskDefinition("job").withLaunchType("FARGATE")
-                        .withNetworkConfiguration(NetworkConfiguration.EMPTY.withAwsvpcConfiguration(AwsVpcConfiguration.EMPTY))));
+                        .withNetworkConfiguration(NetworkConfiguration.EMPTY.withAwsvpcConfiguration(AwsVpcConfiguration.EMPTY))))
+                .withTask(StandaloneTask.of("none", RunTaskSpec.EMPTY.withTaskDefinition("job").withLaunchType("FARGATE")
+                        .withNetworkConfiguration(NetworkConfiguration.EMPTY.withAwsvpcConfiguration(
+                                AwsVpcConfiguration.EMPTY.withSubnets(List.of())))));
 
         assertThat(ruleIds(design(cluster))).containsExactly(
-                "workload-awsvpc-network-configuration @ clusters[0].services[0].service.networkConfiguration",
                 "workload-network-configuration-not-awsvpc @ clusters[0].services[1].service.networkConfiguration",
-                "workload-awsvpc-network-configuration @ clusters[0].tasks[0].run.networkConfiguration");
+                "workload-awsvpc-network-configuration @ clusters[0].tasks[1].run.networkConfiguration");
     }
 
     @Test
