@@ -1,6 +1,5 @@
 package io.stowage.cli;
 
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -74,23 +73,5 @@ class HostileInputTest {
             assertThat(run.err()).contains(file + ": error: is not a regular file but a character device")
                     .doesNotContain("Exception");
         }
-    }
-
-    @Test
-    void aFifoIsRefusedWithoutWaitingForAWriter() throws Exception {
-        Path fifo = dir.resolve("task.json");
-        Process mkfifo = new ProcessBuilder("mkfifo", fifo.toString()).start();
-        org.junit.jupiter.api.Assumptions.assumeTrue(mkfifo.waitFor() == 0, "mkfifo is not available");
-        Path composeFifo = dir.resolve("compose.yml");
-        new ProcessBuilder("mkfifo", composeFifo.toString()).start().waitFor();
-
-        CliRun validate = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> CliRun.of("validate", fifo.toString()));
-        CliRun compose = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> CliRun.of("import",
-                composeFifo.toString(), "-o", dir.resolve("d.stowage.json").toString()));
-
-        assertThat(validate.exitCode()).isEqualTo(2);
-        assertThat(validate.err()).contains("is not a regular file but a named pipe (FIFO)");
-        assertThat(compose.exitCode()).isEqualTo(2);
-        assertThat(compose.err()).contains(composeFifo + ": error: is not a regular file but a named pipe");
     }
 }
