@@ -46,24 +46,15 @@ public final class JsonFileReader {
     }
 
     public static JsonDocument read(Path file) throws UnreadableFileException {
-        byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                throw new UnreadableFileException(file, null, "is a directory, not a file");
-            }
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw new UnreadableFileException(file, null, String.format(
-                        "file is %.1f MB; Stowage reads JSON files up to %d MB (ECS limits a task definition to 64 KiB)",
-                        size / 1_000_000.0, MAX_FILE_BYTES / (1024 * 1024)));
-            }
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new UnreadableFileException(file, null, "no such file");
-        } catch (IOException e) {
-            throw new UnreadableFileException(file, null, "cannot read the file: " + e.getMessage());
-        }
-        return parse(file, bytes);
+        return parse(file, readBytes(file));
+    }
+
+    /** A JSON file's bytes, bounded by {@link #MAX_FILE_BYTES}; only a regular file is read. */
+    public static byte[] readBytes(Path file) throws UnreadableFileException {
+        return FileInput.read(file, MAX_FILE_BYTES, size -> String.format(
+                "file is %s%.1f MB; Stowage reads JSON files up to %d MB (ECS limits a task definition to 64 KiB)",
+                size > MAX_FILE_BYTES ? "" : "over ", Math.max(size, MAX_FILE_BYTES + 1) / 1_000_000.0,
+                MAX_FILE_BYTES / (1024 * 1024)));
     }
 
     public static JsonDocument parse(Path file, byte[] bytes) throws UnreadableFileException {

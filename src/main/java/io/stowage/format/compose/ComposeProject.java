@@ -45,9 +45,7 @@ record ComposeProject(String name, Path directory, JsonObject tree, List<Compose
         Path dotEnv = directory.resolve(".env");
         if (Files.isRegularFile(dotEnv)) {
             try {
-                environment.putAll(DotEnv.parse(Files.readString(dotEnv), processEnvironment));
-            } catch (IOException e) {
-                throw new UnreadableFileException(dotEnv, null, "cannot read the file: " + e.getMessage());
+                environment.putAll(DotEnv.parse(DotEnv.read(dotEnv), processEnvironment));
             } catch (IllegalArgumentException e) {
                 throw new UnreadableFileException(dotEnv, null, e.getMessage());
             }

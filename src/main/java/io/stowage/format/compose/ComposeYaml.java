@@ -46,10 +46,22 @@ import java.util.Map;
 public final class ComposeYaml {
     static final long MAX_FILE_BYTES = 4L * 1024 * 1024;
     private static final int MAX_DEPTH = 100;
+    /** SnakeYAML's own bound on aliases of lists and mappings (its default is 50). */
+    private static final int MAX_ALIASES = 200;
 
     private final Path file;
     private final Map<String, SourcePosition> positions = new HashMap<>();
+    /**
+     * Values an alias may copy into the tree, all aliases together. SnakeYAML bounds the number of aliases; an
+     * alias of an alias multiplies, so nine levels of nine aliases each (600 bytes) would make 387 million values.
+     * Real compose files copy a few thousand values at most (an x- anchor merged into every service).
+     */
+    static final int MAX_ALIAS_VALUES = 100_000;
+
     private final IdentityHashMap<Node, Boolean> expanding = new IdentityHashMap<>();
+    /** Nodes seen once: a node seen again is an alias's copy and counts against {@link #MAX_ALIAS_VALUES}. */
+    private final IdentityHashMap<Node, Boolean> seen = new IdentityHashMap<>();
+    private int aliasValues;
 
     private ComposeYaml(Path file) {
         this.file = file;
@@ -71,30 +83,20 @@ public final class ComposeYaml {
     }
 
     static String readText(Path file) throws UnreadableFileException {
+        byte[] bytes = io.stowage.format.FileInput.read(file, MAX_FILE_BYTES, size -> "file is larger than "
+                + MAX_FILE_BYTES / (1024 * 1024) + " MB; that is not a compose file");
         try {
-            if (Files.isDirectory(file)) {
-                throw new UnreadableFileException(file, null, "is a directory, not a compose file");
-            }
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new UnreadableFileException(file, null, "file is larger than "
-                        + MAX_FILE_BYTES / (1024 * 1024) + " MB; that is not a compose file");
-            }
-            byte[] bytes = Files.readAllBytes(file);
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (NoSuchFileException e) {
-            throw new UnreadableFileException(file, null, "no such file");
         } catch (CharacterCodingException e) {
             throw new UnreadableFileException(file, null, "not UTF-8 text");
-        } catch (IOException e) {
-            throw new UnreadableFileException(file, null, "cannot read the file: " + e.getMessage());
         }
     }
 
     private Document document(String text) throws UnreadableFileException {
         LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(200);
+        options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setCodePointLimit((int) MAX_FILE_BYTES);
         Node root;
@@ -125,6 +127,12 @@ public final class ComposeYaml {
         if (expanding.containsKey(node)) {
             throw new UnreadableFileException(file, position(node.getStartMark()),
                     "an alias refers to the value that contains it; YAML cannot expand that");
+        }
+        if (seen.put(node, Boolean.TRUE) != null && ++aliasValues > MAX_ALIAS_VALUES) {
+            throw new UnreadableFileException(file, position(node.getStartMark()), "the aliases of this file copy more "
+                    + "than " + MAX_ALIAS_VALUES + " values (aliases of aliases multiply, as in a \"billion laughs\" "
+                    + "file): the anchored value here is copied again and again, by then into " + path.text()
+                    + "; a compose file copies far fewer");
         }
         expanding.put(node, Boolean.TRUE);
         try {

@@ -16,6 +16,15 @@ final class DotEnv {
     }
 
     /** @throws IllegalArgumentException naming the line, for a line that is not {@code KEY=value} */
+    /** Far above any environment file; an .env file is a list of variables. */
+    static final long MAX_FILE_BYTES = 1024 * 1024;
+
+    /** An environment file's text, bounded, from a regular file only. */
+    static String read(java.nio.file.Path file) throws io.stowage.format.UnreadableFileException {
+        return io.stowage.format.FileInput.readText(file, MAX_FILE_BYTES, size -> "an environment file larger than "
+                + MAX_FILE_BYTES / 1024 + " KiB; that is not a list of variables");
+    }
+
     static Map<String, String> parse(String text, Map<String, String> environment) {
         Map<String, String> out = new LinkedHashMap<>();
         String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);

@@ -79,11 +79,11 @@ final class EnvironmentSettings {
                 continue;
             }
             try {
-                out.putAll(DotEnv.parse(Files.readString(resolved), ctx.project.environment()));
+                out.putAll(DotEnv.parse(DotEnv.read(resolved), ctx.project.environment()));
                 ctx.approximated(where, "the variables of " + file + " are written into the task definition; ECS "
                         + "reads environment files only from S3 (environmentFiles)");
-            } catch (IOException e) {
-                ctx.notMapped(where, "cannot read " + resolved + ": " + e.getMessage());
+            } catch (io.stowage.format.UnreadableFileException e) {
+                ctx.notMapped(where, e.getMessage());
             } catch (IllegalArgumentException e) {
                 ctx.notMapped(where, resolved + ": " + e.getMessage());
             }

@@ -142,7 +142,8 @@ public final class TaskDefinitionNormalizer {
             return value;
         }
         Matcher m = AMOUNT.matcher(text);
-        if (!m.matches()) {
+        // Beyond 40 characters no amount is a task size, and a BigDecimal of a long digit run is costly to make.
+        if (text.length() > 40 || !m.matches()) {
             return value;
         }
         BigDecimal amount = new BigDecimal(m.group(1));

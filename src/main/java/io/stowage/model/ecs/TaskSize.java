@@ -27,8 +27,12 @@ public final class TaskSize {
         return parse(text, MEMORY);
     }
 
+    /** Longer than any CPU or memory value within int range, however written ("0.25 vCPU", " 2048 "). */
+    private static final int MAX_LENGTH = 40;
+
     private static Integer parse(String text, Pattern pattern) {
-        if (text == null) {
+        // A long run of digits costs time quadratic in its length to make a BigDecimal of, and is no size anyway.
+        if (text == null || text.length() > MAX_LENGTH) {
             return null;
         }
         Matcher matcher = pattern.matcher(text.strip());

@@ -41,6 +41,15 @@ final class ArnRules implements Rule {
     private static final Pattern SECRET_NAME = Pattern.compile("[\\w/+=.@-]{1,512}");
     private static final Pattern S3_OBJECT_ARN = Pattern.compile("arn:" + PARTITION + ":s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]/.+");
     private static final int MAX_ENVIRONMENT_FILES = 10;
+    /**
+     * ARNs are at most 2048 characters (IAM and SSM quotas). Longer text is matched by no pattern here, and is not
+     * given to one: a repeated group over a long value overflows the stack of Java's regex matcher.
+     */
+    static final int MAX_ARN_LENGTH = 2048;
+
+    private static boolean matches(Pattern pattern, String text) {
+        return text.length() <= MAX_ARN_LENGTH && pattern.matcher(text).matches();
+    }
 
     @Override
     public void check(RuleContext task, Findings out) {
@@ -52,8 +61,8 @@ final class ArnRules implements Rule {
             secrets(Values.array(log, "secretOptions").items(), container.at("logConfiguration").key("secretOptions"),
                     out);
             String credentials = Values.concrete(Values.object(json, "repositoryCredentials"), "credentialsParameter");
-            if (credentials != null && !SECRET_ARN.matcher(credentials).matches()
-                    && (credentials.startsWith("arn:") || !SECRET_NAME.matcher(credentials).matches())) {
+            if (credentials != null && !matches(SECRET_ARN, credentials)
+                    && (credentials.startsWith("arn:") || !matches(SECRET_NAME, credentials))) {
                 Values.malformed(out, container.at("repositoryCredentials").key("credentialsParameter"), credentials,
                         "credentialsParameter " + Values.quote(credentials) + " must be a Secrets Manager secret ARN"
                         + " (arn:aws:secretsmanager:<region>:<account>:secret:<name>) or, in the same region, the"
@@ -74,9 +83,9 @@ final class ArnRules implements Rule {
             boolean isTaskRole = key.equals("taskRoleArn");
             if (role.isBlank()) {
                 out.warning(path, key + " is empty; remove it or give an IAM role ARN.", "role-arn");
-            } else if (ROLE_ARN.matcher(role).matches() || isTaskRole && ROLE_SHORT.matcher(role).matches()) {
+            } else if (matches(ROLE_ARN, role) || isTaskRole && matches(ROLE_SHORT, role)) {
                 continue;
-            } else if (!role.startsWith("arn:") && ROLE_SHORT.matcher(role).matches()) {
+            } else if (!role.startsWith("arn:") && matches(ROLE_SHORT, role)) {
                 out.warning(path, key + " " + Values.quote(role) + " is a role name; ECS documents a full role ARN"
                         + " here: arn:aws:iam::<12-digit account>:role/" + role + ".", "role-arn");
             } else {
@@ -119,8 +128,8 @@ final class ArnRules implements Rule {
                 continue;
             }
             String value = Values.concrete(secret, "valueFrom");
-            if (value == null || SECRET_ARN.matcher(value).matches() || PARAMETER_ARN.matcher(value).matches()
-                    || !value.startsWith("arn:") && PARAMETER_NAME.matcher(value).matches()) {
+            if (value == null || matches(SECRET_ARN, value) || matches(PARAMETER_ARN, value)
+                    || !value.startsWith("arn:") && matches(PARAMETER_NAME, value)) {
                 continue;
             }
             String hint = value.startsWith("arn:") && value.contains(":secretsmanager:")
@@ -149,7 +158,7 @@ final class ArnRules implements Rule {
             if (value == null) {
                 continue;
             }
-            if (!S3_OBJECT_ARN.matcher(value).matches()) {
+            if (!matches(S3_OBJECT_ARN, value)) {
                 Values.malformed(out, path, value, "Environment file " + Values.quote(value) + " must be an S3 object"
                         + " ARN, e.g. arn:aws:s3:::my-bucket/app.env.", "environment-file");
             } else if (!value.endsWith(".env")) {

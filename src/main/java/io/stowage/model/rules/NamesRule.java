@@ -78,10 +78,21 @@ final class NamesRule implements Rule {
     }
 
     private static String suggestion(String name) {
-        String fixed = name.strip().replaceAll("[^A-Za-z0-9_-]+", "-");
-        if (fixed.length() > 255) {
-            fixed = fixed.substring(0, 255);
+        // Each run of other characters becomes one hyphen; one pass that stops at 255, whatever the name's length.
+        String stripped = name.strip();
+        StringBuilder out = new StringBuilder();
+        boolean inRun = false;
+        for (int i = 0; i < stripped.length() && out.length() < 255; i++) {
+            char c = stripped.charAt(i);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-') {
+                out.append(c);
+                inRun = false;
+            } else if (!inRun) {
+                out.append('-');
+                inRun = true;
+            }
         }
+        String fixed = out.toString();
         return fixed.isEmpty() || fixed.equals(name) ? "" : " (e.g. " + Values.quote(fixed) + ")";
     }
 }

@@ -22,13 +22,6 @@ import java.util.regex.Pattern;
 final class Values {
     private static final Pattern MORE_PLACEHOLDERS = Pattern.compile("\\$\\$\\$[A-Za-z0-9_]+\\$\\$\\$"
             + "|\\$[A-Z_][A-Z0-9_]*");
-    private static final Pattern TEMPLATE_HINT = Pattern.compile("\\{[^{}]+}"
-            + "|[A-Za-z0-9_-]*(?i:placeholder)[A-Za-z0-9_-]*"
-            + "|(?i:your)[_-][A-Za-z0-9_-]+"
-            + "|(?i:x){4,}"
-            + "|(?<![A-Za-z0-9])[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+(?![A-Za-z0-9])"
-            + "|(?<![A-Za-z0-9])[A-Za-z_]*(?i:account)_?(?i:id)(?![A-Za-z0-9])");
-
     private Values() {
     }
 
@@ -57,6 +50,21 @@ final class Values {
      * (e.g. {@code widget-$APP_ENV}), which envsubst-style pipelines substitute.
      */
     static String placeholder(String text) {
+        if (text.length() < 4096) {
+            return findPlaceholder(text);
+        }
+        // Several rules ask about the same long value: its answer is kept for the last one asked (per thread).
+        Object[] last = LAST_LONG.get();
+        if (last[0] != text) {
+            last[1] = findPlaceholder(text);
+            last[0] = text;
+        }
+        return (String) last[1];
+    }
+
+    private static final ThreadLocal<Object[]> LAST_LONG = ThreadLocal.withInitial(() -> new Object[2]);
+
+    private static String findPlaceholder(String text) {
         String found = Placeholders.find(text);
         if (found != null) {
             return found;
@@ -74,8 +82,7 @@ final class Values {
         if (text == null) {
             return null;
         }
-        Matcher matcher = TEMPLATE_HINT.matcher(text);
-        return matcher.find() ? matcher.group() : null;
+        return TemplateHints.find(text);
     }
 
     /**
@@ -85,7 +92,8 @@ final class Values {
                           String ruleId) {
         String hint = templateHint(value);
         if (hint != null) {
-            out.warning(path, quote(value) + " looks like a template: " + hint + " is kept verbatim; substitute it"
+            out.warning(path, quote(value) + " looks like a template: " + (hint.length() > QUOTED_MAX
+                    ? hint.substring(0, QUOTED_MAX - 40) + "…" : hint) + " is kept verbatim; substitute it"
                     + " before registering.", SchemaRules.PLACEHOLDER);
         } else {
             out.error(path, errorMessage, ruleId);
@@ -136,7 +144,14 @@ final class Values {
         return value != null;
     }
 
+    /** Past this many characters a message quotes a value's start and says how long it is. */
+    static final int QUOTED_MAX = 120;
+
+    /** The value as a JSON string for a message; a long one cut to its start, so that a message stays a line. */
     static String quote(String text) {
+        if (text.length() > QUOTED_MAX) {
+            return JsonText.quote(text.substring(0, QUOTED_MAX - 40)) + "… (" + text.length() + " characters)";
+        }
         return JsonText.quote(text);
     }
 

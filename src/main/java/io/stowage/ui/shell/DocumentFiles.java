@@ -166,12 +166,6 @@ public final class DocumentFiles {
     }
 
     private static byte[] read(Path file) throws UnreadableFileException {
-        try {
-            return Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new UnreadableFileException(file, null, "no such file");
-        } catch (IOException e) {
-            throw new UnreadableFileException(file, null, "cannot read the file: " + e.getMessage());
-        }
+        return JsonFileReader.readBytes(file);
     }
 }
