@@ -74,6 +74,12 @@ public final class BackgroundJobs {
             } catch (Exception failure) {
                 LOG.warn("{} failed", title, failure);
                 Platform.runLater(() -> finish(state, title + ": failed", () -> onFailure.accept(failure)));
+            } catch (Error error) {
+                // An Error (a missing class, no memory left) must end the job too: left uncaught it would vanish
+                // inside the Future and the window would stay "running" for good, refusing every later job.
+                LOG.error("{} failed with an internal error", title, error);
+                Exception failure = new IllegalStateException("internal error: " + error, error);
+                Platform.runLater(() -> finish(state, title + ": failed", () -> onFailure.accept(failure)));
             }
             return null;
         });

@@ -73,4 +73,19 @@ class BackgroundJobsTest {
         assertThat(failure.get()).hasMessageContaining("no ECS endpoint answers");
         assertThat(jobs.message().get()).isEqualTo("Deploy: failed");
     }
+    @Test
+    void aJobThatThrowsAnErrorFailsInWordsAndTheNextJobRuns(FxRobot robot) throws Exception {
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        robot.interact(() -> jobs.start("Export", p -> {
+            throw new NoClassDefFoundError("io/stowage/Missing");
+        }, r -> { }, failure::set));
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> failure.get() != null);
+        assertThat(failure.get()).hasMessageContaining("NoClassDefFoundError").hasMessageContaining("io/stowage/Missing");
+        assertThat(jobs.message().get()).isEqualTo("Export: failed");
+        assertThat(jobs.running().get()).isFalse();
+
+        AtomicReference<String> next = new AtomicReference<>();
+        robot.interact(() -> assertThat(jobs.start("Import", p -> "design", next::set, f -> { })).isTrue());
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "design".equals(next.get()));
+    }
 }
