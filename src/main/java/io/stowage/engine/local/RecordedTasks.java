@@ -94,6 +94,10 @@ final class RecordedTasks {
             c = new ContainerState(c.name(), c.runtimeId(), c.image(), ContainerStatus.RUNNING, null, null,
                     live.healthStatus(), c.essential(), c.networkBindings(), c.startedAt(), null, c.restartCount());
         }
+        if (c.lastStatus() == ContainerStatus.STOPPED && c.exitCode() == null && live.exitCode() != null
+                && live.lastStatus() == ContainerStatus.STOPPED) {
+            c = c.stopped(live.exitCode(), c.reason(), c.finishedAt()); // Docker kept the code the record missed
+        }
         if (live.healthStatus() != null && c.lastStatus() == ContainerStatus.RUNNING) {
             c = c.withHealthStatus(live.healthStatus());
         }

@@ -187,6 +187,11 @@ final class TaskRunner {
 
     private void died(ContainerRecord rec, Integer exitCode, Instant at) {
         if (rec.isStopped()) {
+            // Stopped already (a stop that found it exited, before this event came): the code is still news.
+            if (rec.exitCode == null && exitCode != null) {
+                rec.exitCode = exitCode;
+                report();
+            }
             return;
         }
         if (rec.restarts.enabled() && !rec.busy) {
