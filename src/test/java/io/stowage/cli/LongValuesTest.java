@@ -51,7 +51,9 @@ class LongValuesTest {
 
             assertThat(run.exitCode()).as(run.err()).isIn(0, 1);
             assertThat(run.out() + run.err()).hasSizeLessThan(20_000).doesNotContain("internal error");
-            assertThat(took).as("validated in").isLessThan(Duration.ofSeconds(1));
+            // A bound for the test, not the figure: a backtracking pattern took minutes for 100,000 characters and
+            // never ended for 10 MB; the under-a-second figure belongs in docs/benchmarks.md, measured apart.
+            assertThat(took).as("validated in").isLessThan(Duration.ofSeconds(5));
         }
     }
 
