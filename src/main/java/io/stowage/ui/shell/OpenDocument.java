@@ -26,8 +26,9 @@ public record OpenDocument(EditHistory history, Path file, Kind kind, TextStyle 
         sources = List.copyOf(sources);
     }
 
+    /** A design not yet saved: it gets its identity now (kept by every edit and undo), written by its first save. */
     public static OpenDocument untitled(Design design) {
-        return new OpenDocument(new EditHistory(design), null, Kind.DESIGN, TextStyle.DEFAULT, null, List.of());
+        return new OpenDocument(new EditHistory(design.identified()), null, Kind.DESIGN, TextStyle.DEFAULT, null, List.of());
     }
 
     /** Every file the document was read from: the design file, or each task-definition file. */
