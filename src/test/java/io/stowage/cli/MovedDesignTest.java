@@ -58,7 +58,7 @@ class MovedDesignTest {
 
             CliRun down = CliRun.of("down", movedFile.toString());
             assertThat(down.exitCode()).as(down.err()).isZero();
-            assertThat(down.out()).startsWith("removed 2 containers").contains("1 networks");
+            assertThat(down.out()).startsWith("removed 1 container").contains("1 networks");
         } finally {
             CliRun.of("down", Files.exists(file) ? file.toString() : moved.resolve("moved.stowage.json").toString());
         }
@@ -87,7 +87,7 @@ class MovedDesignTest {
             assertThat(ps.out()).contains("RUNNING");
             CliRun down = CliRun.of("down", file.toString());
             assertThat(down.exitCode()).as(down.err()).isZero();
-            assertThat(down.out()).startsWith("removed 2 containers");
+            assertThat(down.out()).startsWith("removed 1 container");
         } finally {
             CliRun.of("down", file.toString());
         }
