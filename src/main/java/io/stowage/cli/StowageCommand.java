@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         description = "Design Amazon ECS layouts, check them, run them on Docker and deploy them to ECS.%n"
                 + "Without a command, java -jar stowage.jar opens the desktop application.",
         subcommands = {ValidateCommand.class, FmtCommand.class, ImportCommand.class, PlaceCommand.class,
-                DeployCommand.class, DestroyCommand.class, WatchCommand.class,
+                BuildCommand.class, PushCommand.class, DeployCommand.class, DestroyCommand.class, WatchCommand.class,
                 UpCommand.class, PsCommand.class, DownCommand.class, LogsCommand.class,
                 ExportCommand.class})
 final class StowageCommand implements Runnable {
@@ -25,6 +25,6 @@ final class StowageCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required: validate, fmt, import, place, up, ps, down, logs, deploy or watch");
+        throw new ParameterException(spec.commandLine(), "a command is required: validate, fmt, import, place, up, ps, down, logs, build, push, deploy, destroy, watch or export");
     }
 }
