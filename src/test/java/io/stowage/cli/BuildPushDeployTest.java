@@ -87,10 +87,13 @@ class BuildPushDeployTest {
         return design;
     }
 
+    /** Unique to this run, so that no layer comes from the builder's cache of an earlier one. */
+    private final String nonce = Long.toHexString(System.nanoTime());
+
     private Path dockerfile(String version) throws Exception {
         Path context = Files.createDirectories(dir.resolve("web"));
         return Files.writeString(context.resolve("Dockerfile"), "FROM " + BusyboxImage.NAME + "\n"
-                + "RUN echo building-" + version + " && echo " + version + " > /version\n"
+                + "RUN echo building-" + version + " && echo " + version + "-" + nonce + " > /version\n"
                 + "CMD [\"cat\", \"/version\"]\n");
     }
 
@@ -195,12 +198,12 @@ class BuildPushDeployTest {
         Path design = design(image);
         Path context = Files.createDirectories(dir.resolve("web"));
         Files.writeString(context.resolve("Dockerfile"), "FROM " + BusyboxImage.NAME + "\n"
-                + "RUN echo before-the-failure && exit 3\n");
+                + "RUN echo before-the-failure " + nonce + " && exit 3\n");
         try {
             CliRun built = CliRun.of("build", "--push", design.toString());
 
             assertThat(built.exitCode()).as(built.out() + built.err()).isEqualTo(1);
-            assertThat(built.out()).contains("  before-the-failure");
+            assertThat(built.out()).contains("  before-the-failure " + nonce);
             assertThat(built.err()).contains("stowage build: building " + image + " from " + context + " failed: ")
                     .contains("returned a non-zero code: 3").doesNotContain("Exception").doesNotContain("\tat ");
             assertThat(dir.resolve("shop.images.json")).doesNotExist();
