@@ -108,9 +108,27 @@ public final class DocumentFiles {
             guard(file, document.savedText(), overwriteChanged);
         }
         byte[] text = style.apply(DesignFormat.write(design)).getBytes(StandardCharsets.UTF_8);
+        writePendingSecrets(document, file);
         AtomicFiles.write(file, text);
         document.history().markSaved();
         return new OpenDocument(document.history(), file, OpenDocument.Kind.DESIGN, style, text, List.of());
+    }
+
+    /**
+     * The values an import kept out of the design go to the secrets file beside it, before the design that names
+     * them, so that a saved design always finds its values; what the file held already is kept.
+     */
+    private static void writePendingSecrets(OpenDocument document, Path designFile) throws IOException {
+        if (document.pendingSecrets().isEmpty()) {
+            return;
+        }
+        Path secrets = io.stowage.engine.LocalRunSetup.defaultSecretsFile(designFile);
+        try {
+            io.stowage.format.SecretsFileFormat.merge(secrets, document.pendingSecrets());
+        } catch (io.stowage.format.UnreadableFileException e) {
+            throw new IOException(e.getMessage() + " (the secrets file beside the design, where the values the import "
+                    + "kept out of it go; nothing was saved: fix or move it and save again)", e);
+        }
     }
 
     private static List<TaskDefinitionFile> saveTaskDefinitions(Design design, List<TaskDefinitionFile> sources,
