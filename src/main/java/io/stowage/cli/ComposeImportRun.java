@@ -58,7 +58,7 @@ final class ComposeImportRun {
             }
         }
         try {
-            DesignFormat.write(result.imported().design(), output);
+            DesignFormat.write(DesignIdentity.forOutput(result.imported().design(), output), output);
         } catch (IOException e) {
             err.println(Problems.writeLine(output, e));
             return Cli.UNUSABLE_INPUT;

@@ -55,8 +55,10 @@ public final class DocumentFiles {
                     throw new UnreadableFileException(file, null, "a design opens on its own; open it alone, or"
                             + " open several task-definition files together");
                 }
+                // A design from before designs had an identity gets one now, in memory, so that every edit and
+                // undo keeps the same one; its next save writes it (docs/design-file.md).
                 Design loaded = DesignFormat.fromDocument(document).design();
-                return new OpenDocument(new EditHistory(loaded), file, OpenDocument.Kind.DESIGN,
+                return new OpenDocument(new EditHistory(loaded.identified()), file, OpenDocument.Kind.DESIGN,
                         new TextStyle(document.lineEnding(), TextStyle.DEFAULT.indent()), bytes, List.of());
             }
             LoadedTaskDefinition loaded = TaskDefinitionFormat.fromDocument(document);
@@ -78,7 +80,7 @@ public final class DocumentFiles {
         for (int i = 0; i < sources.size(); i++) {
             sources.set(i, sources.get(i).withFamily(inDesign.get(i).family()));
         }
-        return new OpenDocument(new EditHistory(wrapped), files.get(0), OpenDocument.Kind.TASK_DEFINITIONS,
+        return new OpenDocument(new EditHistory(wrapped.identified()), files.get(0), OpenDocument.Kind.TASK_DEFINITIONS,
                 TextStyle.DEFAULT, null, sources);
     }
 

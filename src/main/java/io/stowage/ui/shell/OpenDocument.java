@@ -35,14 +35,15 @@ public record OpenDocument(EditHistory history, Path file, Kind kind, TextStyle 
         this(history, file, kind, style, savedText, sources, Map.of());
     }
 
+    /** A design not yet saved: it gets its identity now (kept by every edit and undo), written by its first save. */
     public static OpenDocument untitled(Design design) {
         return untitled(design, Map.of());
     }
 
     /** A new design with the secret values its import kept out of it, for the secrets file at the first save. */
     public static OpenDocument untitled(Design design, Map<String, String> pendingSecrets) {
-        return new OpenDocument(new EditHistory(design), null, Kind.DESIGN, TextStyle.DEFAULT, null, List.of(),
-                pendingSecrets);
+        return new OpenDocument(new EditHistory(design.identified()), null, Kind.DESIGN, TextStyle.DEFAULT, null,
+                List.of(), pendingSecrets);
     }
 
     /** Every file the document was read from: the design file, or each task-definition file. */

@@ -36,6 +36,31 @@ class DocumentFilesTest {
     }
 
     @Test
+    void aDesignFromBeforeIdentitiesGetsOneOnItsNextSaveThatUndoAndLaterSavesKeep() throws Exception {
+        Path file = dir.resolve("old.stowage.json");
+        Files.writeString(file, "{\"formatVersion\": 1, \"name\": \"old\"}");
+        OpenDocument opened = DocumentFiles.open(file);
+        String id = opened.history().current().id();
+        assertThat(id).isNotNull();
+        assertThat(Files.readString(file)).doesNotContain("\"id\"");
+
+        opened.history().apply("Rename", design -> design.withName("renamed"));
+        OpenDocument saved = DocumentFiles.save(opened, null);
+        assertThat(DocumentFiles.open(file).history().current().id()).isEqualTo(id);
+
+        saved.history().undo();
+        saved = DocumentFiles.save(saved, null);
+        Design reopened = DocumentFiles.open(file).history().current();
+        assertThat(reopened.name()).isEqualTo("old");
+        assertThat(reopened.id()).isEqualTo(id);
+
+        Path copy = dir.resolve("moved.stowage.json");
+        DocumentFiles.save(saved, copy);
+        assertThat(DocumentFiles.open(copy).history().current().id()).isEqualTo(id);
+        assertThat(OpenDocument.untitled(Design.empty("new")).history().current().id()).isNotNull().isNotEqualTo(id);
+    }
+
+    @Test
     void aComposeImportKeepsEnvFileValuesOutOfTheDesignAndItsFirstSaveWritesThemBesideIt() throws Exception {
         Path project = Files.createDirectories(dir.resolve("project"));
         Files.writeString(project.resolve(".env"), "DB_PASSWORD=hunter2-desktop\n");
