@@ -23,8 +23,6 @@ import java.time.Duration;
 import java.util.List;
 import io.stowage.engine.ecs.RolloutWaiter;
 import io.stowage.model.deploy.Rollout;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 @Command(name = "deploy", mixinStandardHelpOptions = true,
         description = {"Deploy a design to ECS: show the plan, and with --apply make it so.",
@@ -166,18 +164,8 @@ final class DeployCommand implements Callable<Integer> {
         }
         out.println(plan.summaryLine());
         // Ctrl-C cancels before the next change; the hook holds the JVM until the account is printed.
-        Cancellation cancellation = new Cancellation();
-        CountDownLatch accounted = new CountDownLatch(1);
-        Thread onInterrupt = new Thread(() -> {
-            cancellation.cancel();
-            try {
-                accounted.await(2, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "stowage-deploy-cancel");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try {
+        try (CancelOnCtrlC ctrlC = new CancelOnCtrlC("deploy")) {
+            Cancellation cancellation = ctrlC.cancellation();
             ApplyReport report = engine.apply(plan, new Progress(out), cancellation);
             report.lines().stream().filter(l -> !l.startsWith("done: ")).forEach(out::println);
             out.flush();
@@ -185,13 +173,6 @@ final class DeployCommand implements Callable<Integer> {
                 return Cli.FINDINGS;
             }
             return noWait ? Cli.OK : awaitRollouts(engine, report, out, cancellation);
-        } finally {
-            accounted.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is running and waited for the account.
-            }
         }
     }
 

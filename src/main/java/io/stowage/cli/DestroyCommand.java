@@ -18,8 +18,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 @Command(name = "destroy", mixinStandardHelpOptions = true,
         description = {"Plan, and with --apply make, the removal of what a deploy of the design made in ECS.",
@@ -74,18 +72,8 @@ final class DestroyCommand implements Callable<Integer> {
         if (!apply || plan.isEmpty()) {
             return Cli.OK;
         }
-        Cancellation cancellation = new Cancellation();
-        CountDownLatch accounted = new CountDownLatch(1);
-        Thread onInterrupt = new Thread(() -> {
-            cancellation.cancel();
-            try {
-                accounted.await(2, TimeUnit.MINUTES);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "stowage-destroy-cancel");
-        Runtime.getRuntime().addShutdownHook(onInterrupt);
-        try {
+        try (CancelOnCtrlC ctrlC = new CancelOnCtrlC("destroy")) {
+            Cancellation cancellation = ctrlC.cancellation();
             List<Destroyer.Outcome> outcomes = engine.destroy(plan, new Destroyer.Listener() {
                 @Override
                 public void started(DestroyPlan.Step step, int number, int of) {
@@ -118,13 +106,6 @@ final class DestroyCommand implements Callable<Integer> {
             out.println("Destroy complete: " + outcomes.size() + " removed");
             out.flush();
             return Cli.OK;
-        } finally {
-            accounted.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(onInterrupt);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is running and waited for the account.
-            }
         }
     }
 }

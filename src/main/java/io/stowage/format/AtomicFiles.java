@@ -44,6 +44,20 @@ public final class AtomicFiles {
     }
 
     /**
+     * Writes a file only its owner may read or write (0600 from the first byte on, also when it replaces a file
+     * others could read): for secret values, which must never sit readable in a temporary file.
+     */
+    public static void writePrivate(Path target, byte[] bytes) throws FileWriteException {
+        Staged staged = stage(target, bytes, true);
+        try {
+            staged.commit();
+        } catch (IOException e) {
+            staged.discard();
+            throw new FileWriteException(staged.target, staged.existed, e);
+        }
+    }
+
+    /**
      * Writes several files as one step: every file is written and forced to disk before any target is
      * replaced, so that a full disk or a refused permission leaves all of them as they were.
      */
@@ -51,7 +65,7 @@ public final class AtomicFiles {
         List<Staged> staged = new ArrayList<>();
         try {
             for (Map.Entry<Path, byte[]> file : files.entrySet()) {
-                staged.add(stage(file.getKey(), file.getValue()));
+                staged.add(stage(file.getKey(), file.getValue(), false));
             }
         } catch (FileWriteException e) {
             staged.forEach(Staged::discard);
@@ -93,7 +107,7 @@ public final class AtomicFiles {
         }
     }
 
-    private static Staged stage(Path requested, byte[] bytes) throws FileWriteException {
+    private static Staged stage(Path requested, byte[] bytes, boolean ownerOnly) throws FileWriteException {
         Path target;
         try {
             target = resolveLinks(requested);
@@ -111,6 +125,9 @@ public final class AtomicFiles {
             Files.createDirectories(dir);
             TempFiles.removeLeftovers(target);
             temp = TempFiles.create(target);
+            if (ownerOnly) {
+                ownerOnly(temp);
+            }
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
@@ -125,7 +142,7 @@ public final class AtomicFiles {
                     throw new ShortWriteException(channel.size(), bytes.length);
                 }
             }
-            if (existed) {
+            if (existed && !ownerOnly) {
                 copyPermissions(target, temp);
             }
             return new Staged(target, temp, existed);
@@ -155,6 +172,14 @@ public final class AtomicFiles {
             current = current.getParent().resolve(link).normalize();
         }
         return current;
+    }
+
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the user's profile folder's ACLs are what protects the file.
+        }
     }
 
     private static void copyPermissions(Path from, Path to) {

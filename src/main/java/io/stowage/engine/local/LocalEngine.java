@@ -85,6 +85,7 @@ public final class LocalEngine {
         if (settings.taskRoleUserFallback() && !options.agent().userFallback()) {
             options = options.withAgent(options.agent().withUserFallback(true));
         }
+        options.secrets().warnings().forEach(progress::accept);
         // What an earlier run left goes first (never two copies of a design); the network is made meanwhile.
         String network = networkName(designKey);
         var leftovers = CompletableFuture.supplyAsync(() -> Cleanup.down(docker, designKey, design, false,

@@ -1,5 +1,6 @@
 package io.stowage.engine.local;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,11 +19,27 @@ public interface SecretResolver {
 
     SecretResolver NONE = valueFrom -> Optional.empty();
 
+    /** What the user should hear before a run uses these secrets (a secrets file others may read); none by default. */
+    default List<String> warnings() {
+        return List.of();
+    }
+
     /** This resolver, then {@code next} for what it does not know. */
     default SecretResolver orElse(SecretResolver next) {
-        return valueFrom -> {
-            Optional<String> value = resolve(valueFrom);
-            return value.isPresent() ? value : next.resolve(valueFrom);
+        SecretResolver first = this;
+        return new SecretResolver() {
+            @Override
+            public Optional<String> resolve(String valueFrom) {
+                Optional<String> value = first.resolve(valueFrom);
+                return value.isPresent() ? value : next.resolve(valueFrom);
+            }
+
+            @Override
+            public List<String> warnings() {
+                List<String> all = new java.util.ArrayList<>(first.warnings());
+                all.addAll(next.warnings());
+                return all;
+            }
         };
     }
 }

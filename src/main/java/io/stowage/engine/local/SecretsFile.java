@@ -3,10 +3,12 @@ package io.stowage.engine.local;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.stowage.format.SecretsFileFormat;
+import io.stowage.format.UnreadableFileException;
+
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,30 +24,34 @@ import java.util.Optional;
 public final class SecretsFile implements SecretResolver {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Map<String, String> values;
+    private final List<String> warnings;
 
-    private SecretsFile(Map<String, String> values) {
+    private SecretsFile(Map<String, String> values, List<String> warnings) {
         this.values = Map.copyOf(values);
+        this.warnings = List.copyOf(warnings);
     }
 
-    /** @throws IllegalArgumentException naming the file and what is wrong when it cannot be read */
+    /**
+     * @throws IllegalArgumentException naming the file, line and column and what was expected when it cannot be
+     *                                  read (never the text found there, which may be a secret)
+     */
     public static SecretsFile read(Path file) {
-        JsonNode root;
         try {
-            root = JSON.readTree(Files.readString(file));
-        } catch (IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read the secrets file: " + e.getMessage());
+            SecretsFileFormat.Contents contents = SecretsFileFormat.read(file);
+            return new SecretsFile(contents.values(), contents.warnings());
+        } catch (UnreadableFileException e) {
+            throw new IllegalArgumentException(e.getMessage());
         }
-        if (root == null || !root.isObject()) {
-            throw new IllegalArgumentException(file + ": expected a JSON object from valueFrom to secret value");
-        }
-        Map<String, String> values = new LinkedHashMap<>();
-        root.fields().forEachRemaining(e -> values.put(e.getKey(),
-                e.getValue().isTextual() ? e.getValue().asText() : e.getValue().toString()));
-        return new SecretsFile(values);
     }
 
     public static SecretsFile of(Map<String, String> values) {
-        return new SecretsFile(values);
+        return new SecretsFile(values, List.of());
+    }
+
+    /** What the user should hear before the run: a file others may read. */
+    @Override
+    public List<String> warnings() {
+        return warnings;
     }
 
     @Override

@@ -196,7 +196,20 @@ public final class PlacementEngine {
      */
     public static PlacementResult placeMore(Design design, long seed, String clusterId, List<Placement> live,
                                             TaskRef.Kind kind, String source, int count, int firstNumber) {
+        return placeMore(design, seed, clusterId, live, ref -> null, kind, source, count, firstNumber);
+    }
+
+    /**
+     * As {@link #placeMore(Design, long, String, List, TaskRef.Kind, String, int, int)}, where a live task may run
+     * another revision than the design's task definition of its family (a rolling deployment replaces one with
+     * the other): {@code liveDefinitions} gives the task definition a live task holds resources and ports for, or
+     * null for the design's.
+     */
+    public static PlacementResult placeMore(Design design, long seed, String clusterId, List<Placement> live,
+                                            java.util.function.Function<TaskRef, TaskDefinition> liveDefinitions,
+                                            TaskRef.Kind kind, String source, int count, int firstNumber) {
         PlacementEngine engine = new PlacementEngine(design, seed);
+        engine.liveDefinitions = liveDefinitions;
         Cluster c = design.cluster(clusterId).orElseThrow(() ->
                 new IllegalArgumentException("no cluster " + clusterId + " in the design"));
         engine.initCluster(c);
@@ -216,6 +229,8 @@ public final class PlacementEngine {
 
     private int numberOffset;
     private Integer countOverride;
+    private java.util.function.Function<TaskRef, TaskDefinition> liveDefinitions = ref -> null;
+    private final Map<TaskDefinition, TaskRequirements> liveRequirements = new java.util.IdentityHashMap<>();
 
     private void hold(Cluster c, Placement p) {
         String family = p.task().kind() == TaskRef.Kind.SERVICE
@@ -228,12 +243,14 @@ public final class PlacementEngine {
             }
             return;
         }
-        TaskDefinition td = family == null ? null : design.taskDefinition(family).orElse(null);
+        TaskDefinition own = liveDefinitions.apply(p.task());
+        TaskDefinition td = own != null ? own : family == null ? null : design.taskDefinition(family).orElse(null);
         Node node = nodes.stream().filter(n -> n.instance.id().equals(p.instanceId())).findFirst().orElse(null);
         if (td == null || node == null) {
             return;
         }
-        TaskRequirements needs = requirements.computeIfAbsent(family, f -> TaskRequirements.of(td));
+        TaskRequirements needs = own != null ? liveRequirements.computeIfAbsent(own, TaskRequirements::of)
+                : requirements.computeIfAbsent(family, f -> TaskRequirements.of(td));
         node.cpu += needs.cpu();
         node.memory += needs.memoryMiB();
         for (HostPort port : needs.hostPorts()) {

@@ -34,6 +34,7 @@ public final class TaskDefinitionValidator {
             new LinuxParametersRules(),
             new ContainerSettingsRules(),
             new TaskSettingsRules(),
+            new HostExposureRules(),
             new WindowsRules());
 
     private TaskDefinitionValidator() {

@@ -338,7 +338,13 @@ final class TableFormField extends FormField {
         }
     }
 
+    /**
+     * A new, empty row after the others. What the cells show is kept first: a row typed into and not yet
+     * committed (the click on Add is what takes the focus away) would otherwise be laid out again blank.
+     */
     private void addRow() {
+        commitAll();
+        snapshotCells();
         rows.add(rowOf(JsonObject.EMPTY));
         layoutRows();
         rows.get(rows.size() - 1).cells.get(0).requestFocus();
