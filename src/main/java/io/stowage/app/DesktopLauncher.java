@@ -6,6 +6,8 @@ final class DesktopLauncher {
     }
 
     static void launch(String[] args) {
+        // Named in the refusal a second run of a design gets while the desktop runs it.
+        io.stowage.engine.local.RunLock.describeThisProcess("the Stowage desktop");
         javafx.application.Application.launch(StowageApplication.class, args);
     }
 }

@@ -7,6 +7,7 @@ import io.stowage.engine.local.LocalEngine;
 import io.stowage.engine.local.LocalRun;
 import io.stowage.engine.local.PullBehavior;
 import io.stowage.engine.local.RoleAssumer;
+import io.stowage.engine.local.RunLock;
 import io.stowage.format.UnreadableFileException;
 import io.stowage.model.runtime.ClusterEvent;
 import io.stowage.model.runtime.RuntimeListener;
@@ -40,7 +41,10 @@ import java.util.concurrent.TimeUnit;
                         + "AWS_REGION, AWS_ENDPOINT_URL...). Ctrl-C or SIGTERM stops the tasks and removes what the "
                         + "run made. With --detach it returns once every task is RUNNING (or stopped) and leaves "
                         + "them running, unsupervised and without those endpoints; stowage down removes them.",
-                "Exit 0 when every task reached RUNNING, 1 when some stopped or could not start, 2 when the design "
+                "One run per design at a time: while a run of the design is kept (a foreground up, an up --detach "
+                        + "still starting, the desktop), another up of it is refused, naming the process that keeps it.",
+                "Exit 0 when every task reached RUNNING, 1 when some stopped or could not start (or the design "
+                        + "already runs), 2 when the design "
                         + "cannot be read, 4 when no Docker engine answers."})
 final class UpCommand implements Callable<Integer> {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -132,6 +136,7 @@ final class UpCommand implements Callable<Integer> {
         // In the foreground this process is the agent: it serves the task metadata endpoint and task-role
         // credentials for as long as it runs. A detached run is left unsupervised, with nothing serving them.
         Served served = detach ? null : Served.start();
+        RunLock.describeThisProcess("stowage up " + (detach ? "--detach " : "") + designFile);
         try {
             var options = served == null ? local.options(behavior, secrets, publishAll, instanceBase, taskBase)
                     : local.options(behavior, secrets, publishAll, instanceBase, taskBase, served.endpoints(),
@@ -152,6 +157,12 @@ final class UpCommand implements Callable<Integer> {
             err.println("stowage up: " + e.getMessage());
             err.flush();
             return Cli.UNUSABLE_INPUT;
+        } catch (RunLock.RunLockedException | java.io.UncheckedIOException e) {
+            // One run per design: a second up would share (and break) the first one's network and containers.
+            closeQuietly(served);
+            err.println("stowage up: " + designFile + ": " + e.getMessage());
+            err.flush();
+            return Cli.FINDINGS;
         }
         try {
             return follow(run, local, engine, out, nothingLeft);
@@ -226,8 +237,9 @@ final class UpCommand implements Callable<Integer> {
             } catch (Exception ignored) {
                 // Removal below takes down whatever is left.
             }
-            run.close();
+            // Removed before the run (and its lock) is let go, so that a next up never loses what it starts.
             engine.down(local.key(), local.design(), m -> { });
+            run.close();
             synchronized (out) {
                 out.println(LocalTime.now().format(CLOCK) + " removed the design's containers, volumes and network");
                 out.flush();

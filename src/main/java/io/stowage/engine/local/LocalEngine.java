@@ -68,14 +68,40 @@ public final class LocalEngine {
 
     /**
      * Starts a design: removes what an earlier run of it left (never running two copies), creates its network,
-     * places its tasks and starts them. Blocks only for the engine checks and that cleanup; tasks start on the
+     * places its tasks and starts them; the run holds the design's {@link RunLock} until it is closed, so that a
+     * second {@code up} of the design is refused while this one runs. Blocks only for the engine checks and that cleanup; tasks start on the
      * run's threads, reported to {@code listener} as they go.
      *
      * @param progress hears what is being done, in words (pulls, builds, leftovers removed)
      * @throws io.stowage.engine.EngineUnavailableException when no engine answers
+     * @throws RunLock.RunLockedException when another process (or another run of this one) keeps the design's run
      */
     public LocalRun up(Design design, String designKey, LocalRunOptions options, RuntimeListener listener,
                        Consumer<String> progress) {
+        return up(design, RunLock.acquire(designKey), options, listener, progress);
+    }
+
+    /**
+     * As {@link #up(Design, String, LocalRunOptions, RuntimeListener, Consumer)}, with the design's run lock
+     * already taken by the caller (the agent, which takes it before answering the command that hands it a run).
+     * The run owns the lock from here: {@link LocalRun#close()} lets it go, and so does a failure to start.
+     *
+     * @throws RunLock.RunLockedException (from the other overload) when another process keeps the design's run
+     */
+    public LocalRun up(Design design, RunLock lock, LocalRunOptions options, RuntimeListener listener,
+                       Consumer<String> progress) {
+        try {
+            LocalRun run = start(design, lock.designKey(), options, listener, progress);
+            run.holding(lock);
+            return run;
+        } catch (RuntimeException | Error e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private LocalRun start(Design design, String designKey, LocalRunOptions options, RuntimeListener listener,
+                           Consumer<String> progress) {
         connection.ping();
         DockerClient docker = connection.client();
         LocalDesignSettings settings = LocalDesignSettings.of(design, options.designDirectory());

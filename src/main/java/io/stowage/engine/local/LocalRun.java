@@ -73,6 +73,7 @@ public final class LocalRun implements AutoCloseable {
     private volatile boolean stopping;
     private volatile boolean closed;
     private volatile Instant lostAt;
+    private volatile RunLock lock;
 
     LocalRun(RunContext ctx, RuntimeStore store, TaskSetup setup, String network, Consumer<String> progress) {
         this.ctx = ctx;
@@ -235,7 +236,10 @@ public final class LocalRun implements AutoCloseable {
         return allStopped;
     }
 
-    /** Stops following the engine; whatever runs keeps running (a detached run). */
+    /**
+     * Stops following the engine and lets the design's {@link RunLock} go; whatever runs keeps running (a detached
+     * run).
+     */
     @Override
     public void close() {
         try {
@@ -259,6 +263,16 @@ public final class LocalRun implements AutoCloseable {
         }
         ctx.shutdown();
         recorder.close();
+        RunLock held = lock;
+        if (held != null) {
+            lock = null;
+            held.close();
+        }
+    }
+
+    /** The design's run lock, held by this run until {@link #close()}. */
+    void holding(RunLock runLock) {
+        this.lock = runLock;
     }
 
     // ------------------------------------------------------------------ start

@@ -120,7 +120,7 @@ public record RunRecord(String designKey, long pid, Instant updatedAt, List<Task
         }
     }
 
-    private static void createPrivateFolder(Path dir) throws IOException {
+    static void createPrivateFolder(Path dir) throws IOException {
         if (Files.isDirectory(dir)) {
             return;
         }

@@ -90,14 +90,17 @@ class TemplateHintsTest {
     }
 
     @Test
-    void aTenMegabyteValueOfAnyShapeTakesWellUnderASecond() {
+    void aTenMegabyteValueOfAnyShapeIsScannedInLinearTime() {
+        // The old backtracking pattern needed 243 s for 100,000 characters and never ended on 10 MB; a linear scan
+        // takes tens of milliseconds. The bound only tells those apart: it is generous because CI machines run
+        // loaded (a 1 s bound failed there at load 20), and the real figure is measured in the benchmark.
         for (String unit : new String[] {"a", "A_", "a_", "x", "A", "_", "{", "{a", "your", "your-", "account", "a-",
                 "A_b", "placeholde", "Xx", "9a_", "${a:-", "${", "{{", "<a"}) {
             String text = unit.repeat(10_000_000 / unit.length());
             long start = System.nanoTime();
             TemplateHints.find(text);
             Placeholders.find(text);
-            assertThat(Duration.ofNanos(System.nanoTime() - start)).as(unit).isLessThan(Duration.ofSeconds(1));
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).as(unit).isLessThan(Duration.ofSeconds(10));
         }
     }
 }
