@@ -1,5 +1,6 @@
 package io.stowage.edit;
 
+import io.stowage.model.design.AutoLayout;
 import io.stowage.model.design.Bounds;
 import io.stowage.model.design.Cluster;
 import io.stowage.model.design.ContainerInstance;
@@ -21,9 +22,26 @@ import java.util.function.Predicate;
 /**
  * What Copy takes: copies of the selected containers, task definitions, services and instances, with where
  * they were drawn. Immutable, so it can be pasted any number of times, into this design or another one.
+ * A copied task definition brings its containers and where they were drawn in its card ({@code cardContents},
+ * by the original container's id); a copied container whose task definition is copied too is that task
+ * definition's, so a paste gives it to the copy and never adds it to the original again.
  */
 public record Fragment(List<Copied<ContainerDefinition>> containers, List<Copied<TaskDefinition>> taskDefinitions,
-                       List<Copied<Service>> services, List<Copied<ContainerInstance>> instances) {
+                       List<Copied<Service>> services, List<Copied<ContainerInstance>> instances,
+                       Map<ElementId, Bounds> cardContents) {
+
+    public Fragment {
+        containers = List.copyOf(containers);
+        taskDefinitions = List.copyOf(taskDefinitions);
+        services = List.copyOf(services);
+        instances = List.copyOf(instances);
+        cardContents = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(cardContents));
+    }
+
+    public Fragment(List<Copied<ContainerDefinition>> containers, List<Copied<TaskDefinition>> taskDefinitions,
+                    List<Copied<Service>> services, List<Copied<ContainerInstance>> instances) {
+        this(containers, taskDefinitions, services, instances, Map.of());
+    }
 
     /** One copied element, the family or cluster it came from, and its bounds (null when it had none). */
     public record Copied<T>(T element, String origin, Bounds bounds) {
@@ -56,7 +74,16 @@ public record Fragment(List<Copied<ContainerDefinition>> containers, List<Copied
                 }
             }
         }
-        return new Fragment(List.copyOf(containers), List.copyOf(taskDefinitions), List.copyOf(services), List.copyOf(instances));
+        Map<ElementId, Bounds> cardContents = new LinkedHashMap<>();
+        for (Copied<TaskDefinition> copied : taskDefinitions) {
+            for (ContainerDefinition container : copied.element().containerDefinitions()) {
+                if (container.name() != null) {
+                    ElementId id = ElementId.container(copied.element().family(), container.name());
+                    layout.boundsOf(id).ifPresent(b -> cardContents.put(id, b));
+                }
+            }
+        }
+        return new Fragment(containers, taskDefinitions, services, instances, cardContents);
     }
 
     /**
@@ -69,12 +96,33 @@ public record Fragment(List<Copied<ContainerDefinition>> containers, List<Copied
         Design after = design;
         Map<ElementId, Bounds> placed = new LinkedHashMap<>();
         List<ElementId> created = new ArrayList<>();
+        Map<String, String> copiedFamilies = new LinkedHashMap<>();
+        List<String> unplacedCards = new ArrayList<>();
         for (Copied<TaskDefinition> copied : taskDefinitions) {
-            String family = unique(copied.element().family(), after.taskDefinitions()::containsKey);
+            String original = copied.element().family();
+            String family = unique(original, after.taskDefinitions()::containsKey);
+            copiedFamilies.put(original, family);
             after = after.withTaskDefinition(copied.element().withFamily(family));
             created.add(record(placed, ElementId.taskDefinition(family), copied.bounds(), dx, dy));
+            for (ContainerDefinition container : copied.element().containerDefinitions()) {
+                if (container.name() == null) {
+                    continue;
+                }
+                Bounds drawn = cardContents.get(ElementId.container(original, container.name()));
+                if (drawn != null && copied.bounds() != null) {
+                    record(placed, ElementId.container(family, container.name()), drawn, dx, dy);
+                } else if (copied.bounds() != null) {
+                    unplacedCards.add(family);
+                }
+            }
         }
         for (Copied<ContainerDefinition> copied : containers) {
+            String copiedWith = copiedFamilies.get(copied.origin());
+            if (copiedWith != null) {
+                // Its task definition is in the fragment: the copy brought it along already.
+                created.add(ElementId.container(copiedWith, copied.element().name()));
+                continue;
+            }
             String family = targetFamily != null ? targetFamily : copied.origin();
             Optional<TaskDefinition> td = after.taskDefinition(family);
             if (td.isEmpty()) {
@@ -95,6 +143,11 @@ public record Fragment(List<Copied<ContainerDefinition>> containers, List<Copied
             List<String> ids = cluster.services().stream().map(Service::id).toList();
             String id = unique(copied.element().id(), ids::contains);
             Service service = copied.element().withId(id).withSpec(copied.element().spec().withServiceName(id));
+            String runsCopy = copiedFamilies.get(copied.element().taskDefinitionFamily());
+            if (runsCopy != null) {
+                // Copied with the task definition it runs: the copy runs the copy, as the original runs the original.
+                service = service.withSpec(service.spec().withTaskDefinition(runsCopy));
+            }
             after = after.withCluster(cluster.withService(service));
             created.add(record(placed, ElementId.service(cluster.id(), id), copied.bounds(), dx, dy));
         }
@@ -115,6 +168,9 @@ public record Fragment(List<Copied<ContainerDefinition>> containers, List<Copied
         Layout layout = after.layout();
         for (Map.Entry<ElementId, Bounds> entry : placed.entrySet()) {
             layout = layout.with(entry.getKey(), entry.getValue());
+        }
+        for (String family : unplacedCards) {
+            layout = AutoLayout.withCardContents(layout, after.taskDefinition(family).orElseThrow());
         }
         after = after.withLayout(layout);
         String what = created.size() == 1 ? "1 element" : created.size() + " elements";

@@ -109,18 +109,53 @@ public final class PaletteDrops {
         return DropOutcome.accepted(Edit.of("Add Fargate capacity", design, after), element);
     }
 
-    /** A service needs a task definition: it gets a new one of the same name, with one container. */
+    /**
+     * A service needs a task definition. It runs one the design has (the first no service runs yet, else the
+     * first), which its form can change; only a design without task definitions gets a new one, of the service's
+     * name with one container, drawn where task definitions go: on the canvas, right of everything else.
+     */
     private static DropOutcome addService(Design design, Cluster cluster, double x, double y) {
         List<String> names = new ArrayList<>(design.taskDefinitions().keySet());
         design.clusters().forEach(c -> c.services().forEach(s -> names.add(s.id())));
         String name = unique("service", names::contains);
-        TaskDefinition taskDefinition = TaskDefinition.EMPTY.withFamily(name)
-                .withContainerDefinitions(List.of(PaletteItem.starterContainer("app")));
-        Service service = Service.of(ServiceSpec.EMPTY.withServiceName(name).withTaskDefinition(name).withDesiredCount(1));
+        Optional<String> existing = existingTaskDefinitionFor(design);
+        String family = existing.orElse(name);
+        Service service = Service.of(ServiceSpec.EMPTY.withServiceName(name).withTaskDefinition(family).withDesiredCount(1));
         ElementId element = ElementId.service(cluster.id(), service.id());
-        Design after = design.withTaskDefinition(taskDefinition).withCluster(cluster.withService(service))
+        Design after = design.withCluster(cluster.withService(service))
                 .withLayout(design.layout().with(element, new Bounds(x, y, 200, 90)));
-        return DropOutcome.accepted(Edit.of("Add service " + name, design, after), element);
+        if (existing.isPresent()) {
+            return DropOutcome.accepted(Edit.of("Add service " + name + " running " + family, design, after), element);
+        }
+        TaskDefinition taskDefinition = TaskDefinition.EMPTY.withFamily(family)
+                .withContainerDefinitions(List.of(PaletteItem.starterContainer("app")));
+        ElementId card = ElementId.taskDefinition(family);
+        Bounds free = freeCardPlace(after);
+        after = after.withTaskDefinition(taskDefinition).withLayout(AutoLayout.withCardContents(
+                after.layout().with(card, free), taskDefinition));
+        return DropOutcome.accepted(Edit.of("Add service " + name + " and task definition " + family, design, after),
+                element);
+    }
+
+    private static Optional<String> existingTaskDefinitionFor(Design design) {
+        Set<String> running = new java.util.HashSet<>();
+        design.clusters().forEach(c -> c.services().forEach(s -> running.add(s.taskDefinitionFamily())));
+        List<TaskDefinition> all = design.taskDefinitionList();
+        return all.stream().map(TaskDefinition::family).filter(f -> !running.contains(f)).findFirst()
+                .or(() -> all.stream().map(TaskDefinition::family).findFirst());
+    }
+
+    /** A card's place on the empty canvas: right of every element drawn, level with the topmost. */
+    private static Bounds freeCardPlace(Design design) {
+        double right = 0;
+        double top = Double.MAX_VALUE;
+        for (var entry : design.layout().bounds().entrySet()) {
+            if (entry.getKey().parent() == null) {
+                right = Math.max(right, entry.getValue().right());
+                top = Math.min(top, entry.getValue().y());
+            }
+        }
+        return new Bounds(right + 48, top == Double.MAX_VALUE ? 40 : top, 260, 112);
     }
 
     private static DropOutcome addTaskDefinition(Design design, double x, double y) {
@@ -128,8 +163,8 @@ public final class PaletteDrops {
         TaskDefinition taskDefinition = TaskDefinition.EMPTY.withFamily(family)
                 .withContainerDefinitions(List.of(PaletteItem.starterContainer("app")));
         ElementId element = ElementId.taskDefinition(family);
-        Design after = design.withTaskDefinition(taskDefinition)
-                .withLayout(design.layout().with(element, new Bounds(x, y, 260, 160)));
+        Design after = design.withTaskDefinition(taskDefinition).withLayout(AutoLayout.withCardContents(
+                design.layout().with(element, new Bounds(x, y, 260, 160)), taskDefinition));
         return DropOutcome.accepted(Edit.of("Add task definition " + family, design, after), element);
     }
 

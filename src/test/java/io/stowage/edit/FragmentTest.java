@@ -53,4 +53,44 @@ class FragmentTest {
         assertThat(intoApi.edit().after().taskDefinition("api").orElseThrow().containerDefinitions())
                 .anyMatch(c -> "init".equals(c.name()));
     }
+
+    @Test
+    void taskDefinitionsCopiedWithTheirContainersPasteWhollyIntoTheCopiesAndLeaveTheOriginals() {
+        Set<ElementId> selected = new LinkedHashSet<>(List.of(ElementId.taskDefinition("web"),
+                ElementId.container("web", "init"), ElementId.container("web", "nginx"),
+                ElementId.taskDefinition("api"), ElementId.container("api", "api")));
+        Fragment fragment = Fragment.copy(example, selected);
+
+        // The paste goes where the selection is, and the originals are still selected.
+        Fragment.PasteResult result = fragment.pasteInto(example, "api", null, 300, 0);
+        Design after = result.edit().after();
+
+        assertThat(after.taskDefinition("web")).isEqualTo(example.taskDefinition("web"));
+        assertThat(after.taskDefinition("api")).isEqualTo(example.taskDefinition("api"));
+        assertThat(after.taskDefinition("web-2").orElseThrow().containerDefinitions())
+                .isEqualTo(example.taskDefinition("web").orElseThrow().containerDefinitions());
+        assertThat(after.taskDefinition("api-2").orElseThrow().containerDefinitions()).hasSize(1);
+        assertThat(result.created()).containsExactlyInAnyOrder(ElementId.taskDefinition("web-2"),
+                ElementId.container("web-2", "init"), ElementId.container("web-2", "nginx"),
+                ElementId.taskDefinition("api-2"), ElementId.container("api-2", "api"));
+        // Each copied container is drawn inside its copied card, where the original is in the original.
+        for (String container : List.of("init", "nginx")) {
+            Bounds original = example.layout().boundsOf(ElementId.container("web", container)).orElseThrow();
+            assertThat(after.layout().boundsOf(ElementId.container("web-2", container)))
+                    .contains(original.movedTo(original.x() + 300, original.y()));
+            assertThat(after.layout().boundsOf(ElementId.taskDefinition("web-2")).orElseThrow()
+                    .contains(after.layout().boundsOf(ElementId.container("web-2", container)).orElseThrow())).isTrue();
+        }
+    }
+
+    @Test
+    void aServiceCopiedWithItsTaskDefinitionRunsTheCopy() {
+        Fragment fragment = Fragment.copy(example, new LinkedHashSet<>(List.of(ElementId.service("demo", "api"),
+                ElementId.taskDefinition("api"))));
+        Design after = fragment.pasteInto(example, null, null, 0, 0).edit().after();
+        assertThat(after.cluster("demo").orElseThrow().service("api-2").orElseThrow().taskDefinitionFamily())
+                .isEqualTo("api-2");
+        assertThat(after.cluster("demo").orElseThrow().service("api").orElseThrow().taskDefinitionFamily())
+                .isEqualTo("api");
+    }
 }

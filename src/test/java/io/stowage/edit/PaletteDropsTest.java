@@ -66,4 +66,48 @@ class PaletteDropsTest {
         assertThat(design.taskDefinition(taskDefinition.created().localId())).isPresent();
         assertThat(DesignValidator.validate(design)).filteredOn(Finding::isError).isEmpty();
     }
+
+    @Test
+    void aDroppedTaskDefinitionHoldsItsContainerInItsCard() {
+        DropOutcome outcome = PaletteDrops.drop(example, PaletteItem.TASK_DEFINITION, null, 1500, 700);
+        Design after = outcome.edit().after();
+        String family = outcome.created().localId();
+        var card = after.layout().boundsOf(outcome.created()).orElseThrow();
+        var container = after.layout().boundsOf(ElementId.container(family, "app")).orElseThrow();
+        assertThat(card.x()).isEqualTo(1500);
+        assertThat(card.contains(container)).as(card + " holds " + container).isTrue();
+    }
+
+    @Test
+    void aDroppedServiceRunsATaskDefinitionTheDesignHasInsteadOfMakingAnother() {
+        Design design = example.withTaskDefinition(example.taskDefinition("api").orElseThrow().withFamily("spare"));
+        DropOutcome outcome = PaletteDrops.drop(design, PaletteItem.SERVICE, ElementId.cluster("demo"), 50, 60);
+        Design after = outcome.edit().after();
+        assertThat(after.taskDefinitions().keySet()).isEqualTo(design.taskDefinitions().keySet());
+        var service = after.cluster("demo").orElseThrow().service(outcome.created().localId()).orElseThrow();
+        // The one no service runs yet.
+        assertThat(service.taskDefinitionFamily()).isEqualTo("spare");
+        assertThat(outcome.edit().description()).isEqualTo("Add service " + service.id() + " running spare");
+
+        // Every task definition in use: still none made, the first one runs.
+        DropOutcome again = PaletteDrops.drop(example, PaletteItem.SERVICE, ElementId.cluster("demo"), 50, 60);
+        assertThat(again.edit().after().taskDefinitions().keySet()).isEqualTo(example.taskDefinitions().keySet());
+    }
+
+    @Test
+    void aServiceDroppedIntoADesignWithoutTaskDefinitionsGetsOneOnTheCanvasBesideTheCluster() {
+        Design empty = PaletteDrops.drop(Design.empty("new"), PaletteItem.CLUSTER, null, 40, 40).edit().after();
+        DropOutcome outcome = PaletteDrops.drop(empty, PaletteItem.SERVICE, ElementId.cluster("cluster-1"), 80, 100);
+        Design after = outcome.edit().after();
+        assertThat(after.taskDefinitions()).hasSize(1);
+        String family = after.taskDefinitions().keySet().iterator().next();
+        var card = after.layout().boundsOf(ElementId.taskDefinition(family)).orElseThrow();
+        var cluster = after.layout().boundsOf(ElementId.cluster("cluster-1")).orElseThrow();
+        assertThat(card.overlaps(cluster)).isFalse();
+        assertThat(card.x()).isGreaterThan(cluster.right());
+        assertThat(card.contains(after.layout().boundsOf(ElementId.container(family, "app")).orElseThrow())).isTrue();
+        // The cluster still needs capacity; the task definition itself is sound.
+        assertThat(DesignValidator.validate(after)).filteredOn(Finding::isError)
+                .noneMatch(f -> f.path().startsWith("taskDefinitions"));
+    }
 }

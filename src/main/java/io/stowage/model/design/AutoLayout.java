@@ -74,6 +74,25 @@ public final class AutoLayout {
         return layout.with(container, slot).with(card, cardBounds.resizedTo(cardBounds.width(), height));
     }
 
+    /**
+     * The layout with every container of the task definition that has no bounds yet given a slot in its card
+     * (in order, below the ones drawn), so that a new or pasted card holds its containers instead of them being
+     * drawn where the auto layout would put a card.
+     */
+    public static Layout withCardContents(Layout layout, TaskDefinition taskDefinition) {
+        if (layout.boundsOf(ElementId.taskDefinition(taskDefinition.family())).isEmpty()) {
+            return layout;
+        }
+        Layout out = layout;
+        for (ContainerDefinition container : taskDefinition.containerDefinitions()) {
+            if (container.name() != null
+                    && out.boundsOf(ElementId.container(taskDefinition.family(), container.name())).isEmpty()) {
+                out = withContainerSlot(out, taskDefinition.family(), container.name(), 0, 0);
+            }
+        }
+        return out;
+    }
+
     private static Bounds arrangeCluster(Cluster cluster, double left, double top, Map<ElementId, Bounds> out) {
         List<ElementId> capacity = new ArrayList<>();
         if (cluster.hasFargate()) {
