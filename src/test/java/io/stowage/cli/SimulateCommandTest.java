@@ -105,6 +105,12 @@ class SimulateCommandTest {
         assertThat(run.err()).isEqualTo(bad + ": error: actions[0].terminate.instance: no instance i-9 in the design "
                 + "(i-0a1b2c3d, i-0e5f6a7b)\n");
 
+        Files.writeString(bad, "{\"behaviour\": {\"web\": {\"ngnix\": {\"startsIn\": \"5s\"}}}}");
+        run = CliRun.of("simulate", design.toString(), "--scenario", bad.toString());
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo(bad + ": error: behaviour.web.ngnix: web's task has no container ngnix "
+                + "(init, nginx)\n");
+
         run = CliRun.of("simulate", design.toString(), "--until", "forever");
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains("--until: expected a duration such as 10s");

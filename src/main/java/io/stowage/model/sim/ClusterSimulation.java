@@ -289,7 +289,7 @@ public final class ClusterSimulation {
         timeline(clusterName(key), "instance " + instanceId, "set to DRAINING");
         for (SimService s : services.values()) {
             if (s.clusterId.equals(clusterIdOf(key))) {
-                s.steady = false;
+                s.dirty = true; // only those with tasks there stop being steady
             }
         }
         settle();
@@ -312,7 +312,7 @@ public final class ClusterSimulation {
         }
         for (SimService s : services.values()) {
             if (s.clusterId.equals(clusterIdOf(key))) {
-                s.steady = false;
+                s.dirty = true; // only those with tasks there stop being steady
             }
         }
         settle();

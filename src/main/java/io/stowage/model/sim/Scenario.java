@@ -130,6 +130,14 @@ public record Scenario(Map<String, Map<String, ContainerBehaviour>> behaviours, 
         for (String source : behaviours.keySet()) {
             if (!sources.contains(source)) {
                 out.add("behaviour." + source + ": no service or task " + source + " in the design (" + list(sources) + ")");
+                continue;
+            }
+            Set<String> names = containerNames(design, source);
+            for (String container : behaviours.get(source).keySet()) {
+                if (!names.isEmpty() && !names.contains(container)) {
+                    out.add("behaviour." + source + "." + container + ": " + source + "'s task has no container "
+                            + container + " (" + list(names) + ")");
+                }
             }
         }
         for (int i = 0; i < actions.size(); i++) {
@@ -178,6 +186,20 @@ public record Scenario(Map<String, Map<String, ContainerBehaviour>> behaviours, 
                     .filter(n -> n != null).toList())) + ")");
         }
         return Optional.empty();
+    }
+
+    /** The container names of the task definition a service or standalone task runs (empty when unknown). */
+    private static Set<String> containerNames(Design design, String source) {
+        String family = design.clusters().stream().flatMap(c -> c.services().stream()).filter(s -> s.id().equals(source))
+                .map(Service::taskDefinitionFamily).findFirst().orElse(design.clusters().stream()
+                        .flatMap(c -> c.tasks().stream()).filter(t -> t.id().equals(source))
+                        .map(t -> t.taskDefinitionFamily()).findFirst().orElse(null));
+        TaskDefinition td = design.taskDefinition(family).orElse(null);
+        Set<String> names = new TreeSet<>();
+        if (td != null) {
+            td.containerDefinitions().stream().map(ContainerDefinition::name).filter(n -> n != null).forEach(names::add);
+        }
+        return names;
     }
 
     private static Optional<Service> find(Design design, String id) {

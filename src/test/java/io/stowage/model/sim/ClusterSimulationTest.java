@@ -325,9 +325,13 @@ class ClusterSimulationTest {
 
     @Test
     void losingAnInstanceStopsItsTasksAndTheServiceReplacesThem() {
+        Service db = service("db", "db", 1, null, null, false);
+        db = db.withSpec(db.spec().withPlacementConstraints(List.of(io.stowage.model.ecs.PlacementConstraint.EMPTY
+                .withType("memberOf").withExpression("ec2InstanceId == i-1"))));
         ClusterSimulation sim = new ClusterSimulation(design(List.of(instance("i-1", "a"), instance("i-2", "b"),
                         instance("i-3", "a")),
-                List.of(service("web", "web", 3, null, null, false)), List.of(), td("web", null)), 0);
+                List.of(service("web", "web", 3, null, null, false), db), List.of(), td("web", null),
+                td("db", null)), 0);
         sim.runUntil(Duration.ofMinutes(1));
         sim.terminate("i-2");
         sim.runUntil(Duration.ofMinutes(3));
@@ -342,6 +346,9 @@ class ClusterSimulationTest {
                     assertThat(i.agentConnected()).isFalse();
                 });
         assertThat(sim.steady("web")).isTrue();
+        // A service with nothing on the lost instance goes on as it was: it does not report a new steady state.
+        assertThat(messages(sim, "service db")).filteredOn(m -> m.endsWith("has reached a steady state.")).hasSize(1);
+        assertThat(messages(sim, "service web")).filteredOn(m -> m.endsWith("has reached a steady state.")).hasSize(2);
     }
 
     // ------------------------------------------------------------------ scaling
