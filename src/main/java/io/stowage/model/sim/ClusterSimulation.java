@@ -20,6 +20,7 @@ import io.stowage.model.runtime.ContainerState;
 import io.stowage.model.runtime.ContainerStatus;
 import io.stowage.model.runtime.HealthStatus;
 import io.stowage.model.runtime.InstanceState;
+import io.stowage.model.runtime.RuntimeListener;
 import io.stowage.model.runtime.RuntimeSnapshot;
 import io.stowage.model.runtime.ServiceDeployment;
 import io.stowage.model.runtime.ServiceEvent;
@@ -96,6 +97,8 @@ public final class ClusterSimulation {
     private final TreeSet<Instant> wakeups = new TreeSet<>();
     private final List<SimulationEvent> events = new ArrayList<>();
     private final List<Consumer<SimulationEvent>> listeners = new ArrayList<>();
+    private final List<RuntimeListener> runtimeListeners = new ArrayList<>();
+    private final Map<String, Object> reported = new HashMap<>();
     private long placements;
     private int scheduledOrder;
 
@@ -134,6 +137,43 @@ public final class ClusterSimulation {
 
     public void addListener(Consumer<SimulationEvent> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Reports what the simulation observes as an engine does (the live view's {@link RuntimeListener}): first the
+     * state so far, then each task, instance and service change and each timeline line as it happens, with
+     * virtual times ({@link #START} plus the elapsed time). Calls come on the thread that moves the clock.
+     */
+    public void addRuntimeListener(RuntimeListener listener) {
+        runtimeListeners.add(listener);
+        reported.clear();
+        tasks().forEach(listener::taskChanged);
+        reportChanges();
+    }
+
+    private void reportTask(SimTask t) {
+        if (!runtimeListeners.isEmpty()) {
+            TaskState state = taskState(t);
+            runtimeListeners.forEach(l -> l.taskChanged(state));
+        }
+    }
+
+    /** Reports the services and instances whose observed state changed since they were last reported. */
+    private void reportChanges() {
+        if (runtimeListeners.isEmpty()) {
+            return;
+        }
+        for (SimService s : services.values()) {
+            ServiceState state = serviceState(s);
+            if (!state.equals(reported.put("service " + s.clusterId + "/" + s.service.id(), state))) {
+                runtimeListeners.forEach(l -> l.serviceChanged(state));
+            }
+        }
+        for (InstanceState state : instances()) {
+            if (!state.equals(reported.put("instance " + state.key(), state))) {
+                runtimeListeners.forEach(l -> l.instanceChanged(state));
+            }
+        }
     }
 
     // ------------------------------------------------------------------ the clock
@@ -473,6 +513,14 @@ public final class ClusterSimulation {
     // ------------------------------------------------------------------ the loop
 
     private void settle() {
+        try {
+            settleRounds();
+        } finally {
+            reportChanges();
+        }
+    }
+
+    private void settleRounds() {
         for (int round = 0; round < 100; round++) {
             boolean changed = runDueActions();
             changed |= advanceTasks();
@@ -576,6 +624,9 @@ public final class ClusterSimulation {
         }
         if (changed && t.service != null) {
             t.service.dirty = true;
+        }
+        if (changed || health != t.lastHealth) {
+            reportTask(t);
         }
         if (health != t.lastHealth && status != TaskStatus.STOPPED) {
             if (t.service != null) {
@@ -970,6 +1021,7 @@ public final class ClusterSimulation {
             s.alive.add(t);
             s.dirty = true;
         }
+        reportTask(t);
         return t;
     }
 
@@ -1018,6 +1070,10 @@ public final class ClusterSimulation {
         events.add(e);
         for (Consumer<SimulationEvent> l : listeners) {
             l.accept(e);
+        }
+        if (!runtimeListeners.isEmpty()) {
+            ClusterEvent feed = new ClusterEvent(now, cluster, source, message);
+            runtimeListeners.forEach(l -> l.event(feed));
         }
     }
 

@@ -13,6 +13,10 @@ import io.stowage.model.ecs.PortMapping;
 import io.stowage.model.ecs.RunTaskSpec;
 import io.stowage.model.ecs.ServiceSpec;
 import io.stowage.model.ecs.TaskDefinition;
+import io.stowage.model.runtime.ClusterEvent;
+import io.stowage.model.runtime.InstanceState;
+import io.stowage.model.runtime.RuntimeListener;
+import io.stowage.model.runtime.RuntimeSnapshot;
 import io.stowage.model.runtime.ServiceDeployment;
 import io.stowage.model.runtime.ServiceState;
 import io.stowage.model.runtime.StopCode;
@@ -127,6 +131,50 @@ class ClusterSimulationTest {
         }
         assertThat(one.events()).isEqualTo(two.events());
         assertThat(one.tasks()).isEqualTo(two.tasks());
+    }
+
+    /** The live view follows a simulation as it follows an engine: its listener ends up with the same state. */
+    @Test
+    void aRuntimeListenerSeesWhatTheSnapshotHolds() {
+        ClusterSimulation sim = new ClusterSimulation(design(List.of(instance("i-1", "a"), instance("i-2", "b"),
+                        instance("i-3", "a")),
+                List.of(service("web", "web", 2, 50, 200, false)), List.of(), td("web", 80)), 0);
+        RuntimeSnapshot[] view = {RuntimeSnapshot.EMPTY};
+        sim.addRuntimeListener(new RuntimeListener() {
+            @Override
+            public void taskChanged(TaskState task) {
+                view[0] = view[0].withTask(task);
+            }
+
+            @Override
+            public void instanceChanged(InstanceState instance) {
+                view[0] = view[0].withInstance(instance);
+            }
+
+            @Override
+            public void serviceChanged(ServiceState service) {
+                view[0] = view[0].withService(service);
+            }
+
+            @Override
+            public void event(ClusterEvent event) {
+                view[0] = view[0].withEvent(event);
+            }
+        });
+        sim.schedule(Duration.ofSeconds(30), s -> s.deploy("web", td("web", 80), Map.of()));
+        sim.schedule(Duration.ofMinutes(3), s -> s.drain("i-1"));
+        sim.runUntil(Duration.ofMinutes(2));
+        assertThat(view[0].tasks()).isEqualTo(sim.snapshot().tasks());
+        assertThat(view[0].services()).isEqualTo(sim.snapshot().services());
+        sim.runUntil(Duration.ofMinutes(6));
+        RuntimeSnapshot end = sim.snapshot();
+        assertThat(view[0].tasks()).isEqualTo(end.tasks());
+        assertThat(view[0].instances()).isEqualTo(end.instances());
+        assertThat(view[0].services()).isEqualTo(end.services());
+        assertThat(view[0].events()).extracting(ClusterEvent::message)
+                .contains("(service web) has reached a steady state.", "set to DRAINING");
+        assertThat(end.instances().get("c/i-1").status()).isEqualTo("DRAINING");
+        assertThat(end.services().get("c/web").deployments().get(0).taskDefinitionArn()).endsWith("web:2");
     }
 
     // ------------------------------------------------------------------ rolling deployments
