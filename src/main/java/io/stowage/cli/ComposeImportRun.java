@@ -1,6 +1,9 @@
 package io.stowage.cli;
 
+import io.stowage.engine.LocalRunSetup;
 import io.stowage.format.ConversionReport;
+import io.stowage.format.SecretsFileFormat;
+import io.stowage.format.compose.ImportAdvice;
 import io.stowage.format.UnreadableFileException;
 import io.stowage.format.compose.ComposeImport;
 import io.stowage.format.design.DesignFormat;
@@ -35,13 +38,27 @@ final class ComposeImportRun {
         ComposeImport.Result result;
         try {
             result = ComposeImport.read(files, new ComposeImport.Options(name, options.profiles, options.singleTask,
-                    directory, System.getenv()));
+                    directory, System.getenv(), ImportAdvice.COMMAND_LINE, options.inlineEnvFiles));
         } catch (UnreadableFileException e) {
             err.println(Problems.line(e));
             return Cli.UNUSABLE_INPUT;
         }
+        Path secretsFile = LocalRunSetup.defaultSecretsFile(output);
+        if (!result.secrets().isEmpty()) {
+            // Before the design, which names the secrets: a design whose values are nowhere would not run.
+            try {
+                SecretsFileFormat.merge(secretsFile, result.secrets());
+            } catch (UnreadableFileException e) {
+                err.println(Problems.line(e) + " (the secrets file beside the design; nothing was written: fix or "
+                        + "move it, or import with --inline-env-files)");
+                return Cli.UNUSABLE_INPUT;
+            } catch (IOException e) {
+                err.println(Problems.writeLine(secretsFile, e));
+                return Cli.UNUSABLE_INPUT;
+            }
+        }
         try {
-            DesignFormat.write(result.imported().design(), output);
+            DesignFormat.write(DesignIdentity.forOutput(result.imported().design(), output), output);
         } catch (IOException e) {
             err.println(Problems.writeLine(output, e));
             return Cli.UNUSABLE_INPUT;
@@ -51,6 +68,11 @@ final class ComposeImportRun {
         }
         for (DesignNote note : result.imported().notes()) {
             out.println("note: " + note);
+        }
+        if (!result.secrets().isEmpty()) {
+            out.println("wrote " + secretsFile + ": " + result.secrets().size() + " value" + (result.secrets().size() == 1
+                    ? "" : "s") + " of .env and env_file kept out of the design (readable by you only; keep it out of "
+                    + "version control)");
         }
         int services = result.services().size();
         out.println("wrote " + output + ": " + services + " compose service" + (services == 1 ? "" : "s")

@@ -12,7 +12,8 @@ import java.util.concurrent.Callable;
 @Command(name = "down", mixinStandardHelpOptions = true,
         description = {"Stop and remove everything a local run of the design made: its containers (each task's in "
                 + "reverse dependency order with their stop timeouts), task-scoped volumes and network, found by "
-                + "label. Shared volumes stay, as ECS leaves them.",
+                + "label (the design's identity, so a moved or renamed design's run is found). Shared volumes stay, "
+                + "as ECS leaves them.",
                 "Exit 0, 2 when the design cannot be read, 4 when no Docker engine answers."})
 final class DownCommand implements Callable<Integer> {
     @Spec
@@ -26,6 +27,12 @@ final class DownCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         return LocalDesign.run("down", designFile, spec.commandLine().getErr(), (local, engine) -> {
             var removed = engine.down(local.key(), local.design(), m -> { });
+            if (local.hasOtherPathKey()) {
+                // A run started before the design had its identity is keyed by the file's path.
+                var before = engine.down(local.pathKey(), local.design(), m -> { });
+                removed = new io.stowage.engine.local.Removed(removed.containers() + before.containers(),
+                        removed.volumes() + before.volumes(), removed.networks() + before.networks());
+            }
             out.println("removed " + removed.containers() + " containers, " + removed.volumes() + " volumes, "
                     + removed.networks() + " networks");
             out.flush();

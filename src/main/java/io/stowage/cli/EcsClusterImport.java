@@ -30,7 +30,7 @@ final class EcsClusterImport {
             return EcsProblems.run(err, () -> {
                 ImportedDesign imported = engine.importCluster(cluster, name);
                 try {
-                    DesignFormat.write(imported.design(), output);
+                    DesignFormat.write(DesignIdentity.forOutput(imported.design(), output), output);
                 } catch (IOException e) {
                     err.println(Problems.writeLine(output, e));
                     err.flush();

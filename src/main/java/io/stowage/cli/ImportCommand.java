@@ -85,7 +85,7 @@ final class ImportCommand implements Callable<Integer> {
         }
         ImportedDesign imported = DesignFromTaskDefinitions.build(name == null ? designName() : name, taskDefinitions);
         try {
-            DesignFormat.write(imported.design(), output);
+            DesignFormat.write(DesignIdentity.forOutput(imported.design(), output), output);
         } catch (IOException e) {
             err.println(Problems.writeLine(output, e));
             return Cli.UNUSABLE_INPUT;

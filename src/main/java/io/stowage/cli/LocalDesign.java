@@ -14,14 +14,27 @@ import io.stowage.model.design.Design;
 import java.nio.file.Path;
 
 /**
- * A design as the local-run commands use it: read from its file, with the key its containers are labelled by,
- * and the options for running it ({@link LocalRunSetup}, shared with the desktop).
+ * A design as the local-run commands use it: read from its file, with the key its containers are labelled by
+ * (from the design's identity, else its path: {@link LocalEngine#designKey(Design, Path)}), and the options for running it ({@link LocalRunSetup}, shared with the desktop).
  */
 record LocalDesign(Path file, Design design, String key) {
 
     static LocalDesign load(Path file) throws UnreadableFileException {
         Design design = DesignFormat.read(file).design();
-        return new LocalDesign(file, design, LocalEngine.designKey(design.name(), file));
+        return new LocalDesign(file, design, LocalEngine.designKey(design, file));
+    }
+
+    /**
+     * The key of the file's path, which a run of the design had before the design had an identity (or what a run
+     * of it got from a Stowage before identities); the same as {@link #key()} for such a design.
+     */
+    String pathKey() {
+        return LocalEngine.designKey(design.name(), file);
+    }
+
+    /** Whether a run may also be found under {@link #pathKey()}: the design has an identity its old run lacked. */
+    boolean hasOtherPathKey() {
+        return !pathKey().equals(key);
     }
 
     Path directory() {

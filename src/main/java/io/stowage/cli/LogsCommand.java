@@ -35,16 +35,30 @@ final class LogsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         return LocalDesign.run("logs", designFile, err, (local, engine) -> {
-            try (LogStream stream = engine.logs(local.key(), container, follow, line -> {
+            java.util.function.Consumer<String> print = line -> {
                 synchronized (out) {
                     out.println(line);
                     out.flush();
                 }
-            })) {
-                stream.await();
+            };
+            LogStream stream;
+            try {
+                stream = engine.logs(local.key(), container, follow, print);
             } catch (IllegalArgumentException noSuchContainer) {
-                err.println("stowage logs: " + noSuchContainer.getMessage());
-                return Cli.FINDINGS;
+                if (!local.hasOtherPathKey()) {
+                    err.println("stowage logs: " + noSuchContainer.getMessage());
+                    return Cli.FINDINGS;
+                }
+                try {
+                    // A run started before the design had its identity is keyed by the file's path.
+                    stream = engine.logs(local.pathKey(), container, follow, print);
+                } catch (IllegalArgumentException notThereEither) {
+                    err.println("stowage logs: " + noSuchContainer.getMessage());
+                    return Cli.FINDINGS;
+                }
+            }
+            try (LogStream following = stream) {
+                following.await();
             }
             out.flush();
             return Cli.OK;

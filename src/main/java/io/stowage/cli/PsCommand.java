@@ -36,7 +36,11 @@ final class PsCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         return LocalDesign.run("ps", designFile, spec.commandLine().getErr(), (local, engine) -> {
-            print(engine.ps(local.key(), local.design()), out);
+            var snapshot = engine.ps(local.key(), local.design());
+            if (snapshot.taskList().isEmpty() && local.hasOtherPathKey()) {
+                snapshot = engine.ps(local.pathKey(), local.design());
+            }
+            print(snapshot, out);
             return Cli.OK;
         });
     }

@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "stowage", mixinStandardHelpOptions = true, versionProvider = StowageVersion.class,
         description = "Design Amazon ECS layouts, check them, run them on Docker and deploy them to ECS.%n"
                 + "Without a command, java -jar stowage.jar opens the desktop application.",
-        subcommands = {ValidateCommand.class, FmtCommand.class, ImportCommand.class, PlaceCommand.class,
+        subcommands = {ValidateCommand.class, FmtCommand.class, ImportCommand.class, PlaceCommand.class, SimulateCommand.class,
                 DeployCommand.class, DestroyCommand.class, WatchCommand.class,
                 UpCommand.class, PsCommand.class, DownCommand.class, LogsCommand.class,
                 ExportCommand.class})

@@ -138,6 +138,9 @@ final class UpCommand implements Callable<Integer> {
         Served served = detach ? null : Served.start();
         RunLock.describeThisProcess("stowage up " + (detach ? "--detach " : "") + designFile);
         try {
+            if (local.hasOtherPathKey()) {
+                removeRunFromBeforeTheIdentity(local, engine, out);
+            }
             var options = served == null ? local.options(behavior, secrets, publishAll, instanceBase, taskBase)
                     : local.options(behavior, secrets, publishAll, instanceBase, taskBase, served.endpoints(),
                     served.roles());
@@ -168,6 +171,25 @@ final class UpCommand implements Callable<Integer> {
             return follow(run, local, engine, out, nothingLeft);
         } finally {
             closeQuietly(served);
+        }
+    }
+
+    /**
+     * A run of this design started before it had its identity (keyed by the file's path) is its earlier run: taken
+     * down as {@code up} takes down any earlier run, unless something still keeps it (then up is refused).
+     */
+    private static void removeRunFromBeforeTheIdentity(LocalDesign local, LocalEngine engine, PrintWriter out) {
+        var keeper = RunLock.holder(local.pathKey());
+        if (keeper.isPresent()) {
+            throw new RunLock.RunLockedException(local.pathKey(), keeper.get());
+        }
+        var removed = engine.down(local.pathKey(), local.design(), m -> { });
+        if (removed.containers() > 0) {
+            synchronized (out) {
+                out.println(LocalTime.now().format(CLOCK) + " removed " + removed.containers()
+                        + " containers of this design's run from before it had an identity");
+                out.flush();
+            }
         }
     }
 

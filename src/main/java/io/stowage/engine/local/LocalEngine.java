@@ -46,8 +46,30 @@ public final class LocalEngine {
     }
 
     /**
-     * The key Stowage labels a design's containers, volumes and networks with: its name, and a hash of the
-     * file's absolute path, so two designs of the same name do not meet.
+     * The key Stowage labels a design's run with (containers, volumes, network, record, lock): taken from the
+     * design's identity ({@link Design#id()}), which moves and renames keep, so that a moved design still finds its
+     * run; a design from before designs had one keeps the key of its file's path ({@link #designKey(String, Path)})
+     * until its next save gives it an identity.
+     */
+    public static String designKey(Design design, Path designFile) {
+        String id = design.id();
+        if (id == null) {
+            return designKey(design.name(), designFile);
+        }
+        String key = id.toLowerCase(Locale.ROOT);
+        if (key.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            return key;
+        }
+        // A hand-written identity: what it says, as far as Docker's names allow, and a hash so two never meet.
+        String readable = key.replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+        return (readable.isEmpty() ? "design" : readable.substring(0, Math.min(readable.length(), 30))) + "-"
+                + sha256Prefix(id);
+    }
+
+    /**
+     * The key of a design without an identity (the only key before designs had one): its name, and a hash of the
+     * file's absolute path, so two designs of the same name do not meet. A moved file gets another key, so it
+     * is looked for too when a design's run is taken down ({@code stowage down}).
      */
     public static String designKey(String designName, Path designFile) {
         String name = designName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
@@ -57,10 +79,13 @@ public final class LocalEngine {
         if (name.length() > 30) {
             name = name.substring(0, 30);
         }
+        return name + "-" + sha256Prefix(designFile.toAbsolutePath().normalize().toString());
+    }
+
+    private static String sha256Prefix(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(
-                    designFile.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
-            return name + "-" + HexFormat.of().formatHex(digest, 0, 4);
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

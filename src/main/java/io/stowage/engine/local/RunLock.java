@@ -234,7 +234,7 @@ public final class RunLock implements AutoCloseable {
     public static final class RunLockedException extends IllegalStateException {
         private final transient Owner owner;
 
-        RunLockedException(String designKey, Owner owner) {
+        public RunLockedException(String designKey, Owner owner) {
             super("the design is already running, kept by " + owner.describe()
                     + "; stop that run first (stowage down stops it from anywhere)");
             this.owner = owner;

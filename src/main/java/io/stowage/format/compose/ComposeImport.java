@@ -38,12 +38,21 @@ public final class ComposeImport {
      * @param singleTask      every service a container of one task definition, instead of one each
      * @param designDirectory where the design will be written, for build contexts relative to it; may be null
      * @param environment     the variables for interpolation (the process environment, usually)
+     * @param inlineEnvFiles  write the values of {@code .env} and {@code env_file} into the task definitions'
+     *                        environment; by default they are kept out of the design (which people commit, where
+     *                        these files are kept out of version control): each becomes an ECS secret whose value
+     *                        is in {@link Result#secrets()}, for the secrets file beside the design
      */
     public record Options(String name, List<String> profiles, boolean singleTask, Path designDirectory,
-                          Map<String, String> environment, ImportAdvice advice) {
+                          Map<String, String> environment, ImportAdvice advice, boolean inlineEnvFiles) {
         public Options {
             profiles = List.copyOf(profiles);
             environment = Map.copyOf(environment);
+        }
+
+        public Options(String name, List<String> profiles, boolean singleTask, Path designDirectory,
+                       Map<String, String> environment, ImportAdvice advice) {
+            this(name, profiles, singleTask, designDirectory, environment, advice, false);
         }
 
         /** Options whose report advises the command line's options. */
@@ -60,8 +69,15 @@ public final class ComposeImport {
      * @param report   what did not map, item by item
      * @param project  the compose project name
      * @param services the compose services imported, in order
+     * @param secrets  the values kept out of the design, by the {@code valueFrom} of the secret that stands for
+     *                 each: for the secrets file beside the design ({@code SecretsFileFormat.merge}), which the
+     *                 local run reads; empty with {@link Options#inlineEnvFiles()}
      */
-    public record Result(ImportedDesign imported, ConversionReport report, String project, List<String> services) {
+    public record Result(ImportedDesign imported, ConversionReport report, String project, List<String> services,
+                         Map<String, String> secrets) {
+        public Result {
+            secrets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(secrets));
+        }
     }
 
     private ComposeImport() {
@@ -89,7 +105,8 @@ public final class ComposeImport {
                     : "no services: a compose file lists its services under services:");
         }
         ConversionReport report = new ConversionReport();
-        ImportContext ctx = new ImportContext(project, report, options.designDirectory(), options.advice());
+        ImportContext ctx = new ImportContext(project, report, options.designDirectory(), options.advice(),
+                options.inlineEnvFiles());
         ImportAdvice advice = options.advice();
         Set<String> active = activeProfiles(options, project);
 
@@ -131,6 +148,7 @@ public final class ComposeImport {
                     + "empty); set it, or put it in .env beside the compose file, and import again");
         }
         TopLevelKeys.report(ctx, drafts);
+        EnvironmentSettings.reportDotEnvElsewhere(ctx);
 
         String clusterId = TopLevelKeys.cluster(ctx);
         List<DesignFromWorkloads.Workload> workloads = options.singleTask()
@@ -140,7 +158,7 @@ public final class ComposeImport {
         String designName = options.name() != null ? options.name() : project.name();
         ImportedDesign imported = DesignFromWorkloads.build(designName,
                 clusterId == null ? DesignFromTaskDefinitions.CLUSTER_ID : clusterId, workloads, List.of());
-        return new Result(imported, report, project.name(), drafts.stream().map(d -> d.name).toList());
+        return new Result(imported, report, project.name(), drafts.stream().map(d -> d.name).toList(), ctx.secrets());
     }
 
     /**

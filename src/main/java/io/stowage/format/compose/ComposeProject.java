@@ -27,9 +27,13 @@ import java.util.Map;
  * @param documents   the files as read, in order
  * @param environment the variables interpolation saw (and env_file lines without a value inherit)
  * @param unset       variables used without being set, which became empty strings
+ * @param dotEnv      the variables whose value came from the {@code .env} file (not overridden by the environment):
+ *                    a file people keep out of version control, so its values are kept out of the design
+ * @param substituted for each value's path in its file, the variables whose values went into it
  */
 record ComposeProject(String name, Path directory, JsonObject tree, List<ComposeYaml.Document> documents,
-                      Map<String, String> environment, List<Interpolation.Unset> unset) {
+                      Map<String, String> environment, List<Interpolation.Unset> unset, java.util.Set<String> dotEnv,
+                      Map<String, java.util.Set<String>> substituted) {
 
     /** Where a value came from: the last file that holds the path or what encloses it. */
     record Location(Path file, SourcePosition position) {
@@ -50,6 +54,8 @@ record ComposeProject(String name, Path directory, JsonObject tree, List<Compose
                 throw new UnreadableFileException(dotEnv, null, e.getMessage());
             }
         }
+        java.util.Set<String> fromDotEnv = new java.util.LinkedHashSet<>(environment.keySet());
+        fromDotEnv.removeAll(processEnvironment.keySet());
         environment.putAll(processEnvironment);
 
         Interpolation interpolation = new Interpolation(environment);
@@ -67,7 +73,16 @@ record ComposeProject(String name, Path directory, JsonObject tree, List<Compose
             merged = documents.size() == 1 ? tree : ComposeMerge.merge(merged, tree);
         }
         return new ComposeProject(projectName(merged, environment, directory), directory, merged,
-                List.copyOf(documents), Map.copyOf(environment), interpolation.unset());
+                List.copyOf(documents), Map.copyOf(environment), interpolation.unset(), java.util.Set.copyOf(fromDotEnv),
+                interpolation.substituted());
+    }
+
+    /** The variables of the .env file whose values went into the value at this path (of the merged tree). */
+    java.util.Set<String> dotEnvIn(String path) {
+        java.util.Set<String> names = substituted.getOrDefault(path, java.util.Set.of());
+        java.util.Set<String> out = new java.util.LinkedHashSet<>(names);
+        out.retainAll(dotEnv);
+        return out;
     }
 
     Location locate(String path) {

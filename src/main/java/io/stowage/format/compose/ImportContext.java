@@ -15,12 +15,45 @@ final class ImportContext {
     final ConversionReport report;
     private final Path designDirectory;
     private final ImportAdvice advice;
+    private final boolean inlineEnvFiles;
+    private final java.util.Map<String, String> secrets = new java.util.LinkedHashMap<>();
+    /** The paths of container environment values, where .env values are kept out of the design. */
+    private final java.util.Set<String> environmentPaths = new java.util.HashSet<>();
 
     ImportContext(ComposeProject project, ConversionReport report, Path designDirectory, ImportAdvice advice) {
+        this(project, report, designDirectory, advice, false);
+    }
+
+    ImportContext(ComposeProject project, ConversionReport report, Path designDirectory, ImportAdvice advice,
+                  boolean inlineEnvFiles) {
         this.project = project;
+        this.inlineEnvFiles = inlineEnvFiles;
         this.advice = advice;
         this.report = report;
         this.designDirectory = designDirectory == null ? null : designDirectory.toAbsolutePath().normalize();
+    }
+
+    /** Whether the values of .env and env_file go into the design as they are (the user asked). */
+    boolean inlineEnvFiles() {
+        return inlineEnvFiles;
+    }
+
+    /** Keeps a value out of the design: the secret {@code valueFrom} stands for it in the secrets file. */
+    void secret(String valueFrom, String value) {
+        secrets.put(valueFrom, value);
+    }
+
+    java.util.Map<String, String> secrets() {
+        return secrets;
+    }
+
+    /** Remembers where a container's environment values were, which the environment's own item covers. */
+    void environmentValue(String path) {
+        environmentPaths.add(path);
+    }
+
+    boolean isEnvironmentValue(String path) {
+        return environmentPaths.contains(path);
     }
 
     /** How the report names the import's own choices. */

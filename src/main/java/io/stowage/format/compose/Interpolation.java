@@ -37,6 +37,8 @@ final class Interpolation {
 
     private final Map<String, String> environment;
     private final Map<String, Unset> unset = new LinkedHashMap<>();
+    /** For each value's path, the variables whose values went into it (for keeping .env's values out of a design). */
+    private final Map<String, java.util.Set<String>> substituted = new LinkedHashMap<>();
 
     Interpolation(Map<String, String> environment) {
         this.environment = environment;
@@ -44,6 +46,17 @@ final class Interpolation {
 
     List<Unset> unset() {
         return new ArrayList<>(unset.values());
+    }
+
+    /** The variables each value's path took a value from, by the path of the value in its file. */
+    Map<String, java.util.Set<String>> substituted() {
+        Map<String, java.util.Set<String>> out = new LinkedHashMap<>();
+        substituted.forEach((path, names) -> out.put(path, java.util.Set.copyOf(names)));
+        return out;
+    }
+
+    private void used(String name, String path) {
+        substituted.computeIfAbsent(path, p -> new java.util.LinkedHashSet<>()).add(name);
     }
 
     Json apply(Json value, JsonPath path) throws RequiredVariableException {
@@ -120,10 +133,10 @@ final class Interpolation {
             return lookup(name, path, "${" + name + "}");
         }
         if (rest.startsWith(":-")) {
-            return nonEmpty ? value : substitute(rest.substring(2), path);
+            return nonEmpty ? taken(name, value, path) : substitute(rest.substring(2), path);
         }
         if (rest.startsWith("-")) {
-            return set ? value : substitute(rest.substring(1), path);
+            return set ? taken(name, value, path) : substitute(rest.substring(1), path);
         }
         if (rest.startsWith(":?") || rest.startsWith("?")) {
             boolean ok = rest.startsWith(":?") ? nonEmpty : set;
@@ -132,7 +145,7 @@ final class Interpolation {
                 throw new RequiredVariableException(path, "required variable " + name + " is "
                         + (set ? "empty" : "not set") + (message.isBlank() ? "" : ": " + message));
             }
-            return value;
+            return taken(name, value, path);
         }
         if (rest.startsWith(":+")) {
             return nonEmpty ? substitute(rest.substring(2), path) : "";
@@ -150,6 +163,11 @@ final class Interpolation {
             unset.putIfAbsent(name, new Unset(name, path));
             return placeholder;
         }
+        return taken(name, value, path);
+    }
+
+    private String taken(String name, String value, String path) {
+        used(name, path);
         return value;
     }
 

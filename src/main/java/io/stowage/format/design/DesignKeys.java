@@ -38,7 +38,7 @@ final class DesignKeys {
     static final String WIDTH = "width";
     static final String HEIGHT = "height";
 
-    static final Set<String> TOP = Set.of(FORMAT_VERSION, NAME, CLUSTERS, TASK_DEFINITIONS, LAYOUT);
+    static final Set<String> TOP = Set.of(FORMAT_VERSION, ID, NAME, CLUSTERS, TASK_DEFINITIONS, LAYOUT);
     static final Set<String> CLUSTER_KEYS = Set.of(ID, NAME, INSTANCES, FARGATE, SERVICES, TASKS);
     static final Set<String> INSTANCE_KEYS = Set.of(ID, INSTANCE_TYPE, AVAILABILITY_ZONE, REGISTERED_CPU,
             REGISTERED_MEMORY, REGISTERED_GPUS, OS_TYPE, CPU_ARCHITECTURE, ATTRIBUTES, AGENT_CONNECTED, AGENT_VERSION,

@@ -38,6 +38,7 @@ final class DesignTreeReader {
 
     static Design read(JsonObject root) throws DesignShapeException {
         JsonFields top = JsonFields.of(root, JsonPath.ROOT, "a Stowage design");
+        String id = designId(top);
         String name = top.optionalString(DesignKeys.NAME, "the design's name");
         List<Cluster> clusters = new ArrayList<>();
         List<Json> clusterItems = top.optionalArray(DesignKeys.CLUSTERS, "the clusters");
@@ -58,7 +59,18 @@ final class DesignTreeReader {
             taskDefinitions.put(family, td);
         }
         Layout layout = layout(top.optionalObject(DesignKeys.LAYOUT, "element id to bounds"));
-        return new Design(name == null ? "" : name, clusters, taskDefinitions, layout, top.extras(DesignKeys.TOP));
+        return new Design(name == null ? "" : name, clusters, taskDefinitions, layout, top.extras(DesignKeys.TOP), id);
+    }
+
+    /** The design's identity: what its local run is keyed by, so it must survive as written and be a safe name. */
+    private static String designId(JsonFields top) throws DesignShapeException {
+        String id = top.optionalString(DesignKeys.ID, "the design's identity, a UUID");
+        if (id != null && !id.matches("[A-Za-z0-9][A-Za-z0-9._-]{0,63}")) {
+            throw new DesignShapeException(top.path(DesignKeys.ID), "expected the design's identity, a UUID such as "
+                    + "\"3f2a9c1d-5b7e-4c2a-9d1f-0a1b2c3d4e5f\" (letters, digits, '.', '_' and '-', at most 64), found \""
+                    + (id.length() > 70 ? id.substring(0, 70) + "..." : id) + "\"");
+        }
+        return id;
     }
 
     private static Cluster cluster(Json value, JsonPath path) throws DesignShapeException {

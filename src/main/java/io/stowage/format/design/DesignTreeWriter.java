@@ -30,8 +30,11 @@ final class DesignTreeWriter {
 
     static JsonObject write(Design design) {
         JsonObject.Builder out = JsonObject.builder()
-                .put(DesignKeys.FORMAT_VERSION, DesignMigrations.CURRENT_VERSION)
-                .put(DesignKeys.NAME, design.name())
+                .put(DesignKeys.FORMAT_VERSION, DesignMigrations.CURRENT_VERSION);
+        if (design.id() != null) {
+            out.put(DesignKeys.ID, design.id());
+        }
+        out.put(DesignKeys.NAME, design.name())
                 .put(DesignKeys.CLUSTERS, JsonArray.map(design.clusters(), DesignTreeWriter::cluster))
                 .put(DesignKeys.TASK_DEFINITIONS, JsonArray.map(design.taskDefinitionList(), TaskDefinition::json))
                 .put(DesignKeys.LAYOUT, layout(design));

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * A Stowage design: clusters with their capacity, services and tasks, the task definitions they run, and where
@@ -25,9 +26,12 @@ import java.util.Set;
  * @param layout          where elements are drawn, apart from what they mean
  * @param extras          top-level members of the file this build does not know (e.g. from a newer Stowage that
  *                        still writes a format this build reads), kept for writing back
+ * @param id              the design's identity (a random UUID), given once when it is created, imported or first
+ *                        saved and kept by every edit, save, rename and move; what its local run is keyed by. Null
+ *                        for a design from a file written before designs had one, until its next save
  */
 public record Design(String name, List<Cluster> clusters, Map<String, TaskDefinition> taskDefinitions,
-                     Layout layout, JsonObject extras) {
+                     Layout layout, JsonObject extras, String id) {
     public Design {
         Objects.requireNonNull(name, "name");
         clusters = List.copyOf(clusters);
@@ -41,10 +45,31 @@ public record Design(String name, List<Cluster> clusters, Map<String, TaskDefini
         taskDefinitions = Collections.unmodifiableMap(copy);
         layout = layout == null ? Layout.EMPTY : layout;
         extras = extras == null ? JsonObject.EMPTY : extras;
+        id = id == null || id.isBlank() ? null : id;
+    }
+
+    /** A design without an identity yet (see {@link #identified()}). */
+    public Design(String name, List<Cluster> clusters, Map<String, TaskDefinition> taskDefinitions, Layout layout,
+                  JsonObject extras) {
+        this(name, clusters, taskDefinitions, layout, extras, null);
     }
 
     public static Design empty(String name) {
         return new Design(name, List.of(), Map.of(), Layout.EMPTY, JsonObject.EMPTY);
+    }
+
+    /** A new random identity, for a design that has none. */
+    public static String newId() {
+        return UUID.randomUUID().toString();
+    }
+
+    /** This design, with a new identity when it has none yet (created, imported, or saved for the first time). */
+    public Design identified() {
+        return id != null ? this : withId(newId());
+    }
+
+    public Design withId(String value) {
+        return new Design(name, clusters, taskDefinitions, layout, extras, value);
     }
 
     public Optional<Cluster> cluster(String clusterId) {
@@ -61,11 +86,11 @@ public record Design(String name, List<Cluster> clusters, Map<String, TaskDefini
     }
 
     public Design withName(String value) {
-        return new Design(value, clusters, taskDefinitions, layout, extras);
+        return new Design(value, clusters, taskDefinitions, layout, extras, id);
     }
 
     public Design withClusters(List<Cluster> value) {
-        return new Design(name, value, taskDefinitions, layout, extras);
+        return new Design(name, value, taskDefinitions, layout, extras, id);
     }
 
     /** With the cluster replacing the one of the same id in place, or appended. */
@@ -76,7 +101,7 @@ public record Design(String name, List<Cluster> clusters, Map<String, TaskDefini
     /** Without the cluster, and without the layout of it and everything in it. */
     public Design withoutCluster(String clusterId) {
         return new Design(name, clusters.stream().filter(c -> !c.id().equals(clusterId)).toList(), taskDefinitions,
-                layout.without(ElementId.cluster(clusterId)), extras);
+                layout.without(ElementId.cluster(clusterId)), extras, id);
     }
 
     /**
@@ -90,22 +115,22 @@ public record Design(String name, List<Cluster> clusters, Map<String, TaskDefini
         }
         Map<String, TaskDefinition> copy = new LinkedHashMap<>(taskDefinitions);
         copy.put(value.family(), value);
-        return new Design(name, clusters, copy, layout, extras);
+        return new Design(name, clusters, copy, layout, extras, id);
     }
 
     /** Without the task definition, and without the layout of it and its containers. */
     public Design withoutTaskDefinition(String family) {
         Map<String, TaskDefinition> copy = new LinkedHashMap<>(taskDefinitions);
         copy.remove(family);
-        return new Design(name, clusters, copy, layout.without(ElementId.taskDefinition(family)), extras);
+        return new Design(name, clusters, copy, layout.without(ElementId.taskDefinition(family)), extras, id);
     }
 
     public Design withLayout(Layout value) {
-        return new Design(name, clusters, taskDefinitions, value, extras);
+        return new Design(name, clusters, taskDefinitions, value, extras, id);
     }
 
     public Design withExtras(JsonObject value) {
-        return new Design(name, clusters, taskDefinitions, layout, value);
+        return new Design(name, clusters, taskDefinitions, layout, value, id);
     }
 
     /** With layout entries only for elements that exist, e.g. after removing a service. */

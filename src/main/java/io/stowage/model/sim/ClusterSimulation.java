@@ -223,7 +223,22 @@ public final class ClusterSimulation {
      * @param behaviours what the new revision's containers do, by container name (missing: the service's)
      */
     public String deploy(String serviceId, TaskDefinition taskDefinition, Map<String, ContainerBehaviour> behaviours) {
+        return deploy(serviceId, taskDefinition, behaviours, null, null);
+    }
+
+    /**
+     * As {@link #deploy(String, TaskDefinition, Map)}, with the update also setting the deployment configuration's
+     * {@code minimumHealthyPercent} and {@code maximumPercent} (null: unchanged), as UpdateService can.
+     */
+    public String deploy(String serviceId, TaskDefinition taskDefinition, Map<String, ContainerBehaviour> behaviours,
+                         Integer minimumHealthyPercent, Integer maximumPercent) {
         SimService s = service(serviceId);
+        if (minimumHealthyPercent != null) {
+            s.minimumHealthyPercent = minimumHealthyPercent;
+        }
+        if (maximumPercent != null) {
+            s.maximumPercent = maximumPercent;
+        }
         String family = s.service.taskDefinitionFamily();
         if (taskDefinition.family() != null && family != null && !family.equals(taskDefinition.family())) {
             throw new IllegalArgumentException("service " + s.name + " runs family " + family
@@ -244,7 +259,8 @@ public final class ClusterSimulation {
         s.steady = false;
         s.lastPlacementMessage = null;
         timeline(s.clusterName, "scenario", "update service " + s.name + " to " + td.family() + ":" + revision
-                + " (deployment " + d.id + ")");
+                + " (deployment " + d.id + "; minimumHealthyPercent " + s.minimumHealthyPercent + ", maximumPercent "
+                + s.maximumPercent + ")");
         settle();
         return arn;
     }
@@ -904,7 +920,7 @@ public final class ClusterSimulation {
                             String tdArn, String launchType, Placement p, Function<String, ContainerBehaviour> b) {
         String id = hex32();
         String arn = "arn:aws:ecs:" + REGION + ":" + ACCOUNT + ":task/" + clusterName(c) + "/" + id;
-        SimulatedTask play = new SimulatedTask(td, b);
+        SimulatedTask play = new SimulatedTask(td, withDesignDefaults(td, b));
         SimTask t = new SimTask(arn, id, c.id(), s, standaloneId, d, td, tdArn,
                 launchType == null ? "EC2" : launchType, play, p, now);
         t.lastSeen = TaskStatus.PENDING;
@@ -915,6 +931,31 @@ public final class ClusterSimulation {
         }
         play.advance(now);
         return t;
+    }
+
+    /**
+     * What a container does when the scenario does not say: the default, except that a container another one
+     * waits for with {@code SUCCESS} or {@code COMPLETE} (an init container) exits 0 after a second, as it is meant
+     * to [I].
+     */
+    private static Function<String, ContainerBehaviour> withDesignDefaults(TaskDefinition td,
+                                                                           Function<String, ContainerBehaviour> b) {
+        Set<String> completes = new HashSet<>();
+        for (ContainerDefinition d : td.containerDefinitions()) {
+            for (var dep : d.dependsOn()) {
+                if ("SUCCESS".equals(dep.condition()) || "COMPLETE".equals(dep.condition())) {
+                    completes.add(dep.containerName());
+                }
+            }
+        }
+        if (completes.isEmpty()) {
+            return b;
+        }
+        return name -> {
+            ContainerBehaviour own = b.apply(name);
+            return own != null ? own : completes.contains(name)
+                    ? ContainerBehaviour.DEFAULT.withExit(0, Duration.ofSeconds(1)) : null;
+        };
     }
 
     private boolean isDraining(SimTask t) {

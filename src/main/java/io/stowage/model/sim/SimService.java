@@ -19,8 +19,8 @@ final class SimService {
     final String name;
     final boolean daemon;
     int desired;
-    final int minimumHealthyPercent;
-    final int maximumPercent;
+    int minimumHealthyPercent;
+    int maximumPercent;
     final boolean circuitBreaker;
     final boolean rollback;
     final Duration gracePeriod;

@@ -54,7 +54,7 @@ final class TaskDefinitionReplace {
             clusters.add(cluster.withServices(services).withTasks(tasks));
         }
         return new Design(design.name(), clusters, map, ElementBindings.renamed(design.layout(),
-                ElementId.taskDefinition(family), ElementId.taskDefinition(newFamily)), design.extras());
+                ElementId.taskDefinition(family), ElementId.taskDefinition(newFamily)), design.extras(), design.id());
     }
 
     private static String repoint(TaskDefinitionRef ref, String family) {

@@ -6,6 +6,8 @@ import io.stowage.engine.local.DockerConnection;
 import io.stowage.engine.local.LocalEngine;
 import io.stowage.engine.local.LocalRun;
 import io.stowage.engine.local.PullBehavior;
+import io.stowage.format.UnreadableFileException;
+import io.stowage.format.design.DesignFormat;
 import io.stowage.model.design.Cluster;
 import io.stowage.model.design.Design;
 import io.stowage.model.design.Service;
@@ -48,8 +50,8 @@ final class LocalRunControl {
     void start() {
         Design current = context.design().get();
         Path file = context.file().get();
-        String key = LocalEngine.designKey(current.name(), file != null ? file : Path.of(current.name() + ".stowage.json"));
         boolean accepted = context.jobs().start("Running " + current.name() + " locally", progress -> {
+            String key = runKey(current, file);
             LocalEngine local = new LocalEngine(DockerConnection.fromEnvironment());
             var options = LocalRunSetup.options(file, PullBehavior.DEFAULT, null, false, "127.0.1", "127.0.2");
             LocalRun started = local.up(current, key, options, context.live().listener(),
@@ -165,6 +167,27 @@ final class LocalRunControl {
         String id = container.runtimeId() == null ? "<container id>" : container.runtimeId().substring(0,
                 Math.min(12, container.runtimeId().length()));
         return "docker exec -it " + id + " sh";
+    }
+
+    /**
+     * The key this run is labelled by: the one {@code stowage ps/down FILE} finds it by. That is the design's
+     * identity once the file holds it; a file from before identities (whose identity the desktop gave it is not
+     * saved yet) keys by its path, which {@code stowage down} also looks under after the next save.
+     */
+    static String runKey(Design current, Path file) {
+        if (file == null) {
+            return LocalEngine.designKey(current, Path.of(current.name() + DesignFormat.EXTENSION));
+        }
+        try {
+            Design onDisk = DesignFormat.read(file).design();
+            if (onDisk.id() != null && onDisk.id().equals(current.id())) {
+                return LocalEngine.designKey(current, file);
+            }
+            return LocalEngine.designKey(onDisk.name(), file);
+        } catch (UnreadableFileException notADesignFile) {
+            // Task-definition files opened as a design: nothing on the command line finds their run.
+            return LocalEngine.designKey(current, file);
+        }
     }
 
     static String explain(Exception failure) {

@@ -36,7 +36,10 @@ import java.util.function.Supplier;
  */
 final class ComposeImportDialog {
     /** What the user chose. */
-    record Choice(List<Path> files, List<String> profiles, boolean singleTask) {
+    record Choice(List<Path> files, List<String> profiles, boolean singleTask, boolean inlineEnvFiles) {
+        Choice(List<Path> files, List<String> profiles, boolean singleTask) {
+            this(files, profiles, singleTask, false);
+        }
     }
 
     private final Dialog<ButtonType> dialog = new Dialog<>();
@@ -45,6 +48,9 @@ final class ComposeImportDialog {
     private final Label profileText = new Label();
     private final CheckBox singleTask = new CheckBox("All services in one task definition (keeps depends_on, links "
             + "and volumes_from); otherwise each service becomes a task definition and a service of its own");
+    private final CheckBox inlineEnvFiles = new CheckBox("Write the values of .env and env_file into the design; "
+            + "otherwise they are kept out of it (these files stay out of version control) and go to the secrets "
+            + "file beside the design when it is saved");
     private final Set<String> chosenProfiles = new LinkedHashSet<>();
     private final Map<String, String> environment;
     private int reading;
@@ -89,10 +95,13 @@ final class ComposeImportDialog {
         singleTask.setId("compose-single-task");
         singleTask.setWrapText(true);
         singleTask.setMnemonicParsing(false);
+        inlineEnvFiles.setId("compose-inline-env-files");
+        inlineEnvFiles.setWrapText(true);
+        inlineEnvFiles.setMnemonicParsing(false);
         Label filesLabel = new Label("Files, merged in order (a later file overrides what an earlier one sets):");
         VBox content = new VBox(8, filesLabel, files, new HBox(8, add, remove),
                 new Label("Profiles: services without a profile are always imported; tick a profile to import its"
-                        + " services too."), profileBoxes, profileText, singleTask);
+                        + " services too."), profileBoxes, profileText, singleTask, inlineEnvFiles);
         content.setPadding(new Insets(4, 0, 0, 0));
         content.setPrefWidth(640);
         dialog.getDialogPane().setContent(content);
@@ -102,7 +111,7 @@ final class ComposeImportDialog {
     Optional<Choice> showAndWait() {
         return dialog.showAndWait().filter(b -> b.getButtonData() == ButtonBar.ButtonData.OK_DONE)
                 .map(b -> new Choice(List.copyOf(files.getItems()), List.copyOf(chosenProfiles),
-                        singleTask.isSelected()));
+                        singleTask.isSelected(), inlineEnvFiles.isSelected()));
     }
 
     /** Reads the profiles of the files as they are listed now; a newer reading replaces an older one. */

@@ -55,8 +55,10 @@ public final class DocumentFiles {
                     throw new UnreadableFileException(file, null, "a design opens on its own; open it alone, or"
                             + " open several task-definition files together");
                 }
+                // A design from before designs had an identity gets one now, in memory, so that every edit and
+                // undo keeps the same one; its next save writes it (docs/design-file.md).
                 Design loaded = DesignFormat.fromDocument(document).design();
-                return new OpenDocument(new EditHistory(loaded), file, OpenDocument.Kind.DESIGN,
+                return new OpenDocument(new EditHistory(loaded.identified()), file, OpenDocument.Kind.DESIGN,
                         new TextStyle(document.lineEnding(), TextStyle.DEFAULT.indent()), bytes, List.of());
             }
             LoadedTaskDefinition loaded = TaskDefinitionFormat.fromDocument(document);
@@ -78,7 +80,7 @@ public final class DocumentFiles {
         for (int i = 0; i < sources.size(); i++) {
             sources.set(i, sources.get(i).withFamily(inDesign.get(i).family()));
         }
-        return new OpenDocument(new EditHistory(wrapped), files.get(0), OpenDocument.Kind.TASK_DEFINITIONS,
+        return new OpenDocument(new EditHistory(wrapped.identified()), files.get(0), OpenDocument.Kind.TASK_DEFINITIONS,
                 TextStyle.DEFAULT, null, sources);
     }
 
@@ -108,9 +110,27 @@ public final class DocumentFiles {
             guard(file, document.savedText(), overwriteChanged);
         }
         byte[] text = style.apply(DesignFormat.write(design)).getBytes(StandardCharsets.UTF_8);
+        writePendingSecrets(document, file);
         AtomicFiles.write(file, text);
         document.history().markSaved();
         return new OpenDocument(document.history(), file, OpenDocument.Kind.DESIGN, style, text, List.of());
+    }
+
+    /**
+     * The values an import kept out of the design go to the secrets file beside it, before the design that names
+     * them, so that a saved design always finds its values; what the file held already is kept.
+     */
+    private static void writePendingSecrets(OpenDocument document, Path designFile) throws IOException {
+        if (document.pendingSecrets().isEmpty()) {
+            return;
+        }
+        Path secrets = io.stowage.engine.LocalRunSetup.defaultSecretsFile(designFile);
+        try {
+            io.stowage.format.SecretsFileFormat.merge(secrets, document.pendingSecrets());
+        } catch (io.stowage.format.UnreadableFileException e) {
+            throw new IOException(e.getMessage() + " (the secrets file beside the design, where the values the import "
+                    + "kept out of it go; nothing was saved: fix or move it and save again)", e);
+        }
     }
 
     private static List<TaskDefinitionFile> saveTaskDefinitions(Design design, List<TaskDefinitionFile> sources,

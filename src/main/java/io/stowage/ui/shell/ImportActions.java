@@ -42,7 +42,11 @@ final class ImportActions {
             new FileChoices.Filter("All files", List.of("*")));
 
     /** What an import gave: the design, what did not map, and a sentence saying what was imported. */
-    record Imported(Design design, ConversionReport report, List<DesignNote> notes, String summary) {
+    record Imported(Design design, ConversionReport report, List<DesignNote> notes, String summary,
+                    Map<String, String> secrets) {
+        Imported(Design design, ConversionReport report, List<DesignNote> notes, String summary) {
+            this(design, report, notes, summary, Map.of());
+        }
     }
 
     /** The compose files to offer (with the override files found beside them) and the profiles they use. */
@@ -52,7 +56,8 @@ final class ImportActions {
     /** The report's advice names the choices of the import dialog, not the command line's options. */
     private static final ImportAdvice ADVICE = new ImportAdvice(
             "with \u201cAll services in one task definition\u201d ticked", "with the profile %s ticked",
-            "by ticking it in the import dialog");
+            "by ticking it in the import dialog",
+            "with \u201cWrite the values of .env and env_file into the design\u201d ticked");
 
     private final MainWindow window;
 
@@ -115,12 +120,17 @@ final class ImportActions {
             throws UnreadableFileException {
         // An untitled design has no directory yet: build contexts are kept absolute, right wherever it is saved.
         ComposeImport.Result result = ComposeImport.read(choice.files(),
-                new ComposeImport.Options(null, choice.profiles(), choice.singleTask(), null, environment, ADVICE));
+                new ComposeImport.Options(null, choice.profiles(), choice.singleTask(), null, environment, ADVICE,
+                        choice.inlineEnvFiles()));
         int services = result.services().size();
         String summary = "Imported " + services + " compose service" + (services == 1 ? "" : "s") + " (project "
                 + result.project() + ")" + (choice.singleTask() ? " as containers of one task definition"
-                : " as task definitions and services") + "; " + count(result.report()) + " did not map exactly";
-        return new Imported(result.imported().design(), result.report(), result.imported().notes(), summary);
+                : " as task definitions and services") + "; " + count(result.report()) + " did not map exactly"
+                + (result.secrets().isEmpty() ? "" : "; " + result.secrets().size() + " value"
+                + (result.secrets().size() == 1 ? "" : "s") + " of .env and env_file kept out of the design, for the "
+                + "secrets file beside it when it is saved");
+        return new Imported(result.imported().design(), result.report(), result.imported().notes(), summary,
+                result.secrets());
     }
 
     static Imported taskDefinitions(List<Path> files) throws UnreadableFileException {
@@ -142,7 +152,7 @@ final class ImportActions {
     }
 
     private void show(Imported imported) {
-        window.display(OpenDocument.untitled(imported.design()));
+        window.display(OpenDocument.untitled(imported.design(), imported.secrets()));
         window.setStatus(imported.summary());
         ConversionReportDialog.show(window.stage(), "import-report", "Import report", imported.summary(),
                 imported.report(), imported.notes());

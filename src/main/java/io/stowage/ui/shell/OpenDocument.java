@@ -6,6 +6,7 @@ import io.stowage.model.design.Design;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One open document: its edit history and where it came from. A design has its file (none before its first
@@ -17,17 +18,32 @@ import java.util.List;
  * @param style     the design file's line ending and indentation
  * @param savedText the design file's bytes as last read or written; null for a new design or task definitions
  * @param sources   the task-definition files, in order; empty for a design
+ * @param pendingSecrets values an import kept out of the design (by valueFrom), written to the secrets file
+ *                  beside the design at its first save; never in the design, the recovery store or the log
  */
 public record OpenDocument(EditHistory history, Path file, Kind kind, TextStyle style, byte[] savedText,
-                           List<TaskDefinitionFile> sources) {
+                           List<TaskDefinitionFile> sources, Map<String, String> pendingSecrets) {
     public enum Kind { DESIGN, TASK_DEFINITIONS }
 
     public OpenDocument {
         sources = List.copyOf(sources);
+        pendingSecrets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(pendingSecrets));
     }
 
+    public OpenDocument(EditHistory history, Path file, Kind kind, TextStyle style, byte[] savedText,
+                        List<TaskDefinitionFile> sources) {
+        this(history, file, kind, style, savedText, sources, Map.of());
+    }
+
+    /** A design not yet saved: it gets its identity now (kept by every edit and undo), written by its first save. */
     public static OpenDocument untitled(Design design) {
-        return new OpenDocument(new EditHistory(design), null, Kind.DESIGN, TextStyle.DEFAULT, null, List.of());
+        return untitled(design, Map.of());
+    }
+
+    /** A new design with the secret values its import kept out of it, for the secrets file at the first save. */
+    public static OpenDocument untitled(Design design, Map<String, String> pendingSecrets) {
+        return new OpenDocument(new EditHistory(design.identified()), null, Kind.DESIGN, TextStyle.DEFAULT, null,
+                List.of(), pendingSecrets);
     }
 
     /** Every file the document was read from: the design file, or each task-definition file. */

@@ -130,19 +130,37 @@ class ComposeImportTest {
 
     @Test
     void environmentComesFromEnvFilesEnvironmentAndTheShellWithDotEnvForInterpolation() throws Exception {
-        Design fromDotEnv = importShop(List.of(), false, Map.of()).imported().design();
+        ComposeImport.Result kept = importShop(List.of(), false, Map.of());
+        Design fromDotEnv = kept.imported().design();
         assertThat(container(fromDotEnv, "web").image()).isEqualTo("docker.io/shop/web:from-dotenv");
+        // What came from app.env or .env is kept out of the design: secrets whose values the result carries.
         assertThat(json(container(fromDotEnv, "web").json().get("environment"))).isEqualTo("["
-                + "{\"name\":\"APP_MODE\",\"value\":\"production\"},{\"name\":\"QUOTED\",\"value\":\"two words\"},"
-                + "{\"name\":\"GREETING\",\"value\":\"hello $USER\"},{\"name\":\"API_URL\",\"value\":\"http://api:3000\"},"
-                + "{\"name\":\"FROM_DOTENV\",\"value\":\"from-dotenv\"}]");
+                + "{\"name\":\"GREETING\",\"value\":\"hello $USER\"},{\"name\":\"API_URL\",\"value\":\"http://api:3000\"}]");
+        assertThat(json(container(fromDotEnv, "web").json().get("secrets"))).isEqualTo("["
+                + "{\"name\":\"APP_MODE\",\"valueFrom\":\"/shop/web/APP_MODE\"},"
+                + "{\"name\":\"QUOTED\",\"valueFrom\":\"/shop/web/QUOTED\"},"
+                + "{\"name\":\"FROM_DOTENV\",\"valueFrom\":\"/shop/web/FROM_DOTENV\"}]");
+        assertThat(kept.secrets()).containsExactly(Map.entry("/shop/web/APP_MODE", "production"),
+                Map.entry("/shop/web/QUOTED", "two words"), Map.entry("/shop/web/FROM_DOTENV", "from-dotenv"));
         assertThat(json(container(fromDotEnv, "api").json().get("environment")))
                 .isEqualTo("[{\"name\":\"DB_HOST\",\"value\":\"db\"},{\"name\":\"LOG_LEVEL\",\"value\":\"${LOG_LEVEL}\"}]");
 
-        Design fromShell = importShop(List.of(), false, Map.of("WEB_TAG", "from-shell", "REGISTRY", "ghcr.io",
-                "LOG_LEVEL", "debug")).imported().design();
+        ComposeImport.Result inline = ComposeImport.read(List.of(SHOP), new ComposeImport.Options(null, List.of(), false,
+                SHOP.toAbsolutePath().getParent(), Map.of(), ImportAdvice.COMMAND_LINE, true));
+        assertThat(inline.secrets()).isEmpty();
+        assertThat(json(container(inline.imported().design(), "web").json().get("environment"))).isEqualTo("["
+                + "{\"name\":\"APP_MODE\",\"value\":\"production\"},{\"name\":\"QUOTED\",\"value\":\"two words\"},"
+                + "{\"name\":\"GREETING\",\"value\":\"hello $USER\"},{\"name\":\"API_URL\",\"value\":\"http://api:3000\"},"
+                + "{\"name\":\"FROM_DOTENV\",\"value\":\"from-dotenv\"}]");
+
+        ComposeImport.Result shell = importShop(List.of(), false, Map.of("WEB_TAG", "from-shell", "REGISTRY", "ghcr.io",
+                "LOG_LEVEL", "debug", "DOTENV_ONLY", "from-shell-too"));
+        Design fromShell = shell.imported().design();
         assertThat(container(fromShell, "web").image()).isEqualTo("ghcr.io/shop/web:from-shell");
         assertThat(json(container(fromShell, "api").json().get("environment"))).contains("{\"name\":\"LOG_LEVEL\",\"value\":\"debug\"}");
+        // A value the shell gives is not the .env file's: it is written as before.
+        assertThat(json(container(fromShell, "web").json().get("environment")))
+                .contains("{\"name\":\"FROM_DOTENV\",\"value\":\"from-shell-too\"}");
     }
 
     @Test
