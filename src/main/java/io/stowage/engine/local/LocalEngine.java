@@ -274,12 +274,12 @@ public final class LocalEngine {
      * Pushes a local image to its registry, with the credentials a run would pull it with (config.json and its
      * credential helpers, or ECR's login). Blocking.
      *
-     * @throws TaskSetupException with the registry's answer when the push fails
+     * @throws ImageException with the registry's answer when the push fails
      */
     public void push(String image, LocalRunOptions options, Consumer<String> progress) {
         connection.ping();
         RegistryAuth auth = new RegistryAuth(options.dockerConfigDir(), options.registryLogin(), options.secrets());
-        new ImageService(connection.client(), options.pullBehavior(), auth, Map.of(), progress).push(image);
+        new ImageService(connection.client(), options.pullBehavior(), auth, Map.of(), progress).push(image, null);
     }
 
     /**
