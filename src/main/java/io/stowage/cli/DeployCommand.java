@@ -8,6 +8,8 @@ import io.stowage.model.deploy.ApplyListener;
 import io.stowage.model.deploy.ApplyReport;
 import io.stowage.model.deploy.DeployPlan;
 import io.stowage.model.deploy.PlannedChange;
+import io.stowage.model.deploy.PushedImages;
+import io.stowage.format.PushedImagesFile;
 import io.stowage.model.design.Design;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,6 +37,8 @@ import io.stowage.model.deploy.Rollout;
                         + " came from: awsvpc subnets and security group from the default VPC, the roles"
                         + " ecsTaskExecutionRole and ecsInstanceRole (with its instance profile) when missing, and the"
                         + " CloudWatch log groups of awslogs containers.",
+                "Images that stowage push recorded in DESIGN's .images.json are registered as repository@sha256:..."
+                        + " (--images tag keeps the tag); the plan says which, one note per image.",
                 "Plan lines: '+' create, '~' update, '!' cannot be done (with what to do); the last line counts them,"
                         + " e.g. 'Plan: 3 to create, 1 to update, 0 unchanged'. Nothing changes without --apply.",
                 "--apply makes the changes in order, one line each, and stops at the first failure saying what was"
@@ -66,6 +70,11 @@ final class DeployCommand implements Callable<Integer> {
             + " the rollouts (e.g. 90s, 15m, 1h; default ${DEFAULT-VALUE}).")
     String waitTimeout;
 
+    @Option(names = "--images", paramLabel = "digest|tag", defaultValue = "digest", description = "For the images"
+            + " stowage push recorded in DESIGN's .images.json: digest registers repository@sha256:... (tasks run"
+            + " exactly what was pushed), tag registers the image as the design names it (default: ${DEFAULT-VALUE}).")
+    String images;
+
     @Mixin
     EcsOptions ecs;
 
@@ -88,14 +97,26 @@ final class DeployCommand implements Callable<Integer> {
         waitFor = timeout;
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Design design;
+        PushedImages.Pinning pinning = switch (images) {
+            case "digest" -> PushedImages.Pinning.DIGEST;
+            case "tag" -> PushedImages.Pinning.TAG;
+            default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--images: expected digest or tag, got '" + images + "'");
+        };
+        Design read;
         try {
-            design = DesignFormat.read(file).design();
+            read = DesignFormat.read(file).design();
+            Path recordFile = PushedImagesFile.beside(file);
+            PushedImages.Pinned pinned = PushedImagesFile.read(recordFile)
+                    .pin(read, pinning, recordFile.getFileName().toString());
+            read = pinned.design();
+            imageNotes = pinned.notes();
         } catch (UnreadableFileException e) {
             err.println(Problems.line(e));
             err.flush();
             return Cli.UNUSABLE_INPUT;
         }
+        Design design = read;
         try (EcsEngine engine = new EcsEngine(ecs.settings(),
                 io.stowage.engine.ecs.ApplyOptions.DEFAULTS.withCreateRoles(!noCreateRoles))) {
             return EcsProblems.run(err, () -> deploy(engine, design, out, err));
@@ -103,6 +124,8 @@ final class DeployCommand implements Callable<Integer> {
     }
 
     private Duration waitFor;
+    /** Which reference each pushed image is registered with, said with the plan. */
+    private List<String> imageNotes = List.of();
 
     /** {@code 90s}, {@code 15m}, {@code 1h}, or seconds alone. */
     static Duration duration(String text) {
@@ -148,7 +171,10 @@ final class DeployCommand implements Callable<Integer> {
     }
 
     private int deploy(EcsEngine engine, Design design, PrintWriter out, PrintWriter err) {
-        DeployPlan plan = engine.plan(design);
+        DeployPlan planned = engine.plan(design);
+        List<String> notes = new java.util.ArrayList<>(imageNotes);
+        notes.addAll(planned.notes());
+        DeployPlan plan = new DeployPlan(planned.changes(), notes);
         print(plan, out);
         if (!plan.blocked().isEmpty()) {
             out.println(plan.summaryLine());

@@ -10,8 +10,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "stowage", mixinStandardHelpOptions = true, versionProvider = StowageVersion.class,
         description = "Design Amazon ECS layouts, check them, run them on Docker and deploy them to ECS.%n"
                 + "Without a command, java -jar stowage.jar opens the desktop application.",
-        subcommands = {ValidateCommand.class, FmtCommand.class, ImportCommand.class, PlaceCommand.class, SimulateCommand.class,
-                DeployCommand.class, DestroyCommand.class, WatchCommand.class,
+        subcommands = {ValidateCommand.class, FmtCommand.class, ImportCommand.class, PlaceCommand.class,
+                SimulateCommand.class, BuildCommand.class, PushCommand.class, DeployCommand.class,
+                DestroyCommand.class, WatchCommand.class,
                 UpCommand.class, PsCommand.class, DownCommand.class, LogsCommand.class,
                 ExportCommand.class})
 final class StowageCommand implements Runnable {
@@ -25,6 +26,6 @@ final class StowageCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required: validate, fmt, import, place, up, ps, down, logs, deploy or watch");
+        throw new ParameterException(spec.commandLine(), "a command is required: validate, fmt, import, place, simulate, up, ps, down, logs, build, push, deploy, destroy, watch or export");
     }
 }

@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.ecr.EcrClient;
+import software.amazon.awssdk.services.ecr.model.RepositoryNotFoundException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -54,13 +55,7 @@ public final class EcrLogin implements RegistryLogin {
         if (cached != null) {
             return Optional.of(cached);
         }
-        String region = settings.region() != null && settings.endpointOverride() != null ? settings.region() : m.group(2);
-        var builder = EcrClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
-                .region(Region.of(region)).credentialsProvider(this.credentials);
-        if (settings.endpointOverride() != null) {
-            builder.endpointOverride(settings.endpointOverride());
-        }
-        try (EcrClient ecr = builder.build()) {
+        try (EcrClient ecr = client(m.group(2))) {
             var data = ecr.getAuthorizationToken(r -> r.registryIds(m.group(1))).authorizationData();
             if (data.isEmpty()) {
                 throw new IllegalStateException("ECR GetAuthorizationToken for " + registry + " returned no token");
@@ -75,6 +70,43 @@ public final class EcrLogin implements RegistryLogin {
             throw new TaskSetupException("CannotPullContainerError: ECR login to " + registry + " failed: "
                     + AwsErrors.describe(e), e);
         }
+    }
+
+    /**
+     * Creates the ECR repository when it is missing, as a push to ECR needs (ECR does not create repositories on
+     * push): DescribeRepositories, then CreateRepository with ECR's defaults (mutable tags, AES256 encryption).
+     */
+    @Override
+    public String ensureRepository(String registry, String repository) {
+        Matcher m = ECR_HOST.matcher(registry);
+        if (!m.matches()) {
+            return null;
+        }
+        try (EcrClient ecr = client(m.group(2))) {
+            try {
+                ecr.describeRepositories(r -> r.registryId(m.group(1)).repositoryNames(repository));
+                return null;
+            } catch (RepositoryNotFoundException missing) {
+                String uri = ecr.createRepository(r -> r.registryId(m.group(1)).repositoryName(repository))
+                        .repository().repositoryUri();
+                return "created ECR repository " + repository + " (" + uri + ")";
+            }
+        } catch (SdkException e) {
+            throw new TaskSetupException("ECR repository " + repository + " in " + registry
+                    + " cannot be read or created: " + AwsErrors.describe(e), e);
+        }
+    }
+
+    /** A client for the registry's region, or the configured one where an endpoint stands in for AWS. */
+    private EcrClient client(String registryRegion) {
+        String region = settings.region() != null && settings.endpointOverride() != null ? settings.region()
+                : registryRegion;
+        var builder = EcrClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())
+                .region(Region.of(region)).credentialsProvider(this.credentials);
+        if (settings.endpointOverride() != null) {
+            builder.endpointOverride(settings.endpointOverride());
+        }
+        return builder.build();
     }
 
     static AwsCredentialsProvider credentials(EcsSettings settings) {

@@ -67,6 +67,10 @@ final class Cleanup {
                             removals.add(CompletableFuture.runAsync(() -> remove(docker, c.getId()), pool));
                         }
                         CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new)).join();
+                        String arn = task.get(0).getLabels().get(EcsLabels.TASK_ARN);
+                        if (arn != null) {
+                            TaskCgroups.removeLeftover(arn.substring(arn.lastIndexOf('/') + 1));
+                        }
                     }, pool));
                 }
                 CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).join();

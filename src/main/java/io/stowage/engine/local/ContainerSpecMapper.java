@@ -66,6 +66,9 @@ public final class ContainerSpecMapper {
         HostConfig host = HostConfig.newHostConfig();
 
         host.withCpuShares(cpuShares(c.cpu()));
+        if (launch.cgroupParent() != null) {
+            host.withCgroupParent(launch.cgroupParent());
+        }
         Long memory = memoryBytes(c.memory());
         if (memory != null) {
             host.withMemory(memory);
@@ -187,6 +190,9 @@ public final class ContainerSpecMapper {
         labels.putAll(EcsLabels.stowage(launch));
         HostConfig host = HostConfig.newHostConfig().withNetworkMode(launch.designNetwork())
                 .withPortBindings(bindings).withCpuShares(MIN_CPU_SHARES);
+        if (launch.cgroupParent() != null) {
+            host.withCgroupParent(launch.cgroupParent()); // the agent's internal containers are the task's too
+        }
         return new ContainerSpec(ContainerNames.PAUSE, launch.dockerNames().get(ContainerNames.PAUSE), image, null,
                 null, List.of(), labels, exposed, null, null, null, null, null, null, null, launch.aliases(), host,
                 DEFAULT_STOP_TIMEOUT_SECONDS, true, List.of());

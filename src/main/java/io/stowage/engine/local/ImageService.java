@@ -10,6 +10,8 @@ import com.github.dockerjava.api.model.BuildResponseItem;
 import com.github.dockerjava.api.model.PullResponseItem;
 import com.github.dockerjava.api.model.PushResponseItem;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,16 +32,27 @@ final class ImageService {
     private final RegistryAuth auth;
     private final Map<String, BuildSpec> builds;
     private final Consumer<String> progress;
+    private final Consumer<String> builderLines;
     private final Map<String, CompletableFuture<String>> inFlight = new ConcurrentHashMap<>();
     private final Set<String> done = ConcurrentHashMap.newKeySet();
 
     ImageService(DockerClient docker, PullBehavior behavior, RegistryAuth auth, Map<String, BuildSpec> builds,
                  Consumer<String> progress) {
+        this(docker, behavior, auth, builds, progress, null);
+    }
+
+    /**
+     * @param builderLines hears every line the builder prints (RUN steps' output included), or null for its
+     *                     {@code Step} lines only, through {@code progress}
+     */
+    ImageService(DockerClient docker, PullBehavior behavior, RegistryAuth auth, Map<String, BuildSpec> builds,
+                 Consumer<String> progress, Consumer<String> builderLines) {
         this.docker = docker;
         this.behavior = behavior;
         this.auth = auth;
         this.builds = Map.copyOf(builds);
         this.progress = progress;
+        this.builderLines = builderLines;
     }
 
     /**
@@ -65,7 +78,7 @@ final class ImageService {
             return await(existing);
         }
         try {
-            String note = built ? build(builds.get(image)) : pull(image, repositoryCredentials, task);
+            String note = built ? buildForRun(builds.get(image)) : pull(image, repositoryCredentials, task);
             done.add(image);
             mine.complete(note);
             return note;
@@ -176,25 +189,49 @@ final class ImageService {
     }
 
     /**
-     * Pushes a local image to its registry with the credentials {@link RegistryAuth} finds for it.
+     * Pushes a local image to its registry with the credentials {@link RegistryAuth} finds for it, first creating
+     * its repository where the registry needs that (ECR, through {@link RegistryLogin#ensureRepository}).
      *
-     * @throws TaskSetupException naming the registry's answer when the push fails
+     * @return the digest the registry gave the pushed manifest ({@code sha256:...})
+     * @throws ImageException naming the registry's answer when the push fails
      */
-    void push(String image) {
+    String push(String image, String repositoryCredentials) {
         ImageName name = ImageName.parse(image);
-        AuthConfig credentials = auth.forImage(name, null);
-        var cmd = docker.pushImageCmd(name.repository()).withTag(name.tag() == null ? "latest" : name.tag());
+        if (name.digest() != null) {
+            throw new ImageException(image + " names a digest; a push needs a tag");
+        }
+        try {
+            docker.inspectImageCmd(image).exec();
+        } catch (NotFoundException e) {
+            throw new ImageException("pushing " + image + " failed: there is no image " + image
+                    + " on this Docker engine; build it first (stowage build)");
+        }
+        AuthConfig credentials;
+        try {
+            String created = auth.ensureRepository(name);
+            if (created != null) {
+                progress.accept(created);
+            }
+            credentials = auth.forImage(name, repositoryCredentials);
+        } catch (TaskSetupException e) {
+            throw new ImageException("pushing " + image + " failed: " + withoutPullPrefix(e.getMessage()), e);
+        }
+        var cmd = docker.pushImageCmd(name.repository()).withTag(name.tag());
         if (credentials != null) {
             cmd.withAuthConfig(credentials);
         }
-        progress.accept("pushing " + image);
+        progress.accept("pushing " + image + (credentials == null ? " (no credentials for " + name.registry()
+                + " in " + auth.configFile() + ")" : ""));
         String[] failure = new String[1];
+        String[] digest = new String[1];
         try {
             cmd.exec(new ResultCallback.Adapter<PushResponseItem>() {
                 @Override
                 public void onNext(PushResponseItem item) {
                     if (item.getErrorDetail() != null || item.getError() != null) {
                         failure[0] = item.getErrorDetail() != null ? item.getErrorDetail().getMessage() : item.getError();
+                    } else if (item.getAux() != null && item.getAux().getDigest() != null) {
+                        digest[0] = item.getAux().getDigest();
                     } else if (item.getStatus() != null && item.getId() != null && item.getStatus().equals("Pushed")) {
                         progress.accept(image + ": " + item.getId() + " pushed");
                     }
@@ -202,21 +239,70 @@ final class ImageService {
             }).awaitCompletion(30, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new TaskSetupException("pushing " + image + " was interrupted");
+            throw new ImageException("pushing " + image + " was interrupted");
         } catch (RuntimeException e) {
-            throw new TaskSetupException("pushing " + image + " failed: " + DockerErrors.message(e), e);
+            if (DockerErrors.isConnectionFailure(e)) {
+                throw e;
+            }
+            throw new ImageException("pushing " + image + " failed: " + DockerErrors.message(e), e);
         }
         if (failure[0] != null) {
-            throw new TaskSetupException("pushing " + image + " failed: " + failure[0]);
+            throw new ImageException("pushing " + image + " failed: " + failure[0]);
         }
-        progress.accept("pushed " + image);
+        if (digest[0] == null) {
+            digest[0] = repoDigest(name);
+        }
+        if (digest[0] == null) {
+            throw new ImageException("pushing " + image + ": the registry answered without the pushed digest");
+        }
+        progress.accept("pushed " + image + " " + digest[0]);
+        return digest[0];
     }
 
-    private String build(BuildSpec spec) {
+    /** The digest Docker keeps for the image in the repository since its last push or pull, or null. */
+    private String repoDigest(ImageName name) {
+        var digests = docker.inspectImageCmd(name.reference()).exec().getRepoDigests();
+        if (digests == null) {
+            return null;
+        }
+        return digests.stream().filter(d -> d.startsWith(name.repository() + "@"))
+                .map(d -> d.substring(d.indexOf('@') + 1)).findFirst().orElse(null);
+    }
+
+    private static String withoutPullPrefix(String message) {
+        String prefix = "CannotPullContainerError: ";
+        return message != null && message.startsWith(prefix) ? message.substring(prefix.length()) : message;
+    }
+
+    /** A build for a run: a failure is the reason ECS would give a task whose image cannot be had. */
+    private String buildForRun(BuildSpec spec) {
+        try {
+            build(spec);
+            return null;
+        } catch (ImageException e) {
+            throw new TaskSetupException("CannotPullContainerError: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Builds the image and tags it as {@code spec.image()}.
+     *
+     * @return the built image's id
+     * @throws ImageException with the builder's error (and its last lines) when the build fails
+     */
+    String build(BuildSpec spec) {
         progress.accept("building " + spec.image() + " from " + spec.context());
+        Path dockerfile = spec.dockerfile() != null ? spec.dockerfile() : spec.context().resolve("Dockerfile");
+        if (!Files.isDirectory(spec.context())) {
+            throw new ImageException("building " + spec.image() + " failed: the build context " + spec.context()
+                    + " is not a directory");
+        }
+        if (!Files.isRegularFile(dockerfile)) {
+            throw new ImageException("building " + spec.image() + " failed: there is no Dockerfile " + dockerfile);
+        }
         var cmd = docker.buildImageCmd().withBaseDirectory(spec.context().toFile())
                 .withTags(Set.of(spec.image())).withRemove(true);
-        cmd.withDockerfile((spec.dockerfile() != null ? spec.dockerfile() : spec.context().resolve("Dockerfile")).toFile());
+        cmd.withDockerfile(dockerfile.toFile());
         spec.buildArgs().forEach(cmd::withBuildArg);
         if (spec.target() != null) {
             cmd.withTarget(spec.target());
@@ -236,13 +322,29 @@ final class ImageService {
         if (spec.noCache() != null) {
             cmd.withNoCache(spec.noCache());
         }
+        String id;
+        StringBuilder partial = new StringBuilder();
         try {
-            cmd.exec(new BuildImageResultCallback() {
+            id = cmd.exec(new BuildImageResultCallback() {
                 @Override
                 public void onNext(BuildResponseItem item) {
                     super.onNext(item);
-                    if (item.getStream() != null && item.getStream().startsWith("Step ")) {
-                        progress.accept(spec.image() + ": " + item.getStream().strip());
+                    String stream = item.getStream();
+                    if (stream == null) {
+                        return;
+                    }
+                    if (builderLines == null) {
+                        if (stream.startsWith("Step ")) {
+                            progress.accept(spec.image() + ": " + stream.strip());
+                        }
+                        return;
+                    }
+                    // The builder streams bytes, not lines: a line may come in pieces.
+                    partial.append(stream);
+                    int nl;
+                    while ((nl = partial.indexOf("\n")) >= 0) {
+                        builderLines.accept(partial.substring(0, nl).stripTrailing());
+                        partial.delete(0, nl + 1);
                     }
                 }
             }).awaitImageId();
@@ -250,10 +352,14 @@ final class ImageService {
             if (DockerErrors.isConnectionFailure(e)) {
                 throw e;
             }
-            throw new TaskSetupException("CannotPullContainerError: building " + spec.image() + " from "
-                    + spec.context() + " failed: " + DockerErrors.message(e), e);
+            throw new ImageException("building " + spec.image() + " from " + spec.context() + " failed: "
+                    + DockerErrors.message(e).replaceFirst("^Could not build image: ", "").strip(), e);
+        } finally {
+            if (builderLines != null && partial.length() > 0) {
+                builderLines.accept(partial.toString().stripTrailing());
+            }
         }
-        progress.accept("built " + spec.image());
-        return null;
+        progress.accept("built " + spec.image() + " " + id);
+        return id;
     }
 }

@@ -147,7 +147,8 @@ public final class LocalEngine {
         RegistryAuth auth = new RegistryAuth(options.dockerConfigDir(), options.registryLogin(), options.secrets());
         ImageService images = new ImageService(docker, options.pullBehavior(), auth, settings.builds(), progress);
         RunContext ctx = new RunContext(docker, design, designKey, options, store, images);
-        TaskSetup setup = new TaskSetup(docker, designKey, options, settings.environmentFiles(), network);
+        TaskCgroups cgroups = TaskCgroups.probe(docker, connection.host());
+        TaskSetup setup = new TaskSetup(docker, designKey, options, settings.environmentFiles(), network, cgroups);
         LocalRun run = new LocalRun(ctx, store, setup, network, progress);
         run.engineAddress(String.valueOf(connection.host()));
         // Placement is pure: worked out while the engine removes leftovers.
@@ -156,7 +157,7 @@ public final class LocalEngine {
         join(networkReady);
         RunContext.trace("up: leftovers removed, network ready");
         List<String> deviations = new ArrayList<>(settings.problems());
-        deviations.addAll(deviations(design, options, network));
+        deviations.addAll(deviations(design, options, network, cgroups));
         TaskEndpoints endpoints = options.agent().endpoints();
         if (endpoints != null) {
             TaskEndpoints.EndpointAccess access = endpoints.attach(run, designNetwork(docker, network));
@@ -275,12 +276,12 @@ public final class LocalEngine {
      * Pushes a local image to its registry, with the credentials a run would pull it with (config.json and its
      * credential helpers, or ECR's login). Blocking.
      *
-     * @throws TaskSetupException with the registry's answer when the push fails
+     * @throws ImageException with the registry's answer when the push fails
      */
     public void push(String image, LocalRunOptions options, Consumer<String> progress) {
         connection.ping();
         RegistryAuth auth = new RegistryAuth(options.dockerConfigDir(), options.registryLogin(), options.secrets());
-        new ImageService(connection.client(), options.pullBehavior(), auth, Map.of(), progress).push(image);
+        new ImageService(connection.client(), options.pullBehavior(), auth, Map.of(), progress).push(image, null);
     }
 
     /**
@@ -334,7 +335,7 @@ public final class LocalEngine {
     }
 
     /** Where a local run of this design differs from ECS, said once at the start. */
-    static List<String> deviations(Design design, LocalRunOptions options, String network) {
+    static List<String> deviations(Design design, LocalRunOptions options, String network, TaskCgroups cgroups) {
         List<String> out = new ArrayList<>();
         int n = 0;
         for (Cluster cluster : design.clusters()) {
@@ -368,8 +369,9 @@ public final class LocalEngine {
                     : "awsvpc tasks get a loopback address of their own (" + options.taskAddressBase()
                     + ".N) in place of an ENI; the pause container publishes their ports there");
         }
-        if (taskSize) {
-            out.add("task-level cpu and memory are reserved for placement but not enforced as a task cgroup");
+        if (taskSize && !cgroups.available()) {
+            out.add("task-level cpu and memory are reserved for placement but not enforced as a task cgroup: "
+                    + cgroups.unavailableReason());
         }
         if (options.agent().endpoints() == null) {
             out.add("the container metadata endpoint (169.254.170.2)" + (taskRole ? " and task-role credentials are"

@@ -68,6 +68,24 @@ final class RegistryAuth {
         return fromDockerConfig(image).orElse(null);
     }
 
+    /**
+     * Makes sure the image's repository exists where the registry does not create repositories on push (ECR).
+     *
+     * @return what was done, in words, or null when nothing was needed
+     */
+    String ensureRepository(ImageName image) {
+        if (!image.isEcr()) {
+            return null;
+        }
+        String repository = image.repository().substring(image.registry().length() + 1);
+        return registryLogin.ensureRepository(image.registry(), repository);
+    }
+
+    /** The docker CLI's config file credentials are read from. */
+    Path configFile() {
+        return dockerConfigDir.resolve("config.json");
+    }
+
     Optional<AuthConfig> fromDockerConfig(ImageName image) {
         Path file = dockerConfigDir.resolve("config.json");
         if (!Files.isRegularFile(file)) {

@@ -16,5 +16,17 @@ public interface RegistryLogin {
      */
     Optional<RegistryCredentials> credentialsFor(String registry);
 
+    /**
+     * Creates the repository in {@code registry} when the registry needs that before a push (ECR does; Docker Hub
+     * and the open-source registry create it on push).
+     *
+     * @param repository the repository within the registry, e.g. {@code shop/web}
+     * @return what was done, in words (e.g. {@code created ECR repository shop/web}), or null when nothing was
+     * @throws RuntimeException with a message a user can act on when the repository cannot be made
+     */
+    default String ensureRepository(String registry, String repository) {
+        return null;
+    }
+
     RegistryLogin NONE = registry -> Optional.empty();
 }

@@ -37,6 +37,8 @@ import java.util.Map;
  *                           role, or no endpoint to serve them)
  * @param region             the region the agent injects as {@code AWS_REGION} and {@code AWS_DEFAULT_REGION}, or
  *                           null
+ * @param cgroupParent       the task's cgroup ({@code /ecs/<task id>}) its containers are made in, or null when the
+ *                           task's size is not enforced as a cgroup
  */
 public record TaskLaunch(String designKey, String clusterId, String cluster, String taskArn, String family,
                          int revision, String taskDefinitionHash, String group, String source, String instanceId,
@@ -45,7 +47,7 @@ public record TaskLaunch(String designKey, String clusterId, String cluster, Str
                          Map<String, List<Map<String, String>>> environmentFiles,
                          Map<String, Map<String, String>> secrets, Map<String, Integer> dynamicHostPorts,
                          Map<String, String> metadataIds, List<String> aliases, String endpointBase,
-                         String credentialsId, String region) {
+                         String credentialsId, String region, String cgroupParent) {
     public TaskLaunch {
         dockerNames = Map.copyOf(dockerNames);
         volumeSources = Map.copyOf(volumeSources);
@@ -67,13 +69,15 @@ public record TaskLaunch(String designKey, String clusterId, String cluster, Str
     public TaskLaunch withPauseContainerId(String id) {
         return new TaskLaunch(designKey, clusterId, cluster, taskArn, family, revision, taskDefinitionHash, group,
                 source, instanceId, launchType, networkMode, designNetwork, hostIp, id, dockerNames, volumeSources,
-                environmentFiles, secrets, dynamicHostPorts, metadataIds, aliases, endpointBase, credentialsId, region);
+                environmentFiles, secrets, dynamicHostPorts, metadataIds, aliases, endpointBase, credentialsId, region,
+                cgroupParent);
     }
 
     public TaskLaunch withDynamicHostPorts(Map<String, Integer> value) {
         return new TaskLaunch(designKey, clusterId, cluster, taskArn, family, revision, taskDefinitionHash, group,
                 source, instanceId, launchType, networkMode, designNetwork, hostIp, pauseContainerId, dockerNames,
-                volumeSources, environmentFiles, secrets, value, metadataIds, aliases, endpointBase, credentialsId, region);
+                volumeSources, environmentFiles, secrets, value, metadataIds, aliases, endpointBase, credentialsId, region,
+                cgroupParent);
     }
 
     /** The key of a dynamic host port: container, container port and protocol. */

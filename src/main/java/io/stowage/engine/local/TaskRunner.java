@@ -52,6 +52,8 @@ final class TaskRunner {
     /** Set on the setup worker before the containers are made; read by the workers that pull their images. */
     private volatile ExecutionRoles.Access executionAccess;
     private boolean rolesStopped;
+    private boolean cgroupChecked;
+    private boolean cgroupRemoved;
 
     TaskRunner(RunContext ctx, TaskPlan plan, TaskSetup setup, Consumer<TaskRunner> changed) {
         this.ctx = ctx;
@@ -158,6 +160,7 @@ final class TaskRunner {
             return;
         }
         rec.startedAt = rec.startedAt == null ? at : rec.startedAt;
+        checkCgroup(rec);
         boolean publishes = !rec.pause && pause == null && !rec.definition.portMappings().isEmpty();
         if (!publishes) {
             if (pause != null && !rec.pause) {
@@ -183,6 +186,46 @@ final class TaskRunner {
             }
             progress();
         });
+    }
+
+    /**
+     * Once a task's first container runs: whether the engine made it in the task's cgroup on this machine. If it did
+     * not (its cgroups are not the ones Stowage wrote, as with an engine in a VM), the limits hold nothing, and the
+     * task hears so. A container that has already exited again is no proof either way.
+     */
+    private void checkCgroup(ContainerRecord rec) {
+        if (cgroupChecked || launch == null || launch.cgroupParent() == null || rec.dockerId == null) {
+            return;
+        }
+        cgroupChecked = true;
+        TaskCgroups cgroups = setup.cgroups();
+        String id = rec.dockerId;
+        ctx.work(() -> {
+            if (cgroups.holds(plan.taskId(), id)) {
+                return true;
+            }
+            var inspected = ctx.docker.inspectContainerCmd(id).exec();
+            return !Boolean.TRUE.equals(inspected.getState().getRunning());
+        }, holds -> {
+            if (!holds) {
+                ctx.event(plan.cluster(), subject(), "deviation: task-level cpu and memory are not enforced: the "
+                        + "engine did not make " + rec.name + " in the task cgroup " + launch.cgroupParent()
+                        + " on this machine (its cgroups are not the ones Stowage can write)");
+            }
+        }, e -> { });
+    }
+
+    /** The agent removes the task cgroup once the task has stopped; what is still in use goes at down. */
+    private void removeCgroup(int attempt) {
+        TaskCgroups cgroups = setup.cgroups();
+        ctx.work(() -> {
+            cgroups.remove(plan.taskId());
+            return java.nio.file.Files.isDirectory(cgroups.cpuDirectory(plan.taskId()));
+        }, stillThere -> {
+            if (stillThere && attempt < 5) {
+                ctx.onLoopAfter(Duration.ofSeconds(1), () -> removeCgroup(attempt + 1)); // the engine frees it soon after
+            }
+        }, e -> { });
     }
 
     private void died(ContainerRecord rec, Integer exitCode, Instant at) {
@@ -674,6 +717,10 @@ final class TaskRunner {
         if (state.isStopped() && launch != null && launch.credentialsId() != null && !rolesStopped) {
             rolesStopped = true;
             ctx.options.agent().endpoints().stopRole(launch.credentialsId());
+        }
+        if (state.isStopped() && launch != null && launch.cgroupParent() != null && !cgroupRemoved) {
+            cgroupRemoved = true;
+            removeCgroup(0);
         }
         if (!state.equals(reported)) {
             reported = state;

@@ -36,12 +36,14 @@ final class TaskSetup {
     private final LocalRunOptions options;
     private final Map<String, Path> environmentFileMap;
     private final String designNetwork;
+    private final TaskCgroups cgroups;
     /** Where containers reach the agent's endpoints; null while (or when) nothing serves them. */
     private volatile TaskEndpoints.EndpointAccess access;
 
     TaskSetup(DockerClient docker, String designKey, LocalRunOptions options, Map<String, Path> environmentFileMap,
-              String designNetwork) {
+              String designNetwork, TaskCgroups cgroups) {
         this.docker = docker;
+        this.cgroups = cgroups;
         this.designKey = designKey;
         this.options = options;
         this.environmentFileMap = environmentFileMap;
@@ -114,6 +116,7 @@ final class TaskSetup {
             }
         }
         Map<String, String> volumes = volumes(plan, deviation);
+        String cgroupParent = cgroup(plan, deviation);
         TaskEndpoints.EndpointAccess reach = this.access;
         String base = reach == null ? null : reach.base(plan.networkMode());
         // The agent makes a credentials id only for a task with a role (and serves it); none without.
@@ -123,7 +126,24 @@ final class TaskSetup {
                 plan.revision(), plan.taskDefinitionHash(), plan.group(), plan.source(), plan.instanceId(),
                 plan.launchType(), plan.networkMode(), designNetwork, plan.hostIp(), null, names, volumes, envFiles,
                 secrets, dynamic, metadata, plan.aliases(), base, credentialsId,
-                region(plan.availabilityZone(), options.agent().region()));
+                region(plan.availabilityZone(), options.agent().region()), cgroupParent);
+    }
+
+    TaskCgroups cgroups() {
+        return cgroups;
+    }
+
+    /** The task cgroup, made before the containers as the agent makes it; null (and a deviation) where it cannot be. */
+    private String cgroup(TaskPlan plan, Consumer<String> deviation) {
+        TaskDefinition td = plan.taskDefinition();
+        if (!cgroups.available()) {
+            if (td.cpu() != null || td.memory() != null) {
+                deviation.accept("task-level cpu and memory are reserved for placement but not enforced as a task "
+                        + "cgroup: " + cgroups.unavailableReason());
+            }
+            return null;
+        }
+        return cgroups.create(plan.taskId(), td);
     }
 
     private static final java.util.regex.Pattern ZONE =

@@ -196,9 +196,9 @@ public final class ClusterSimulation {
             next = wakeups.first();
         }
         for (SimTask t : live) {
-            Optional<Instant> at = t.play.nextEventAt();
-            if (at.isPresent() && (next == null || at.get().isBefore(next))) {
-                next = at.get();
+            Instant at = t.dirty ? now : t.nextAt;
+            if (at != null && (next == null || at.isBefore(next))) {
+                next = at;
             }
         }
         return next;
@@ -321,7 +321,7 @@ public final class ClusterSimulation {
     /** One running task of the service has its container killed from outside with {@code exitCode}. */
     public void kill(String serviceId, String container, int exitCode) {
         SimService s = service(serviceId);
-        SimTask victim = s.tasks.stream().filter(t -> t.active() && t.status() == TaskStatus.RUNNING).findFirst()
+        SimTask victim = s.alive.stream().filter(t -> t.active() && t.status() == TaskStatus.RUNNING).findFirst()
                 .orElse(null);
         if (victim == null) {
             timeline(s.clusterName, "scenario", "kill " + container + " of service " + s.name + ": no running task");
@@ -333,6 +333,7 @@ public final class ClusterSimulation {
         timeline(s.clusterName, "scenario", "kill container " + container + " of task " + victim.shortId()
                 + " with exit code " + exitCode);
         victim.play.kill(container, exitCode, now);
+        victim.dirty = true;
         settle();
     }
 
@@ -340,9 +341,10 @@ public final class ClusterSimulation {
     public void makeUnhealthy(String serviceId, String container) {
         SimService s = service(serviceId);
         timeline(s.clusterName, "scenario", "container " + container + " of service " + s.name + " turns unhealthy");
-        for (SimTask t : s.tasks) {
+        for (SimTask t : s.alive) {
             if (t.active()) {
                 t.play.makeUnhealthy(container);
+                t.dirty = true;
             }
         }
         settle();
@@ -475,7 +477,8 @@ public final class ClusterSimulation {
             boolean changed = runDueActions();
             changed |= advanceTasks();
             for (SimService s : services.values()) {
-                if (!s.deployments.isEmpty()) {
+                if (!s.deployments.isEmpty() && (s.dirty || !s.steady || timerDue(s))) {
+                    s.dirty = false;
                     changed |= s.daemon ? reconcileDaemon(s) : reconcileReplica(s);
                 }
             }
@@ -483,6 +486,31 @@ public final class ClusterSimulation {
             if (!changed) {
                 return;
             }
+        }
+    }
+
+    /** A task of the cluster stopped: services waiting for room there may place now. */
+    private void capacityFreed(String clusterId) {
+        for (SimService s : services.values()) {
+            if (s.clusterId.equals(clusterId) && !s.steady) {
+                s.dirty = true;
+            }
+        }
+    }
+
+    /** Whether one of the service's own timers (40 s healthy, grace period, backoff) is due. */
+    private boolean timerDue(SimService s) {
+        if (s.wakeAt != null && !s.wakeAt.isAfter(now)) {
+            s.wakeAt = null;
+            return true;
+        }
+        return false;
+    }
+
+    private void wakeAt(SimService s, Instant at) {
+        wakeups.add(at);
+        if (s.wakeAt == null || at.isBefore(s.wakeAt) || !s.wakeAt.isAfter(now)) {
+            s.wakeAt = at;
         }
     }
 
@@ -503,14 +531,12 @@ public final class ClusterSimulation {
         for (int round = 0; round < 100; round++) {
             boolean changed = false;
             for (SimTask t : new ArrayList<>(live)) {
-                Optional<Instant> due = t.play.nextEventAt();
-                boolean dirty = t.lastSeen != t.play.status() || t.play.machine().desiredStatus() == TaskStatus.STOPPED
-                        && t.lastSeen != TaskStatus.STOPPED;
-                if (dirty || due.isPresent() && !due.get().isAfter(now)) {
+                if (t.dirty || t.nextAt != null && !t.nextAt.isAfter(now)) {
+                    t.dirty = false;
                     t.play.advance(now);
+                    t.nextAt = t.play.nextEventAt().orElse(null);
                     changed |= observe(t);
-                    Optional<Instant> again = t.play.nextEventAt();
-                    if (again.isPresent() && !again.get().isAfter(now)) {
+                    if (t.nextAt != null && !t.nextAt.isAfter(now)) {
                         changed = true;
                     }
                 }
@@ -540,13 +566,21 @@ public final class ClusterSimulation {
                         + (code == null ? "" : " (" + code + ")") + exits(t));
                 live.remove(t);
                 if (t.service != null) {
+                    t.service.alive.remove(t);
                     taskStopped(t.service, t, before);
                 }
+                capacityFreed(t.clusterId);
             } else if (before != null) {
                 timeline(cluster, "task " + t.shortId(), status.name());
             }
         }
+        if (changed && t.service != null) {
+            t.service.dirty = true;
+        }
         if (health != t.lastHealth && status != TaskStatus.STOPPED) {
+            if (t.service != null) {
+                t.service.dirty = true;
+            }
             changed = true;
             t.lastHealth = health;
             if (health != null && health != HealthStatus.UNKNOWN) {
@@ -578,7 +612,7 @@ public final class ClusterSimulation {
         SimDeployment primary = s.primary();
         int desired = s.desired;
         // PENDING tasks on a draining instance stop at once; RUNNING ones are replaced below.
-        for (SimTask t : s.tasks) {
+        for (SimTask t : s.alive) {
             if (t.active() && t.status() != TaskStatus.RUNNING && isDraining(t)) {
                 stopByScheduler(s, List.of(t), "Container instance " + t.instanceId() + " is DRAINING");
                 changed = true;
@@ -586,7 +620,7 @@ public final class ClusterSimulation {
         }
         List<SimTask> incoming = new ArrayList<>();
         List<SimTask> outgoing = new ArrayList<>();
-        for (SimTask t : s.tasks) {
+        for (SimTask t : s.alive) {
             if (t.active()) {
                 (t.taskDefinitionArn.equals(primary.taskDefinitionArn) && !isDraining(t) ? incoming : outgoing).add(t);
             }
@@ -619,7 +653,7 @@ public final class ClusterSimulation {
                     : "Scaling activity initiated by (deployment " + primary.id + ")");
             changed = true;
         }
-        int alive = (int) s.tasks.stream().filter(SimTask::alive).count();
+        int alive = (int) s.alive.stream().filter(SimTask::alive).count();
         int want = desired - incoming.size();
         int room = DeploymentRules.maximumTasks(desired, s.maximumPercent) - alive;
         int start = Math.min(want, room);
@@ -643,9 +677,9 @@ public final class ClusterSimulation {
         }
         s.desired = eligible.size();
         int minimumHealthy = DeploymentRules.minimumHealthyTasks(s.desired, s.minimumHealthyPercent);
-        int healthy = (int) s.tasks.stream().filter(t -> t.active() && countsHealthy(t)).count();
+        int healthy = (int) s.alive.stream().filter(t -> t.active() && countsHealthy(t)).count();
         int mayStop = healthy - minimumHealthy;
-        for (SimTask t : new ArrayList<>(s.tasks)) {
+        for (SimTask t : new ArrayList<>(s.alive)) {
             if (!t.active() || t.instanceId() == null) {
                 continue;
             }
@@ -671,7 +705,7 @@ public final class ClusterSimulation {
             return changed;
         }
         for (ContainerInstance i : eligible) {
-            boolean has = s.tasks.stream().anyMatch(t -> t.alive() && i.id().equals(t.instanceId()));
+            boolean has = s.alive.stream().anyMatch(t -> t.alive() && i.id().equals(t.instanceId()));
             if (!has) {
                 changed |= placeAndStart(s, primary, 1, i);
             }
@@ -683,7 +717,7 @@ public final class ClusterSimulation {
     /** Stops service tasks that report UNHEALTHY once their grace period is over (§5.5). */
     private boolean checkHealth(SimService s) {
         boolean changed = false;
-        for (SimTask t : new ArrayList<>(s.tasks)) {
+        for (SimTask t : new ArrayList<>(s.alive)) {
             if (!t.active()) {
                 continue;
             }
@@ -693,12 +727,12 @@ public final class ClusterSimulation {
                 t.deployment.failedTasks = 0;
                 changed = true;
             } else if (!t.everCountedHealthy && t.status() == TaskStatus.RUNNING && !t.hasHealthCheck()) {
-                wakeups.add(t.play.machine().startedAt().plus(HEALTHY_WITHOUT_CHECK_AFTER));
+                wakeAt(s, t.play.machine().startedAt().plus(HEALTHY_WITHOUT_CHECK_AFTER));
             }
             if (t.status() == TaskStatus.RUNNING && t.play.machine().health() == HealthStatus.UNHEALTHY) {
                 Instant graceEnds = t.play.machine().startedAt().plus(s.gracePeriod);
                 if (now.isBefore(graceEnds)) {
-                    wakeups.add(graceEnds);
+                    wakeAt(s, graceEnds);
                 } else {
                     t.failedHealth = true;
                     stopByScheduler(s, List.of(t), "Task failed container health checks");
@@ -725,7 +759,7 @@ public final class ClusterSimulation {
             return false; // the circuit breaker stopped this deployment and there was nothing to roll back to
         }
         if (s.startsAllowedAt != null && now.isBefore(s.startsAllowedAt)) {
-            wakeups.add(s.startsAllowedAt);
+            wakeAt(s, s.startsAllowedAt);
             return false;
         }
         return true;
@@ -807,6 +841,7 @@ public final class ClusterSimulation {
             if (t.active()) {
                 t.stoppedByScheduler = true;
                 t.play.stop(reason, StopCode.SERVICE_SCHEDULER_INITIATED);
+                t.dirty = true;
                 stopped.add(t);
             }
         }
@@ -825,7 +860,7 @@ public final class ClusterSimulation {
             s.consecutiveFailedStarts++;
             long seconds = Math.min(MAX_START_BACKOFF.getSeconds(), 5L << Math.min(20, s.consecutiveFailedStarts - 1));
             s.startsAllowedAt = now.plusSeconds(seconds);
-            wakeups.add(s.startsAllowedAt);
+            wakeAt(s, s.startsAllowedAt);
             if (s.consecutiveFailedStarts == UNABLE_TO_START_AFTER) {
                 serviceEvent(s, "is unable to consistently start tasks successfully. For more information, see the "
                         + "Troubleshooting section of the Amazon ECS Developer Guide.");
@@ -859,7 +894,7 @@ public final class ClusterSimulation {
                 old.status = SimDeployment.ACTIVE;
             }
             s.deployments.add(0, rollback);
-            for (SimTask t : s.tasks) { // tasks of the revision rolled back to belong to the rollback now
+            for (SimTask t : s.alive) { // tasks of the revision rolled back to belong to the rollback now
                 if (t.active() && t.taskDefinitionArn.equals(back.taskDefinitionArn)) {
                     t.deployment = rollback;
                 }
@@ -876,14 +911,14 @@ public final class ClusterSimulation {
         SimDeployment primary = s.primary();
         boolean changed = false;
         for (SimDeployment d : new ArrayList<>(s.deployments)) {
-            if (d != primary && s.tasks.stream().noneMatch(t -> t.alive() && t.deployment == d
+            if (d != primary && s.alive.stream().noneMatch(t -> t.alive() && t.deployment == d
                     && !t.taskDefinitionArn.equals(primary.taskDefinitionArn))) {
                 s.deployments.remove(d); // INACTIVE: no tasks of it are left
                 changed = true;
             }
         }
-        List<SimTask> active = s.tasks.stream().filter(SimTask::active).toList();
-        boolean othersLeft = s.tasks.stream().anyMatch(t -> t.alive()
+        List<SimTask> active = s.alive.stream().filter(SimTask::active).toList();
+        boolean othersLeft = s.alive.stream().anyMatch(t -> t.alive()
                 && (!t.taskDefinitionArn.equals(primary.taskDefinitionArn) || isDraining(t)));
         long healthyIn = active.stream().filter(t -> t.taskDefinitionArn.equals(primary.taskDefinitionArn)
                 && !isDraining(t) && countsHealthy(t)).count();
@@ -900,7 +935,7 @@ public final class ClusterSimulation {
         }
         boolean steady = SimDeployment.COMPLETED.equals(primary.rolloutState) && s.deployments.size() == 1
                 && active.size() == s.desired && healthyIn == s.desired
-                && s.tasks.stream().noneMatch(SimTask::stopping);
+                && s.alive.stream().noneMatch(SimTask::stopping);
         if (steady && !s.steady) {
             serviceEvent(s, "has reached a steady state.");
             changed = true;
@@ -930,6 +965,11 @@ public final class ClusterSimulation {
             s.tasks.add(t);
         }
         play.advance(now);
+        t.nextAt = play.nextEventAt().orElse(null);
+        if (s != null) {
+            s.alive.add(t);
+            s.dirty = true;
+        }
         return t;
     }
 
@@ -1027,7 +1067,7 @@ public final class ClusterSimulation {
     }
 
     private ServiceState serviceState(SimService s) {
-        List<SimTask> alive = s.tasks.stream().filter(SimTask::alive).toList();
+        List<SimTask> alive = s.alive.stream().filter(SimTask::alive).toList();
         int running = (int) alive.stream().filter(t -> t.status() == TaskStatus.RUNNING).count();
         int pending = (int) alive.stream().filter(t -> t.status() == TaskStatus.PENDING).count();
         List<ServiceDeployment> deployments = new ArrayList<>();

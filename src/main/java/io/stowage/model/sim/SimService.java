@@ -29,6 +29,12 @@ final class SimService {
     final List<SimDeployment> deployments = new ArrayList<>();
     /** Every task it ever had, in start order. */
     final List<SimTask> tasks = new ArrayList<>();
+    /** Its tasks not yet STOPPED, in start order. */
+    final List<SimTask> alive = new ArrayList<>();
+    /** Something of its own changed since it was last reconciled (a task, its settings, a timer). */
+    boolean dirty = true;
+    /** The earliest of its own timers still to come, or null. */
+    java.time.Instant wakeAt;
     /** The deployment a circuit breaker rolls back to: the last one that completed. */
     SimDeployment lastCompleted;
     int nextNumber = 1;

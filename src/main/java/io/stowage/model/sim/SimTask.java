@@ -23,6 +23,10 @@ final class SimTask {
     final Placement placement;
     final Instant createdAt;
     TaskStatus lastSeen;
+    /** When its play next needs the clock, as of its last advance (null: not by itself). */
+    java.time.Instant nextAt;
+    /** Told something since its last advance (stop, kill, unhealthy): advance it now. */
+    boolean dirty;
     HealthStatus lastHealth;
     /** The service scheduler stopped it (deployment, scale-in, draining): not a failure. */
     boolean stoppedByScheduler;

@@ -31,7 +31,7 @@ class ContainerSpecMapperTest {
         return new TaskLaunch("key", "c", "prod", "arn:aws:ecs:local:000000000000:task/prod/abc", td.family(), 4,
                 "hash", "service:web", "service:web", "i-1", "EC2", mode, "stowage-key", "127.0.1.1", "pauseid",
                 names, Map.of("data", "/srv/data", "cache", "ecs-f-4-cache-x"), Map.of(), Map.of(), dynamic, ids,
-                List.of("web"), "http://169.254.170.2", null, null);
+                List.of("web"), "http://169.254.170.2", null, null, null);
     }
 
     private static ContainerSpec map(TaskDefinition td, String container, TaskLaunch launch) {
@@ -54,6 +54,24 @@ class ContainerSpecMapperTest {
         assertThat(map(td, "tiny", launch).hostConfig().getMemoryReservation()).isEqualTo(3L * 1048576);
         assertThat(map(td, "huge", launch).hostConfig().getCpuShares()).isEqualTo(262144);
         assertThat(map(td, "huge", launch).hostConfig().getMemory()).isEqualTo(512L * 1048576);
+    }
+
+    @Test
+    void everyContainerOfATaskWithACgroupIsMadeInItThePauseContainerToo() throws Exception {
+        TaskDefinition td = td("""
+                {"family": "f", "networkMode": "awsvpc", "cpu": "256", "memory": "512",
+                 "containerDefinitions": [{"name": "a", "image": "x"}, {"name": "b", "image": "x"}]}""");
+        TaskLaunch plain = launch(td, "awsvpc", Map.of());
+        assertThat(map(td, "a", plain).hostConfig().getCgroupParent()).isNull();
+        TaskLaunch launch = new TaskLaunch(plain.designKey(), plain.clusterId(), plain.cluster(), plain.taskArn(),
+                plain.family(), plain.revision(), plain.taskDefinitionHash(), plain.group(), plain.source(),
+                plain.instanceId(), plain.launchType(), plain.networkMode(), plain.designNetwork(), plain.hostIp(),
+                plain.pauseContainerId(), plain.dockerNames(), plain.volumeSources(), plain.environmentFiles(),
+                plain.secrets(), plain.dynamicHostPorts(), plain.metadataIds(), plain.aliases(), plain.endpointBase(),
+                plain.credentialsId(), plain.region(), "/ecs/abc");
+        assertThat(map(td, "a", launch).hostConfig().getCgroupParent()).isEqualTo("/ecs/abc");
+        assertThat(map(td, "b", launch).hostConfig().getCgroupParent()).isEqualTo("/ecs/abc");
+        assertThat(ContainerSpecMapper.pause(td, launch, "pause").hostConfig().getCgroupParent()).isEqualTo("/ecs/abc");
     }
 
     @Test
