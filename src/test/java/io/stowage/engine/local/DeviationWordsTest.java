@@ -23,12 +23,12 @@ class DeviationWordsTest {
     void withPublishAllNoNoticeNamesALoopbackAddress() throws Exception {
         Design design = DesignFormat.parse("vpc.stowage.json", AWSVPC).design();
         List<String> all = LocalEngine.deviations(design,
-                LocalRunOptions.defaults().withPublishAllInterfaces(true), "stowage-vpc");
+                LocalRunOptions.defaults().withPublishAllInterfaces(true), "stowage-vpc", TaskCgroups.unavailable("not needed here"));
         assertThat(all).noneMatch(d -> d.contains("127.0.")).anyMatch(d -> d.startsWith("awsvpc tasks")
                 && d.contains("all interfaces (0.0.0.0)"))
                 .anyMatch(d -> d.startsWith("instance i-1") && d.endsWith("all interfaces (0.0.0.0)"));
 
-        List<String> loopback = LocalEngine.deviations(design, LocalRunOptions.defaults(), "stowage-vpc");
+        List<String> loopback = LocalEngine.deviations(design, LocalRunOptions.defaults(), "stowage-vpc", TaskCgroups.unavailable("not needed here"));
         assertThat(loopback).anyMatch(d -> d.startsWith("awsvpc tasks get a loopback address of their own (127.0.2.N)"));
     }
 }
