@@ -69,4 +69,27 @@ class HostExposureValidateTest {
                 + "socket (\"/run/docker.sock\"): ");
         assertThat(run.out()).doesNotContain("volumes[2]");
     }
+
+    @Test
+    void aDesignWhoseLocalRunPublishesOnAllInterfacesIsWarnedAbout() throws Exception {
+        Path compose = Files.writeString(dir.resolve("compose.yml"), """
+                services:
+                  web:
+                    image: nginx
+                    ports:
+                      - "8080:80"
+                """);
+        Path design = dir.resolve("d.stowage.json");
+        assertThat(CliRun.of("import", compose.toString(), "-o", design.toString()).exitCode()).isZero();
+        assertThat(CliRun.of("validate", design.toString()).out()).doesNotContain("design-publish-all-interfaces");
+
+        String text = Files.readString(design);
+        Files.writeString(design, text.substring(0, text.lastIndexOf('}')).stripTrailing()
+                + ",\n  \"localRun\": {\"publishAllInterfaces\": true}\n}\n");
+        CliRun run = CliRun.of("validate", design.toString());
+
+        assertThat(run.exitCode()).as(run.out()).isZero();
+        assertThat(run.out()).contains(": warning: localRun.publishAllInterfaces: a local run of this design publishes "
+                + "its host ports on all interfaces (0.0.0.0)").contains("[design-publish-all-interfaces]");
+    }
 }

@@ -165,6 +165,25 @@ class ImportKeepsSecretsOutTest {
         assertThat(Files.readString(secretsFile)).isEqualTo("{\"/x\": hunter2-db-pass}");
     }
 
+    @Test
+    void aMalformedEnvFileOrDotEnvIsReportedWithoutTheValuesOnItsLines() throws Exception {
+        Path compose = project();
+        Files.writeString(compose.resolveSibling("web.env"), "STRIPE_KEY sk_live_51Hx\n");
+        Files.writeString(compose.resolveSibling(".env"), "TAG=1\nDB PASSWORD=hunter2-db-pass\n");
+
+        CliRun dotEnv = CliRun.of("import", compose.toString(), "-o", dir.resolve("a.stowage.json").toString());
+        assertThat(dotEnv.exitCode()).isEqualTo(Cli.UNUSABLE_INPUT);
+        assertThat(dotEnv.err()).isEqualTo(compose.resolveSibling(".env") + ": error: line 2: expected KEY=value, found "
+                + "a line starting with DB that is not one (the rest of it is not repeated, as it may be a secret)\n");
+
+        Files.writeString(compose.resolveSibling(".env"), "TAG=1\n");
+        CliRun envFile = CliRun.of("import", compose.toString(), "-o", dir.resolve("b.stowage.json").toString());
+        assertThat(envFile.exitCode()).as(envFile.err()).isZero();
+        assertThat(envFile.out()).contains("not mapped: services.web.env_file: " + compose.resolveSibling("web.env")
+                + ": line 1: expected KEY=value, found a line starting with STRIPE_KEY that is not one");
+        assertNoSecret(dotEnv.err() + envFile.out() + envFile.err(), "the messages");
+    }
+
     private static void assertNoSecret(String text, String what) {
         for (String secret : SECRETS) {
             assertThat(text).as(what).doesNotContain(secret);

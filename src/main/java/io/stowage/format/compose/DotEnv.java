@@ -39,7 +39,7 @@ final class DotEnv {
             int eq = line.indexOf('=');
             if (eq < 0) {
                 if (!line.matches("[A-Za-z_][A-Za-z0-9_.\\-]*")) {
-                    throw new IllegalArgumentException("line " + (i + 1) + ": expected KEY=value, found \"" + line + "\"");
+                    throw notKeyValue(i, line);
                 }
                 String inherited = environment.get(line);
                 if (inherited != null) {
@@ -49,7 +49,7 @@ final class DotEnv {
             }
             String key = line.substring(0, eq).strip();
             if (key.isEmpty() || key.chars().anyMatch(Character::isWhitespace)) {
-                throw new IllegalArgumentException("line " + (i + 1) + ": expected KEY=value, found \"" + line + "\"");
+                throw notKeyValue(i, line);
             }
             String raw = line.substring(eq + 1).stripLeading();
             String value;
@@ -74,6 +74,21 @@ final class DotEnv {
             out.put(key, value);
         }
         return out;
+    }
+
+    /**
+     * A line that is not {@code KEY=value}, described without its text: such files hold passwords, and a line
+     * missing its {@code =} ("DB_PASSWORD hunter2") would print one to the terminal or a CI log.
+     */
+    private static IllegalArgumentException notKeyValue(int index, String line) {
+        int blank = 0;
+        while (blank < line.length() && !Character.isWhitespace(line.charAt(blank)) && line.charAt(blank) != '=') {
+            blank++;
+        }
+        String first = line.substring(0, blank);
+        String start = first.matches("[A-Za-z_][A-Za-z0-9_.\\-]{0,63}") ? " starting with " + first : "";
+        return new IllegalArgumentException("line " + (index + 1) + ": expected KEY=value, found a line" + start
+                + " that is not one (the rest of it is not repeated, as it may be a secret)");
     }
 
     private static int closing(CharSequence text, char quote) {

@@ -42,6 +42,7 @@ public final class DesignValidator {
     public static final String DAEMON_FARGATE = "design-daemon-fargate";
     public static final String TASK_ID_UNIQUE = "design-task-id-unique";
     public static final String RUN_TASK_COUNT = "design-run-task-count";
+    public static final String PUBLISH_ALL_INTERFACES = "design-publish-all-interfaces";
 
     private DesignValidator() {
     }
@@ -68,6 +69,7 @@ public final class DesignValidator {
             }
         }
         checkClusters(design, out);
+        checkLocalRun(design, out);
         Set<String> instanceIds = new HashSet<>();
         for (int c = 0; c < design.clusters().size(); c++) {
             Cluster cluster = design.clusters().get(c);
@@ -98,6 +100,26 @@ public final class DesignValidator {
             }
         }
         return out;
+    }
+
+    /**
+     * A local run publishes host ports on loopback addresses unless the design asks for all interfaces, which puts
+     * every published port of the design in reach of the whole network the machine is on.
+     */
+    private static void checkLocalRun(Design design, List<Finding> out) {
+        if (!(design.extras().get("localRun") instanceof io.stowage.model.json.JsonObject local)
+                || !(local.get("publishAllInterfaces") instanceof io.stowage.model.json.JsonBool all) || !all.value()) {
+            return;
+        }
+        boolean publishes = design.taskDefinitionList().stream().flatMap(td -> td.containerDefinitions().stream())
+                .anyMatch(c -> c.json().get("portMappings") instanceof io.stowage.model.json.JsonArray ports
+                        && !ports.isEmpty());
+        if (publishes) {
+            out.add(Finding.warning("localRun.publishAllInterfaces", "a local run of this design publishes its host "
+                    + "ports on all interfaces (0.0.0.0), in reach of every machine on the networks this one is on; "
+                    + "without this setting they stay on loopback addresses. Remove it unless others must reach the "
+                    + "run (stowage up --publish-all does it for one run)", PUBLISH_ALL_INTERFACES));
+        }
     }
 
     private static void checkClusters(Design design, List<Finding> out) {
