@@ -98,6 +98,7 @@ public record Fragment(List<Copied<ContainerDefinition>> containers, List<Copied
         List<ElementId> created = new ArrayList<>();
         Map<String, String> copiedFamilies = new LinkedHashMap<>();
         List<String> unplacedCards = new ArrayList<>();
+        List<ElementId> slotted = new ArrayList<>();
         for (Copied<TaskDefinition> copied : taskDefinitions) {
             String original = copied.element().family();
             String family = unique(original, after.taskDefinitions()::containsKey);
@@ -133,7 +134,10 @@ public record Fragment(List<Copied<ContainerDefinition>> containers, List<Copied
             List<ContainerDefinition> list = new ArrayList<>(td.get().containerDefinitions());
             list.add(copied.element().withName(name));
             after = after.withTaskDefinition(td.get().withContainerDefinitions(list));
-            created.add(record(placed, ElementId.container(family, name), copied.bounds(), dx, dy));
+            // Drawn in a slot of its card (which grows), wherever the original was drawn.
+            ElementId id = ElementId.container(family, name);
+            slotted.add(id);
+            created.add(id);
         }
         for (Copied<Service> copied : services) {
             Cluster cluster = cluster(after, targetCluster, copied.origin());
@@ -169,12 +173,95 @@ public record Fragment(List<Copied<ContainerDefinition>> containers, List<Copied
         for (Map.Entry<ElementId, Bounds> entry : placed.entrySet()) {
             layout = layout.with(entry.getKey(), entry.getValue());
         }
+        for (ElementId id : slotted) {
+            layout = AutoLayout.withContainerSlot(layout.without(id), id.parent().localId(), id.localId(), 0, 0);
+        }
         for (String family : unplacedCards) {
             layout = AutoLayout.withCardContents(layout, after.taskDefinition(family).orElseThrow());
         }
         after = after.withLayout(layout);
         String what = created.size() == 1 ? "1 element" : created.size() + " elements";
         return new PasteResult(Edit.of("Paste " + what, design, after), List.copyOf(created));
+    }
+
+    /**
+     * As {@link #pasteInto}, offset so that the copies land clear of the originals and of whatever else is drawn
+     * beside them (to the right of the copied group, else below it, further out until clear), and a cluster
+     * grows to hold the services and instances pasted into it.
+     */
+    public PasteResult pasteClear(Design design, String targetFamily, String targetCluster) {
+        PasteResult unmoved = pasteInto(design, targetFamily, targetCluster, 0, 0);
+        if (unmoved == null) {
+            return null;
+        }
+        Layout at = unmoved.edit().after().layout();
+        Map<ElementId, Bounds> moving = new LinkedHashMap<>();
+        for (ElementId id : unmoved.created()) {
+            boolean carried = id.parent() != null && unmoved.created().contains(id.parent());
+            if (!carried && !ElementId.CONTAINER.equals(id.kind())) {
+                at.boundsOf(id).ifPresent(b -> moving.put(id, b));
+            }
+        }
+        if (moving.isEmpty()) {
+            return unmoved;
+        }
+        double[] offset = clearOffset(design.layout(), moving);
+        PasteResult result = pasteInto(design, targetFamily, targetCluster, offset[0], offset[1]);
+        Design after = result.edit().after();
+        Layout layout = after.layout();
+        for (ElementId id : moving.keySet()) {
+            ElementId parent = id.parent();
+            Bounds child = layout.boundsOf(id).orElse(null);
+            Bounds outer = parent == null ? null : layout.boundsOf(parent).orElse(null);
+            if (child != null && outer != null && !outer.contains(child)) {
+                double right = Math.max(outer.right(), child.right() + GROW_PADDING);
+                double bottom = Math.max(outer.bottom(), child.bottom() + GROW_PADDING);
+                layout = layout.with(parent, outer.resizedTo(right - outer.x(), bottom - outer.y()));
+            }
+        }
+        Edit edit = result.edit();
+        return new PasteResult(Edit.of(edit.description(), edit.before(), after.withLayout(layout)), result.created());
+    }
+
+    private static final double GAP = 24;
+    private static final double GROW_PADDING = 24;
+
+    /** The first offset (right of the group, then below, then twice as far, ...) where nothing is overlapped. */
+    private static double[] clearOffset(Layout layout, Map<ElementId, Bounds> moving) {
+        double minX = Double.MAX_VALUE;
+        double minY = Double.MAX_VALUE;
+        double maxX = -Double.MAX_VALUE;
+        double maxY = -Double.MAX_VALUE;
+        for (Bounds b : moving.values()) {
+            minX = Math.min(minX, b.x());
+            minY = Math.min(minY, b.y());
+            maxX = Math.max(maxX, b.right());
+            maxY = Math.max(maxY, b.bottom());
+        }
+        double stepX = maxX - minX + GAP;
+        double stepY = maxY - minY + GAP;
+        for (int k = 1; k <= 40; k++) {
+            for (double[] candidate : new double[][] {{k * stepX, 0}, {0, k * stepY}, {k * stepX, k * stepY}}) {
+                if (isClear(layout, moving, candidate[0], candidate[1])) {
+                    return candidate;
+                }
+            }
+        }
+        return new double[] {stepX, 0};
+    }
+
+    private static boolean isClear(Layout layout, Map<ElementId, Bounds> moving, double dx, double dy) {
+        for (Map.Entry<ElementId, Bounds> entry : moving.entrySet()) {
+            ElementId parent = entry.getKey().parent();
+            Bounds moved = entry.getValue().movedTo(entry.getValue().x() + dx, entry.getValue().y() + dy);
+            for (Map.Entry<ElementId, Bounds> other : layout.bounds().entrySet()) {
+                boolean sibling = java.util.Objects.equals(other.getKey().parent(), parent);
+                if (sibling && other.getValue().overlaps(moved)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** The paste edit and the elements it created, to select them. */

@@ -118,6 +118,16 @@ class CanvasOrderTest {
         }
         assertThat(holds(onScreen(robot, ElementId.taskDefinition("api-2")),
                 onScreen(robot, ElementId.container("api-2", "api")))).isTrue();
+        // Clear of the originals and of every other card.
+        for (String copy : List.of("web-2", "api-2")) {
+            for (String other : design().taskDefinitions().keySet()) {
+                if (!other.equals(copy)) {
+                    assertThat(onScreen(robot, ElementId.taskDefinition(copy))
+                            .intersects(onScreen(robot, ElementId.taskDefinition(other)))).as(copy + " over " + other)
+                            .isFalse();
+                }
+            }
+        }
 
         shortcut(robot, KeyCode.S);
         List<String> changes = JsonDiff.of(original, JsonFileReader.read(file).root()).stream()
@@ -148,5 +158,20 @@ class CanvasOrderTest {
         var service = design().cluster("demo").orElseThrow().service("service-1").orElseThrow();
         assertThat(families).contains(service.taskDefinitionFamily());
         assertThat(robot.lookup("#" + CanvasIds.nodeId(ElementId.service("demo", "service-1"))).tryQuery()).isPresent();
+    }
+
+    @Test
+    void aDuplicatedServiceLandsClearOfTheOthersInsideItsCluster(FxRobot robot) {
+        robot.clickOn("#" + CanvasIds.nodeId(ElementId.service("demo", "web")));
+        shortcut(robot, KeyCode.D);
+
+        ElementId copy = ElementId.service("demo", "web-2");
+        Bounds duplicate = onScreen(robot, copy);
+        assertThat(holds(onScreen(robot, ElementId.cluster("demo")), duplicate)).isTrue();
+        for (ElementId other : design().elementIds()) {
+            if (other.isInside(ElementId.cluster("demo")) && !other.equals(copy) && other.parent().equals(copy.parent())) {
+                assertThat(duplicate.intersects(onScreen(robot, other))).as("over " + other).isFalse();
+            }
+        }
     }
 }

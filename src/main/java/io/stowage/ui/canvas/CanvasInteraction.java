@@ -115,8 +115,10 @@ final class CanvasInteraction {
         Point2D world = canvas.viewport().toWorld(e.getX(), e.getY());
         switch (mode) {
             case MOVE -> {
-                dx = Math.round(world.getX() - pressWorld.getX());
-                dy = Math.round(world.getY() - pressWorld.getY());
+                double[] kept = canvas.keptInside(Math.round(world.getX() - pressWorld.getX()),
+                        Math.round(world.getY() - pressWorld.getY()));
+                dx = kept[0];
+                dy = kept[1];
                 canvas.preview(dx, dy);
                 canvas.setCursor(Cursor.MOVE);
             }
@@ -138,7 +140,7 @@ final class CanvasInteraction {
                 lastLocal = new Point2D(e.getX(), e.getY());
             }
             case RESIZE -> {
-                Bounds min = DesignCanvas.minimumSize(resizing);
+                Bounds min = canvas.smallestSize(resizing);
                 double width = Math.max(min.width(), Math.round(resizeFrom.width() + world.getX() - pressWorld.getX()));
                 double height = Math.max(min.height(), Math.round(resizeFrom.height() + world.getY() - pressWorld.getY()));
                 resizeTo = resizeFrom.resizedTo(width, height);

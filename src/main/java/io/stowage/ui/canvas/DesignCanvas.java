@@ -85,7 +85,9 @@ public final class DesignCanvas extends Region {
         handle.setMouseTransparent(true);
         world.getChildren().setAll(renderer.layers());
         getChildren().addAll(world, band, handle);
-        world.localToParentTransformProperty().addListener(o -> placeHandle());
+        // A change listener, not an invalidation one: the transform is computed lazily and, unread, would
+        // invalidate once only, leaving the handle behind after the next Fit or zoom.
+        world.localToParentTransformProperty().addListener((o, was, is) -> placeHandle());
         history.addListener(historyListener);
         selection.elements().addListener(selectionListener);
         selection.taskProperty().addListener(taskListener);
@@ -356,6 +358,50 @@ public final class DesignCanvas extends Region {
         return selection.primary();
     }
 
+    /**
+     * The move by dx, dy limited so that no moved element leaves the element holding it (a service its
+     * cluster, a container its card) unless that one moves too; one already outside may come back, not go
+     * further.
+     */
+    double[] keptInside(double dx, double dy) {
+        Set<ElementId> moving = Set.copyOf(selection.elements());
+        double loX = -Double.MAX_VALUE;
+        double hiX = Double.MAX_VALUE;
+        double loY = -Double.MAX_VALUE;
+        double hiY = Double.MAX_VALUE;
+        for (Map.Entry<ElementId, Bounds> entry : layout.entrySet()) {
+            ElementId id = entry.getKey();
+            ElementId parent = id.parent();
+            Bounds outer = parent == null ? null : layout.get(parent);
+            if (outer == null || !EffectiveLayout.isMoved(id, moving) || EffectiveLayout.isMoved(parent, moving)) {
+                continue;
+            }
+            Bounds b = entry.getValue();
+            loX = Math.max(loX, Math.min(0, outer.x() - b.x()));
+            hiX = Math.min(hiX, Math.max(0, outer.right() - b.right()));
+            loY = Math.max(loY, Math.min(0, outer.y() - b.y()));
+            hiY = Math.min(hiY, Math.max(0, outer.bottom() - b.bottom()));
+        }
+        return new double[] {Math.max(loX, Math.min(hiX, dx)), Math.max(loY, Math.min(hiY, dy))};
+    }
+
+    /** The smallest size the element may be resized to: readable, and still holding what is inside it. */
+    Bounds smallestSize(ElementId id) {
+        Bounds min = minimumSize(id);
+        Bounds b = layout.get(id);
+        double width = min.width();
+        double height = min.height();
+        if (b != null) {
+            for (Map.Entry<ElementId, Bounds> entry : layout.entrySet()) {
+                if (entry.getKey().isInside(id)) {
+                    width = Math.max(width, entry.getValue().right() - b.x());
+                    height = Math.max(height, entry.getValue().bottom() - b.y());
+                }
+            }
+        }
+        return new Bounds(0, 0, width, height);
+    }
+
     /** The smallest bounds an element may be resized to, so that its heading stays readable. */
     static Bounds minimumSize(ElementId id) {
         return switch (id.kind()) {
@@ -406,7 +452,10 @@ public final class DesignCanvas extends Region {
     }
 
     /** Ends a preview: pushes one edit moving the selection by dx, dy (none when both are 0), then redraws. */
-    void commitMove(double dx, double dy, boolean merging) {
+    void commitMove(double requestedDx, double requestedDy, boolean merging) {
+        double[] kept = keptInside(requestedDx, requestedDy);
+        double dx = kept[0];
+        double dy = kept[1];
         boolean changed = false;
         if ((dx != 0 || dy != 0) && !selection.elements().isEmpty()) {
             Edit edit = moveEdit(history.current(), new LinkedHashSet<>(selection.elements()), dx, dy);

@@ -306,15 +306,15 @@ public final class MainWindow {
     }
 
     void paste() {
-        pasteFragment(clipboard, 24);
+        pasteFragment(clipboard);
     }
 
     void duplicate() {
-        pasteFragment(Fragment.copy(document.history().current(), selection.elements()), 24);
+        pasteFragment(Fragment.copy(document.history().current(), selection.elements()));
     }
 
     /** Pastes into the selected task definition or cluster (or where the elements came from) and selects the copies. */
-    private void pasteFragment(Fragment fragment, double offset) {
+    private void pasteFragment(Fragment fragment) {
         if (fragment == null || fragment.isEmpty()) {
             return;
         }
@@ -328,7 +328,7 @@ public final class MainWindow {
                 cluster = at.localId();
             }
         }
-        Fragment.PasteResult result = fragment.pasteInto(document.history().current(), family, cluster, offset, offset);
+        Fragment.PasteResult result = fragment.pasteClear(document.history().current(), family, cluster);
         if (result != null) {
             document.history().push(result.edit());
             selection.selectAll(result.created());

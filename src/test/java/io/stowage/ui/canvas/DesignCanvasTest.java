@@ -145,6 +145,55 @@ class DesignCanvasTest {
     }
 
     @Test
+    void anInstanceDraggedTowardsTheClusterEdgeStopsInsideIt(FxRobot robot) {
+        Bounds cluster = history.current().layout().boundsOf(CLUSTER).orElseThrow();
+        Bounds before = history.current().layout().boundsOf(INSTANCE_B).orElseThrow();
+        robot.drag(screen(before.x() + 40, before.y() + 20), MouseButton.PRIMARY).moveBy(150, 0).moveBy(150, 0).drop();
+        Bounds after = history.current().layout().boundsOf(INSTANCE_B).orElseThrow();
+        assertThat(after.x()).isGreaterThan(before.x());
+        assertThat(cluster.contains(after)).as(after + " inside " + cluster).isTrue();
+        assertThat(after.right()).isEqualTo(cluster.right());
+        // And upwards with the keyboard: it stops at the top edge.
+        robot.press(KeyCode.SHIFT).type(KeyCode.UP, 20).release(KeyCode.SHIFT);
+        assertThat(history.current().layout().boundsOf(INSTANCE_B).orElseThrow().y()).isEqualTo(cluster.y());
+    }
+
+    @Test
+    void aClusterCannotBeResizedSmallerThanWhatItHolds(FxRobot robot) {
+        Bounds cluster = history.current().layout().boundsOf(CLUSTER).orElseThrow();
+        robot.clickOn(screen(cluster.x() + 8, cluster.bottom() - 6));
+        assertThat(selection.elements()).containsExactly(CLUSTER);
+        Node handle = robot.lookup("#resize-handle").query();
+        robot.drag(handle, MouseButton.PRIMARY).moveBy(-200, -100).moveBy(-200, -100).drop();
+        Bounds after = history.current().layout().boundsOf(CLUSTER).orElseThrow();
+        Bounds instanceB = history.current().layout().boundsOf(INSTANCE_B).orElseThrow();
+        assertThat(after.width()).isLessThan(cluster.width() + 0.1);
+        for (ElementId child : history.current().elementIds()) {
+            if (child.isInside(CLUSTER)) {
+                assertThat(after.contains(history.current().layout().boundsOf(child).orElseThrow()))
+                        .as(child + " still inside").isTrue();
+            }
+        }
+        assertThat(after.right()).isEqualTo(instanceB.right());
+    }
+
+    @Test
+    void theResizeHandleFollowsTheElementAfterFitAndZoom(FxRobot robot) {
+        robot.clickOn("#" + CanvasIds.nodeId(INSTANCE_B));
+        Node handle = robot.lookup("#resize-handle").query();
+        for (Runnable change : new Runnable[] {() -> canvas.zoomBy(0.6), canvas::fitToView, canvas::zoomTo100,
+                () -> canvas.zoomBy(1.3)}) {
+            robot.interact(change);
+            WaitForAsyncUtils.waitForFxEvents();
+            Bounds b = history.current().layout().boundsOf(INSTANCE_B).orElseThrow();
+            Point2D corner = canvas.world().localToScene(b.right(), b.bottom());
+            var box = handle.localToScene(handle.getBoundsInLocal());
+            assertThat(box.getCenterX()).isCloseTo(corner.getX(), org.assertj.core.data.Offset.offset(1.0));
+            assertThat(box.getCenterY()).isCloseTo(corner.getY(), org.assertj.core.data.Offset.offset(1.0));
+        }
+    }
+
+    @Test
     void arrowKeysNudgeAsOneMergedEdit(FxRobot robot) {
         Bounds before = history.current().layout().boundsOf(INSTANCE_B).orElseThrow();
         robot.clickOn("#" + CanvasIds.nodeId(INSTANCE_B));
