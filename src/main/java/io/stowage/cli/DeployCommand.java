@@ -32,14 +32,19 @@ import io.stowage.model.deploy.Rollout;
                         + " listing them all. The plan compares the design with what ECS holds: clusters, EC2"
                         + " capacity (instances from the ECS-optimised AMI, or existing ones attached), task-definition"
                         + " revisions (registered only when their content differs from the latest ACTIVE one),"
-                        + " services and standalone tasks. It creates and updates; it never deletes.",
+                        + " services and standalone tasks. It creates and updates; it deletes only with --prune.",
+                "--prune also deletes the services (scaled to 0 first) and stops the standalone tasks that a deploy"
+                        + " of this design made in its clusters (they carry the tag stowage:design with the design's"
+                        + " id) and that the design no longer has: '-' plan lines, made after everything else. Nothing"
+                        + " without that tag is touched, whatever its name.",
                 "What the design leaves out is picked as the ECS console does, each a plan line saying where it"
                         + " came from: awsvpc subnets and security group from the default VPC, the roles"
                         + " ecsTaskExecutionRole and ecsInstanceRole (with its instance profile) when missing, and the"
                         + " CloudWatch log groups of awslogs containers.",
                 "Images that stowage push recorded in DESIGN's .images.json are registered as repository@sha256:..."
                         + " (--images tag keeps the tag); the plan says which, one note per image.",
-                "Plan lines: '+' create, '~' update, '!' cannot be done (with what to do); the last line counts them,"
+                "Plan lines: '+' create, '~' update, '-' delete (--prune), '!' cannot be done (with what to do); the last"
+                        + " line counts them,"
                         + " e.g. 'Plan: 3 to create, 1 to update, 0 unchanged'. Nothing changes without --apply.",
                 "--apply makes the changes in order, one line each, and stops at the first failure saying what was"
                         + " done and what was not; running it again finishes the job. Ctrl-C stops before the next"
@@ -61,6 +66,10 @@ final class DeployCommand implements Callable<Integer> {
             + " (ecsTaskExecutionRole, ecsInstanceRole and its instance profile) when the design needs them and they"
             + " are missing: what needs them is blocked instead.")
     boolean noCreateRoles;
+
+    @Option(names = "--prune", description = "Delete the services and stop the standalone tasks this design"
+            + " deployed and no longer has (only those tagged stowage:design with its id).")
+    boolean prune;
 
     @Option(names = "--no-wait", description = "Return when the changes are made, without following the"
             + " services' rollouts.")
@@ -118,7 +127,7 @@ final class DeployCommand implements Callable<Integer> {
         }
         Design design = read;
         try (EcsEngine engine = new EcsEngine(ecs.settings(),
-                io.stowage.engine.ecs.ApplyOptions.DEFAULTS.withCreateRoles(!noCreateRoles))) {
+                io.stowage.engine.ecs.ApplyOptions.DEFAULTS.withCreateRoles(!noCreateRoles).withPrune(prune))) {
             return EcsProblems.run(err, () -> deploy(engine, design, out, err));
         }
     }

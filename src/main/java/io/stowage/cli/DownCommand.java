@@ -1,5 +1,6 @@
 package io.stowage.cli;
 
+import io.stowage.engine.local.Counted;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
@@ -33,8 +34,8 @@ final class DownCommand implements Callable<Integer> {
                 removed = new io.stowage.engine.local.Removed(removed.containers() + before.containers(),
                         removed.volumes() + before.volumes(), removed.networks() + before.networks());
             }
-            out.println("removed " + removed.containers() + " containers, " + removed.volumes() + " volumes, "
-                    + removed.networks() + " networks");
+            out.println("removed " + Counted.of(removed.containers(), "container") + ", "
+                    + Counted.of(removed.volumes(), "volume") + ", " + Counted.of(removed.networks(), "network"));
             out.flush();
             return Cli.OK;
         });

@@ -5,6 +5,7 @@ import io.stowage.format.JsonDocument;
 import io.stowage.format.JsonFileReader;
 import io.stowage.format.design.DesignFormat;
 import io.stowage.format.TaskDefinitionFormat;
+import io.stowage.format.TextStyle;
 import io.stowage.format.UnreadableFileException;
 import io.stowage.model.design.Design;
 import io.stowage.model.ecs.TaskDefinition;
@@ -30,7 +31,8 @@ import java.util.concurrent.Callable;
         description = {"Rewrite task-definition files in the RegisterTaskDefinition input shape.",
                 "Read-only keys of describe output are dropped and the taskDefinition wrapper removed (its tags",
                 "kept); null members left out (ECS reads them as not set, the AWS CLI refuses them) and named;",
-                "2-space indentation; line endings (LF or CRLF) and every other member kept in place.",
+                "2-space indentation; line endings (LF or CRLF), a UTF-8 byte order mark and every other member kept "
+                        + "in place.",
                 "Files are replaced atomically. Formatting is not validation: a semantically wrong file is",
                 "formatted too; a file that cannot be parsed is left untouched (exit 2)."})
 final class FmtCommand implements Callable<Integer> {
@@ -112,7 +114,18 @@ final class FmtCommand implements Callable<Integer> {
             dropped.addAll(TaskDefinitionFormat.droppedNulls(td));
             text = TaskDefinitionFormat.write(td);
         }
-        return new Formatted(document.lineEnding().apply(text), dropped);
+        // The line ending and a UTF-8 byte order mark stay as the file had them (Windows editors write one).
+        TextStyle style = new TextStyle(document.lineEnding(), TextStyle.DEFAULT.indent(), startsWithByteOrderMark(file));
+        return new Formatted(style.apply(text), dropped);
+    }
+
+    private static boolean startsWithByteOrderMark(Path file) {
+        byte[] start = new byte[3];
+        try (var in = Files.newInputStream(file)) {
+            return in.readNBytes(start, 0, 3) == 3 && TextStyle.hasByteOrderMark(start);
+        } catch (IOException unreadable) {
+            return false;
+        }
     }
 
     private static boolean sameText(Path target, String text) {

@@ -3,6 +3,7 @@ package io.stowage.cli;
 import io.stowage.agent.endpoints.AgentEndpoints;
 import io.stowage.engine.EngineUnavailableException;
 import io.stowage.engine.LocalRunSetup;
+import io.stowage.engine.local.Counted;
 import io.stowage.engine.local.LocalEngine;
 import io.stowage.engine.local.LocalRun;
 import io.stowage.engine.local.PullBehavior;
@@ -243,7 +244,7 @@ final class UpCommand implements Callable<Integer> {
             boolean failed = run.snapshot().taskList().stream().anyMatch(t ->
                     StopCode.TASK_FAILED_TO_START.equals(t.stopCode()) || t.lastStatus() == TaskStatus.PENDING);
             run.close();
-            out.println(run.snapshot().taskList().size() + " tasks started; stowage ps " + designFile
+            out.println(summary(run.snapshot().taskList()) + "; stowage ps " + designFile
                     + " shows them, stowage down " + designFile + " removes them");
             out.flush();
             return failed ? Cli.FINDINGS : Cli.OK;
@@ -302,6 +303,33 @@ final class UpCommand implements Callable<Integer> {
         } catch (IllegalStateException shutdownInProgress) {
             return false;
         }
+    }
+
+    /**
+     * What a detached up leaves, as it is: "2 tasks running, 1 stopped (web/3f2a9c1d: Essential container in task
+     * exited)"; a task that stopped is not counted as started.
+     */
+    static String summary(java.util.List<TaskState> tasks) {
+        long running = tasks.stream().filter(t -> t.lastStatus() == TaskStatus.RUNNING).count();
+        java.util.List<TaskState> stopped = tasks.stream().filter(TaskState::isStopped).toList();
+        long other = tasks.size() - running - stopped.size();
+        StringBuilder out = new StringBuilder(Counted.of(running, "task")).append(" running");
+        if (!stopped.isEmpty()) {
+            out.append(", ").append(stopped.size()).append(" stopped (");
+            for (int i = 0; i < stopped.size() && i < 3; i++) {
+                TaskState t = stopped.get(i);
+                out.append(i > 0 ? "; " : "").append(t.serviceName() != null ? t.serviceName() : t.family())
+                        .append('/').append(t.shortId());
+                if (t.stoppedReason() != null) {
+                    out.append(": ").append(t.stoppedReason());
+                }
+            }
+            out.append(stopped.size() > 3 ? "; ...)" : ")");
+        }
+        if (other > 0) {
+            out.append(", ").append(other).append(" not started");
+        }
+        return out.toString();
     }
 
     private static void watchForTheEnd(LocalRun run, CompletableFuture<Void> allDone) {

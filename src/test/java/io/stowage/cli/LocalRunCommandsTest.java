@@ -47,7 +47,8 @@ class LocalRunCommandsTest {
                     "--task-addresses", "127.0.49", design.toString());
             assertThat(up.exitCode()).as(up.out() + up.err()).isZero();
             assertThat(up.out()).containsPattern("\\d\\d:\\d\\d:\\d\\d app/[0-9a-f]{8} RUNNING")
-                    .contains("built stowage-test/built:1");
+                    .contains("built stowage-test/built:1")
+                    .contains("1 task running; stowage ps " + design + " shows them");
 
             CliRun ps = CliRun.of("ps", "--json", design.toString());
             assertThat(ps.exitCode()).isZero();
@@ -64,7 +65,7 @@ class LocalRunCommandsTest {
         } finally {
             CliRun down = CliRun.of("down", design.toString());
             assertThat(down.exitCode()).isZero();
-            assertThat(down.out()).contains("1 networks");
+            assertThat(down.out()).isEqualTo("removed 1 container, 0 volumes, 1 network\n");
         }
         CliRun after = CliRun.of("ps", "--json", design.toString());
         assertThat(new ObjectMapper().readTree(after.out()).path("tasks")).isEmpty();

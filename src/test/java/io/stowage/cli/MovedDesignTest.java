@@ -58,7 +58,7 @@ class MovedDesignTest {
 
             CliRun down = CliRun.of("down", movedFile.toString());
             assertThat(down.exitCode()).as(down.err()).isZero();
-            assertThat(down.out()).startsWith("removed 1 container").contains("1 networks");
+            assertThat(down.out()).startsWith("removed 1 container").contains("1 network");
         } finally {
             CliRun.of("down", Files.exists(file) ? file.toString() : moved.resolve("moved.stowage.json").toString());
         }

@@ -9,15 +9,21 @@ import java.time.Duration;
  * @param registrationTimeout how long to wait for a container instance to register
  * @param pollInterval        how often to look (no event tells when an agent registers)
  * @param createRoles         whether the plan creates the console's default roles when missing (else blocks)
+ * @param prune               whether the plan deletes the services and standalone tasks this design made and no
+ *                            longer has (deploy --prune)
  */
-public record ApplyOptions(Duration registrationTimeout, Duration pollInterval, boolean createRoles) {
+public record ApplyOptions(Duration registrationTimeout, Duration pollInterval, boolean createRoles, boolean prune) {
     public static final ApplyOptions DEFAULTS = new ApplyOptions(Duration.ofMinutes(10), Duration.ofSeconds(5));
 
     public ApplyOptions(Duration registrationTimeout, Duration pollInterval) {
-        this(registrationTimeout, pollInterval, true);
+        this(registrationTimeout, pollInterval, true, false);
     }
 
     public ApplyOptions withCreateRoles(boolean value) {
-        return new ApplyOptions(registrationTimeout, pollInterval, value);
+        return new ApplyOptions(registrationTimeout, pollInterval, value, prune);
+    }
+
+    public ApplyOptions withPrune(boolean value) {
+        return new ApplyOptions(registrationTimeout, pollInterval, createRoles, value);
     }
 }

@@ -87,6 +87,18 @@ final class ChangeApplier {
                     change.request(), UpdateServiceRequest.serializableBuilderClass(), "UpdateService input")))
                     .service().taskDefinition();
             case RUN_TASK -> runTask(change, listener, cancellation);
+            case DELETE_SERVICE -> {
+                String service = change.subject().substring(change.subject().indexOf('/') + 1);
+                call("UpdateService", () -> aws.ecs().updateService(r -> r.cluster(change.cluster()).service(service)
+                        .desiredCount(0)));
+                yield call("DeleteService", () -> aws.ecs().deleteService(r -> r.cluster(change.cluster())
+                        .service(service))).service().status();
+            }
+            case STOP_TASK -> {
+                String task = change.subject().substring(change.subject().indexOf('/') + 1);
+                yield call("StopTask", () -> aws.ecs().stopTask(r -> r.cluster(change.cluster()).task(task)
+                        .reason("stowage deploy --prune: no longer in the design"))).task().desiredStatus();
+            }
         };
     }
 

@@ -8,6 +8,7 @@ import io.stowage.model.deploy.DeployPlanner;
 import io.stowage.model.deploy.DeployReadiness;
 import io.stowage.model.deploy.ObservedState;
 import io.stowage.model.deploy.PlannedChange;
+import io.stowage.model.deploy.PrunePlanner;
 import io.stowage.model.design.Design;
 import io.stowage.model.rules.Finding;
 import software.amazon.awssdk.services.ecs.model.CreateClusterRequest;
@@ -51,6 +52,11 @@ public final class EcsDeployer {
         }
         ObservedState observed = new StateReader(aws).read(design);
         DeployPlan plan = DeployPlanner.plan(design, observed, options.createRoles());
+        if (options.prune()) {
+            List<PlannedChange> changes = new ArrayList<>(plan.changes());
+            changes.addAll(PrunePlanner.plan(design, new StateReader(aws).readTagged(design, observed)));
+            plan = new DeployPlan(changes, plan.notes());
+        }
         List<String> malformed = new ArrayList<>();
         for (PlannedChange change : plan.toApply()) {
             try {

@@ -1,6 +1,8 @@
 package io.stowage.engine.ecs;
 
 import io.stowage.model.deploy.ConsoleDefaults;
+import io.stowage.model.deploy.DeployPlanner;
+import io.stowage.model.deploy.PrunePlanner;
 import io.stowage.model.deploy.Ec2Facts;
 import io.stowage.model.deploy.Ec2Launch;
 import io.stowage.model.deploy.Ec2Settings;
@@ -22,7 +24,9 @@ import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ecs.model.DesiredStatus;
+import software.amazon.awssdk.services.ecs.model.ServiceField;
 import software.amazon.awssdk.services.ecs.model.Task;
+import software.amazon.awssdk.services.ecs.model.TaskField;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 import software.amazon.awssdk.services.ecs.model.SortOrder;
 
@@ -143,6 +147,57 @@ final class StateReader {
             response.services().forEach(s -> out.put(s.serviceName(), SdkJson.toModel(s)));
         }
         return out;
+    }
+
+    /**
+     * For deploy --prune: in each of the design's clusters that exists, the ACTIVE services and the running tasks
+     * not started by a service that carry the design's tag ({@link DeployPlanner#DESIGN_TAG}).
+     */
+    Map<String, PrunePlanner.Tagged> readTagged(Design design, ObservedState observed) {
+        String value = DeployPlanner.designTag(design);
+        Map<String, PrunePlanner.Tagged> out = new LinkedHashMap<>();
+        for (Cluster cluster : design.clusters()) {
+            if (observed.cluster(cluster.name()).isEmpty()) {
+                continue;
+            }
+            String name = cluster.name();
+            List<String> serviceArns = new ArrayList<>();
+            call("ListServices", () -> {
+                aws.ecs().listServicesPaginator(r -> r.cluster(name)).serviceArns().forEach(serviceArns::add);
+                return null;
+            });
+            List<String> services = new ArrayList<>();
+            for (List<String> batch : Batches.of(serviceArns, Batches.SERVICES)) {
+                call("DescribeServices", () -> aws.ecs().describeServices(r -> r.cluster(name).services(batch)
+                        .include(ServiceField.TAGS))).services().stream()
+                        .filter(s -> "ACTIVE".equals(s.status()) && carries(s.tags().stream()
+                                .map(t -> Map.entry(t.key(), t.value() == null ? "" : t.value())).toList(), value))
+                        .forEach(s -> services.add(s.serviceName()));
+            }
+            List<String> taskArns = new ArrayList<>();
+            call("ListTasks", () -> {
+                aws.ecs().listTasksPaginator(r -> r.cluster(name).desiredStatus(DesiredStatus.RUNNING)).taskArns()
+                        .forEach(taskArns::add);
+                return null;
+            });
+            List<ObservedTask> tasks = new ArrayList<>();
+            for (List<String> batch : Batches.of(taskArns, Batches.TASKS)) {
+                for (Task task : call("DescribeTasks", () -> aws.ecs().describeTasks(r -> r.cluster(name).tasks(batch)
+                        .include(TaskField.TAGS))).tasks()) {
+                    boolean ofAService = task.group() != null && task.group().startsWith("service:");
+                    if (!ofAService && carries(task.tags().stream()
+                            .map(t -> Map.entry(t.key(), t.value() == null ? "" : t.value())).toList(), value)) {
+                        tasks.add(ObservedTask.fromDescribed(SdkJson.toModel(task)));
+                    }
+                }
+            }
+            out.put(name, new PrunePlanner.Tagged(services, tasks));
+        }
+        return out;
+    }
+
+    private static boolean carries(List<Map.Entry<String, String>> tags, String value) {
+        return tags.stream().anyMatch(t -> DeployPlanner.DESIGN_TAG.equals(t.getKey()) && value.equals(t.getValue()));
     }
 
     List<ObservedInstance> readInstances(String cluster) {

@@ -150,6 +150,7 @@ public final class LocalEngine {
         TaskCgroups cgroups = TaskCgroups.probe(docker, connection.host());
         TaskSetup setup = new TaskSetup(docker, designKey, options, settings.environmentFiles(), network, cgroups);
         LocalRun run = new LocalRun(ctx, store, setup, network, progress);
+        run.engineAddress(String.valueOf(connection.host()));
         // Placement is pure: worked out while the engine removes leftovers.
         run.plan();
         Removed removed = join(leftovers);
@@ -165,7 +166,7 @@ public final class LocalEngine {
             deviations.addAll(access.deviations());
         }
         if (removed.containers() > 0) {
-            progress.accept("removed " + removed.containers() + " containers an earlier run left");
+            progress.accept("removed " + Counted.of(removed.containers(), "container") + " an earlier run left");
         }
         // The marker only matters to a later stowage down: made beside the tasks, not before them.
         CompletableFuture<String> marker = CompletableFuture.supplyAsync(() -> {
@@ -362,7 +363,10 @@ public final class LocalEngine {
             out.add("host-mode tasks share this machine's network: instances cannot keep their ports apart");
         }
         if (modes.containsKey("awsvpc") || design.clusters().stream().anyMatch(Cluster::hasFargate)) {
-            out.add("awsvpc tasks get a loopback address of their own (" + options.taskAddressBase()
+            out.add(options.publishAllInterfaces()
+                    ? "awsvpc tasks get no address of their own in place of an ENI: with --publish-all the pause "
+                    + "container publishes their ports on all interfaces (0.0.0.0)"
+                    : "awsvpc tasks get a loopback address of their own (" + options.taskAddressBase()
                     + ".N) in place of an ENI; the pause container publishes their ports there");
         }
         if (taskSize && !cgroups.available()) {

@@ -48,6 +48,8 @@ import java.util.function.Consumer;
  */
 public final class LocalRun implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a lost engine must keep answering before it counts as back. */
+    static final Duration STEADY = Duration.ofSeconds(1);
 
     private final RunContext ctx;
     private final RuntimeStore store;
@@ -74,6 +76,7 @@ public final class LocalRun implements AutoCloseable {
     private volatile boolean closed;
     private volatile Instant lostAt;
     private volatile RunLock lock;
+    private volatile String engineAddress;
 
     LocalRun(RunContext ctx, RuntimeStore store, TaskSetup setup, String network, Consumer<String> progress) {
         this.ctx = ctx;
@@ -268,6 +271,11 @@ public final class LocalRun implements AutoCloseable {
             lock = null;
             held.close();
         }
+    }
+
+    /** Where the engine is, for the words of an engine-lost line ({@code unix:///var/run/docker.sock}). */
+    void engineAddress(String address) {
+        this.engineAddress = address;
     }
 
     /** The design's run lock, held by this run until {@link #close()}. */
@@ -608,7 +616,7 @@ public final class LocalRun implements AutoCloseable {
         }
         ctx.engineLost = true;
         lostAt = Instant.now();
-        ctx.listener.engineLost(reason + " (" + ctx.docker + ")");
+        ctx.listener.engineLost(reason + (engineAddress == null ? "" : " (" + engineAddress + ")"));
         Thread reconnect = new Thread(this::reconnect, "stowage-reconnect");
         reconnect.setDaemon(true);
         reconnect.start();
@@ -624,9 +632,14 @@ public final class LocalRun implements AutoCloseable {
             }
             try {
                 ctx.docker.pingCmd().exec();
+                // A restarting daemon answers a ping or two between going and coming back: only one that keeps
+                // answering is back, so that a restart reads "lost" once and "back" once, not four times a second.
+                awaitSteady();
             } catch (RuntimeException stillGone) {
                 wait = wait.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0 ? Duration.ofSeconds(2) : wait.multipliedBy(2);
                 continue;
+            } catch (InterruptedException e) {
+                return;
             }
             try {
                 ensureNetwork();
@@ -637,6 +650,18 @@ public final class LocalRun implements AutoCloseable {
             } catch (RuntimeException notYet) {
                 // The engine answers pings before it can list: try again shortly.
             }
+        }
+    }
+
+    /** Pings until the engine has answered every ping for {@link #STEADY}; throws when one fails. */
+    private void awaitSteady() throws InterruptedException {
+        Instant answering = Instant.now();
+        while (Duration.between(answering, Instant.now()).compareTo(STEADY) < 0) {
+            Thread.sleep(STEADY.toMillis() / 4);
+            if (closed) {
+                return;
+            }
+            ctx.docker.pingCmd().exec();
         }
     }
 
@@ -680,7 +705,7 @@ public final class LocalRun implements AutoCloseable {
             }
         }
         ctx.listener.engineBack();
-        ctx.event(null, "stowage", "the Docker engine answers again; " + runners.size() + " tasks reconciled");
+        ctx.event(null, "stowage", "the Docker engine answers again; " + Counted.of(runners.size(), "task") + " reconciled");
         services.values().forEach(ServiceScheduler::reconcile);
     }
 }

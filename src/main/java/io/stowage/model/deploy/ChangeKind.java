@@ -23,7 +23,11 @@ public enum ChangeKind {
     /** UpdateService. */
     UPDATE_SERVICE(4),
     /** RunTask. */
-    RUN_TASK(5);
+    RUN_TASK(5),
+    /** deploy --prune: UpdateService to 0 then DeleteService, for a service the design made and no longer has. */
+    DELETE_SERVICE(6),
+    /** deploy --prune: StopTask, for a standalone task the design started and no longer has. */
+    STOP_TASK(6);
 
     private final int phase;
 
@@ -31,7 +35,7 @@ public enum ChangeKind {
         this.phase = phase;
     }
 
-    /** Changes of a lower phase come first: roles and log groups, clusters, capacity, task definitions, services, tasks. */
+    /** Changes of a lower phase come first: roles and log groups, clusters, capacity, task definitions, services, tasks, what is pruned. */
     public int phase() {
         return phase;
     }

@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Everything deploying a design would do, in the order it would do it, and what is already as designed.
- * Deploying creates and updates; it never deletes what the design leaves out (the notes say what that is).
+ * Deploying creates and updates; it deletes only with {@code --prune}, and then only services and standalone tasks
+ * this design made (by their {@value DeployPlanner#DESIGN_TAG} tag) that it no longer has ({@link PrunePlanner}).
  *
  * @param changes every planned change, unchanged and blocked ones included, in apply order
  * @param notes   things the user should know that are not changes (e.g. services ECS has that the design lacks)
@@ -36,11 +37,15 @@ public record DeployPlan(List<PlannedChange> changes, List<String> notes) {
         return !toApply().isEmpty();
     }
 
-    /** {@code Plan: 3 to create, 1 to update, 0 unchanged}, plus the blocked count when there are any. */
+    /**
+     * {@code Plan: 3 to create, 1 to update, 0 unchanged}, with {@code 2 to delete, } before the unchanged count
+     * when pruning deletes any, and the blocked count when there are any.
+     */
     public String summaryLine() {
         long blocked = count(PlannedChange.Action.BLOCKED);
+        long deleted = count(PlannedChange.Action.DELETE);
         return "Plan: " + count(PlannedChange.Action.CREATE) + " to create, " + count(PlannedChange.Action.UPDATE)
-                + " to update, " + count(PlannedChange.Action.UNCHANGED) + " unchanged"
-                + (blocked == 0 ? "" : ", " + blocked + " blocked");
+                + " to update, " + (deleted == 0 ? "" : deleted + " to delete, ")
+                + count(PlannedChange.Action.UNCHANGED) + " unchanged" + (blocked == 0 ? "" : ", " + blocked + " blocked");
     }
 }

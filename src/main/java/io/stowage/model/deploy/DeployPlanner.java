@@ -31,6 +31,11 @@ import static io.stowage.model.deploy.PlannedChange.Action.UPDATE;
  * plan.
  */
 public final class DeployPlanner {
+    /**
+     * The tag a deploy puts on the services it creates and the tasks it runs, valued with the design's identity
+     * ({@link #designTag}), so that {@code deploy --prune} can tell what this design made from what anyone else did.
+     */
+    public static final String DESIGN_TAG = "stowage:design";
     private static final int SHOWN_DIFFERENCES = 5;
     private static final Set<String> FARGATE_PROVIDERS = Set.of("FARGATE", "FARGATE_SPOT");
 
@@ -72,6 +77,23 @@ public final class DeployPlanner {
         out.addAll(0, ConsoleDefaults.plan(design, observed.ec2(), createRoles, launchesWithDefaultProfile));
         notePlacement(design, notes);
         return new DeployPlan(out, notes);
+    }
+
+    /** The value of {@link #DESIGN_TAG} for the design: its identity, or its name when it has none yet. */
+    public static String designTag(Design design) {
+        return design.id() != null ? design.id() : design.name();
+    }
+
+    /** The request with the design's tag added to its {@code tags}, unless the design sets that key itself. */
+    static JsonObject tagged(JsonObject request, Design design) {
+        JsonArray tags = request.get("tags") instanceof JsonArray a ? a : JsonArray.EMPTY;
+        for (var tag : tags.items()) {
+            if (tag instanceof JsonObject t && DESIGN_TAG.equals(JsonTrees.string(t, "key"))) {
+                return request;
+            }
+        }
+        return request.with("tags", tags.plus(JsonObject.builder().put("key", DESIGN_TAG)
+                .put("value", designTag(design)).build()));
     }
 
     /**
@@ -226,7 +248,7 @@ public final class DeployPlanner {
                     : ", desired count " + service.desiredCount()));
             details.addAll(network.details());
             out.add(new PlannedChange(ChangeKind.CREATE_SERVICE, CREATE, cluster.name(), subject,
-                    "create " + subject, details, designed, null));
+                    "create " + subject, details, tagged(designed, design), null));
             return;
         }
         if ("DRAINING".equals(JsonTrees.string(current.get(), "status"))) {
@@ -282,8 +304,8 @@ public final class DeployPlanner {
                     subject + ": " + network.problem(), List.of(), null, null));
             return;
         }
-        JsonObject request = resolved(network.request().with("cluster", new JsonString(cluster.name()))
-                .with("count", io.stowage.model.json.JsonNumber.of(missing)), revision);
+        JsonObject request = tagged(resolved(network.request().with("cluster", new JsonString(cluster.name()))
+                .with("count", io.stowage.model.json.JsonNumber.of(missing)), revision), design);
         List<String> details = new ArrayList<>();
         if (started > 0) {
             details.add(started + " already started");

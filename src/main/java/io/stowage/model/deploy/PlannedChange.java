@@ -9,7 +9,7 @@ import java.util.Objects;
  * One line of a plan: what will be created or updated, what is already as designed, or what cannot be done.
  *
  * @param kind     what kind of change it is
- * @param action   create, update, unchanged or blocked
+ * @param action   create, update, unchanged, blocked, or delete (deploy --prune)
  * @param cluster  the cluster name it concerns, or null for a task definition
  * @param subject  what it concerns, e.g. {@code service web} or {@code task definition api}
  * @param summary  one line a user reads, e.g. {@code update service demo/web: desiredCount 2 -> 3}
@@ -21,7 +21,7 @@ import java.util.Objects;
 public record PlannedChange(ChangeKind kind, Action action, String cluster, String subject, String summary,
                             List<String> details, JsonObject request, Ec2Launch launch) {
     public enum Action {
-        CREATE("+"), UPDATE("~"), UNCHANGED("="), BLOCKED("!");
+        CREATE("+"), UPDATE("~"), UNCHANGED("="), BLOCKED("!"), DELETE("-");
 
         private final String sign;
 
@@ -45,7 +45,7 @@ public record PlannedChange(ChangeKind kind, Action action, String cluster, Stri
 
     /** Whether applying it calls the API. */
     public boolean isChange() {
-        return action == Action.CREATE || action == Action.UPDATE;
+        return action == Action.CREATE || action == Action.UPDATE || action == Action.DELETE;
     }
 
     @Override

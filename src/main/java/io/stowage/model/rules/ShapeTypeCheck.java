@@ -75,6 +75,15 @@ public final class ShapeTypeCheck {
             }
             case INTEGER, LONG -> {
                 if (value instanceof JsonNumber n && n.isIntegral()) {
+                    // ECS reads Integer members as 32 bits and Long ones as 64: a larger number is no value of
+                    // them (a typed view would see none, and a check would say "needs memory" of memory: 1e30).
+                    boolean fits = shape.kind() == io.stowage.model.ecs.ShapeKind.INTEGER ? n.intValueOrNull() != null
+                            : n.longValueOrNull() != null;
+                    if (!fits) {
+                        out.add(mismatch(path, shape.kind() == io.stowage.model.ecs.ShapeKind.INTEGER
+                                ? "a whole number from -2147483648 to 2147483647"
+                                : "a whole number from -9223372036854775808 to 9223372036854775807", value));
+                    }
                     return;
                 }
                 if (!isPlaceholder(value)) {

@@ -59,7 +59,8 @@ public final class DocumentFiles {
                 // undo keeps the same one; its next save writes it (docs/design-file.md).
                 Design loaded = DesignFormat.fromDocument(document).design();
                 return new OpenDocument(new EditHistory(loaded.identified()), file, OpenDocument.Kind.DESIGN,
-                        new TextStyle(document.lineEnding(), TextStyle.DEFAULT.indent()), bytes, List.of());
+                        new TextStyle(document.lineEnding(), TextStyle.DEFAULT.indent(),
+                                TextStyle.hasByteOrderMark(bytes)), bytes, List.of());
             }
             LoadedTaskDefinition loaded = TaskDefinitionFormat.fromDocument(document);
             TaskDefinition td = loaded.taskDefinition();

@@ -59,6 +59,10 @@ class ReconnectTest {
                         && running(l).stream().noneMatch(t -> before.contains(t.taskArn())));
                 assertThat(listener.tasks()).filteredOn(t -> before.contains(t.taskArn()))
                         .allSatisfy(t -> assertThat(t.isStopped()).isTrue());
+                // Said once each, in words: where the engine is, not the client object's name.
+                assertThat(listener.lost()).hasSize(1).allSatisfy(reason -> assertThat(reason)
+                        .contains(dockerd.host()).doesNotContain("DockerClientImpl").doesNotContain("@"));
+                assertThat(listener.back()).isEqualTo(1);
 
                 List<Container> containers = connection.client().listContainersCmd().withShowAll(true)
                         .withLabelFilter(Map.of(EcsLabels.DESIGN, key)).exec();
