@@ -303,6 +303,7 @@ public final class LocalAgent {
             log.println(now() + " " + design.name() + ": " + e.getCause());
         }
         List<TaskState> tasks = run.snapshot().taskList();
+        run.writeRecord();
         // A task that ran and ended (a one-off job) is fine; one that never started or was never placed is not.
         boolean failed = tasks.stream().anyMatch(t ->
                 StopCode.TASK_FAILED_TO_START.equals(t.stopCode()) || t.lastStatus() == TaskStatus.PENDING);
