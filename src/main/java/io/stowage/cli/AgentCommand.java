@@ -34,8 +34,9 @@ final class AgentCommand implements Runnable {
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
-            description = {"Say whether the agent runs: its pid, version and uptime, and each run it holds (design, "
-                    + "engine, tasks running and stopped).", "Exit 0 either way."})
+            description = {"Say whether the agent runs: its pid, version and uptime, its ECS endpoint (the ECS API "
+                    + "over its runs, for aws ecs ... --endpoint-url; ecsEndpoint in --json), and each run it holds "
+                    + "(design, engine, tasks running and stopped).", "Exit 0 either way."})
     static final class Status implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -63,6 +64,10 @@ final class AgentCommand implements Runnable {
             out.println("agent pid " + status.path("pid").asLong() + ", version " + status.path("version").asText()
                     + ", up " + uptime(up) + ", holding " + Counted.of(status.path("runs").size(), "run")
                     + "; log " + status.path("log").asText());
+            if (status.hasNonNull("ecsEndpoint")) {
+                out.println("ECS endpoint " + status.path("ecsEndpoint").asText()
+                        + " (aws ecs ... --endpoint-url " + status.path("ecsEndpoint").asText() + ")");
+            }
             for (JsonNode run : status.path("runs")) {
                 out.println("  " + run.path("design").asText() + " (" + run.path("file").asText() + ") on "
                         + run.path("engine").asText() + ": " + run.path("running").asLong() + " running, "

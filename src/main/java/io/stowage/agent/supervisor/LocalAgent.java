@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.stowage.agent.ecsapi.EcsApiServer;
+import io.stowage.agent.ecsapi.HeldRun;
 import io.stowage.agent.endpoints.AgentEndpoints;
 import io.stowage.engine.EngineUnavailableException;
 import io.stowage.engine.LocalRunSetup;
@@ -83,11 +85,26 @@ public final class LocalAgent {
         return t;
     });
     private volatile Served served;
+    private volatile EcsApiServer ecsApi;
     private volatile int starting;
 
     /** A run the agent holds. */
     record Held(String key, Path file, Design design, String engineHost, LocalEngine engine, LocalRun run,
-                Instant since, Sinks sinks) {
+                Instant since, Sinks sinks) implements HeldRun {
+        @Override
+        public io.stowage.model.runtime.RuntimeSnapshot snapshot() {
+            return run.snapshot();
+        }
+
+        @Override
+        public void scale(String clusterId, String serviceId, int desiredCount) {
+            run.scale(clusterId, serviceId, desiredCount);
+        }
+
+        @Override
+        public void stopTask(String taskArn) {
+            run.stopTask(taskArn);
+        }
     }
 
     private LocalAgent(String version, PrintStream log) {
@@ -128,9 +145,10 @@ public final class LocalAgent {
         server.createContext("/", this::handle);
         server.start();
         int port = server.getAddress().getPort();
+        ecsApi = EcsApiServer.start(() -> List.copyOf(runs.values()));
         AgentFiles.write(new AgentFiles.AgentInfo(port, ProcessHandle.current().pid(), token, version, startedAt));
         log.println(now() + " the Stowage agent " + version + " (pid " + ProcessHandle.current().pid()
-                + ") listens on 127.0.0.1:" + port);
+                + ") listens on 127.0.0.1:" + port + "; its ECS endpoint is " + ecsApi.endpoint());
         Thread hook = new Thread(() -> {
             // SIGTERM: the runs' containers are left as they are (as the ECS agent leaves its tasks when it stops);
             // the runs are let go so that their locks end with this process.
@@ -143,6 +161,7 @@ public final class LocalAgent {
             done.join();
         } finally {
             server.stop(0);
+            ecsApi.close();
             Served s = served;
             if (s != null) {
                 s.close();
@@ -199,6 +218,7 @@ public final class LocalAgent {
         out.put("version", version);
         out.put("startedAt", startedAt.toString());
         out.put("log", AgentFiles.logFile().toString());
+        out.put("ecsEndpoint", ecsApi.endpoint());
         ArrayNode list = out.putArray("runs");
         for (Held h : runs.values()) {
             ObjectNode r = list.addObject();

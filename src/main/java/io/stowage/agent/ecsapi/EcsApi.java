@@ -1,0 +1,369 @@
+package io.stowage.agent.ecsapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stowage.model.design.Cluster;
+import io.stowage.model.design.Service;
+import io.stowage.model.runtime.InstanceState;
+import io.stowage.model.runtime.RuntimeSnapshot;
+import io.stowage.model.runtime.ServiceState;
+import io.stowage.model.runtime.TaskState;
+import io.stowage.model.runtime.TaskStatus;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The ECS API over the runs the agent holds: one operation's input (the JSON body of an AWS JSON 1.1 request) to its
+ * output, in the shapes of botocore's ECS model. A design's clusters are the endpoint's clusters, its emulated
+ * instances their registered container instances, its services and tasks theirs. Errors are
+ * {@link EcsApiException}s with ECS's types and messages.
+ */
+public final class EcsApi {
+    static final ObjectMapper JSON = new ObjectMapper();
+    /** The operations answered; any other is refused with UnsupportedFeatureException naming it. */
+    public static final Set<String> SERVED = Set.of("ListClusters", "DescribeClusters", "ListServices",
+            "DescribeServices", "ListTasks", "DescribeTasks", "ListContainerInstances", "DescribeContainerInstances");
+
+    private final Supplier<? extends Collection<? extends HeldRun>> runs;
+
+    public EcsApi(Supplier<? extends Collection<? extends HeldRun>> runs) {
+        this.runs = runs;
+    }
+
+    /** The output of {@code operation} for {@code input}; throws {@link EcsApiException} for ECS's errors. */
+    public ObjectNode call(String operation, JsonNode input) {
+        JsonNode in = input == null || input.isNull() ? JSON.createObjectNode() : input;
+        if (!in.isObject()) {
+            throw new EcsApiException("SerializationException", "The request body is not a JSON object.");
+        }
+        return switch (operation) {
+            case "ListClusters" -> listClusters(in);
+            case "DescribeClusters" -> describeClusters(in);
+            case "ListServices" -> listServices(in);
+            case "DescribeServices" -> describeServices(in);
+            case "ListTasks" -> listTasks(in);
+            case "DescribeTasks" -> describeTasks(in);
+            case "ListContainerInstances" -> listContainerInstances(in);
+            case "DescribeContainerInstances" -> describeContainerInstances(in);
+            default -> throw new EcsApiException("UnsupportedFeatureException", "The Stowage local ECS endpoint "
+                    + "does not serve " + operation + "; it serves " + String.join(", ", SERVED.stream().sorted()
+                    .toList()) + ".");
+        };
+    }
+
+    // ------------------------------------------------------------------ what the runs hold, by cluster
+
+    /** One cluster as the endpoint shows it: the design clusters of that name in every run held, and their state. */
+    record ClusterView(String name, List<Part> parts) {
+        List<TaskState> tasks() {
+            List<TaskState> out = new ArrayList<>();
+            parts.forEach(p -> out.addAll(p.snapshot().tasksOf(name)));
+            return out;
+        }
+
+        List<ServiceView> services() {
+            List<ServiceView> out = new ArrayList<>();
+            for (Part p : parts) {
+                for (ServiceState s : p.snapshot().services().values()) {
+                    if (name.equals(s.cluster())) {
+                        Service design = p.cluster().services().stream()
+                                .filter(d -> s.serviceName().equals(d.serviceName())).findFirst().orElse(null);
+                        out.add(new ServiceView(p, s, design, p.snapshot().tasksOfService(name, s.serviceName())));
+                    }
+                }
+            }
+            return out;
+        }
+
+        List<InstanceState> instances() {
+            List<InstanceState> out = new ArrayList<>();
+            parts.forEach(p -> p.snapshot().instances().values().stream()
+                    .filter(i -> name.equals(i.cluster())).forEach(out::add));
+            return out;
+        }
+    }
+
+    /** One run's share of a cluster: its design cluster and the run's snapshot (read once per request). */
+    record Part(HeldRun run, Cluster cluster, RuntimeSnapshot snapshot) {
+    }
+
+    /** A service with what the design says of it and its tasks. */
+    record ServiceView(Part part, ServiceState state, Service design, List<TaskState> tasks) {
+    }
+
+    private Map<String, ClusterView> clusters() {
+        Map<String, List<Part>> parts = new LinkedHashMap<>();
+        for (HeldRun run : runs.get()) {
+            RuntimeSnapshot snapshot = run.snapshot();
+            for (Cluster c : run.design().clusters()) {
+                parts.computeIfAbsent(c.name(), n -> new ArrayList<>()).add(new Part(run, c, snapshot));
+            }
+        }
+        Map<String, ClusterView> out = new LinkedHashMap<>();
+        parts.forEach((name, list) -> out.put(name, new ClusterView(name, list)));
+        return out;
+    }
+
+    private ClusterView cluster(JsonNode in) {
+        String name = EcsArns.clusterName(text(in, "cluster", "default"));
+        ClusterView view = clusters().get(name);
+        if (view == null) {
+            throw EcsApiException.clusterNotFound();
+        }
+        return view;
+    }
+
+    // ------------------------------------------------------------------ clusters
+
+    private ObjectNode listClusters(JsonNode in) {
+        List<String> arns = clusters().keySet().stream().map(EcsArns::cluster).toList();
+        return page(in, "clusterArns", arns, 100, 100);
+    }
+
+    private ObjectNode describeClusters(JsonNode in) {
+        List<String> asked = strings(in, "clusters");
+        if (asked.isEmpty()) {
+            asked = List.of("default");
+        }
+        if (asked.size() > 100) {
+            throw EcsApiException.invalid("Clusters cannot have more than 100 elements");
+        }
+        Map<String, ClusterView> all = clusters();
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode found = out.putArray("clusters");
+        ArrayNode failures = out.putArray("failures");
+        for (String ref : asked) {
+            ClusterView c = all.get(EcsArns.clusterName(ref));
+            if (c == null) {
+                failures.add(EcsShapes.failure(EcsArns.cluster(EcsArns.clusterName(ref)), "MISSING"));
+            } else {
+                found.add(EcsShapes.cluster(c));
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ services
+
+    private ObjectNode listServices(JsonNode in) {
+        ClusterView c = cluster(in);
+        String launchType = text(in, "launchType", null);
+        String strategy = text(in, "schedulingStrategy", null);
+        List<String> arns = c.services().stream()
+                .filter(s -> launchType == null || launchType.equals(EcsShapes.launchType(s)))
+                .filter(s -> strategy == null || strategy.equals(EcsShapes.schedulingStrategy(s)))
+                .map(s -> EcsArns.service(c.name(), s.state().serviceName())).toList();
+        return page(in, "serviceArns", arns, 10, 100);
+    }
+
+    private ObjectNode describeServices(JsonNode in) {
+        ClusterView c = cluster(in);
+        List<String> asked = strings(in, "services");
+        if (asked.isEmpty()) {
+            throw EcsApiException.invalid("Services cannot be empty.");
+        }
+        if (asked.size() > 10) {
+            throw EcsApiException.invalid("Services cannot have more than 10 elements");
+        }
+        Map<String, ServiceView> byName = new LinkedHashMap<>();
+        c.services().forEach(s -> byName.putIfAbsent(s.state().serviceName(), s));
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode found = out.putArray("services");
+        ArrayNode failures = out.putArray("failures");
+        for (String ref : asked) {
+            String name = EcsArns.lastPart(ref);
+            ServiceView s = byName.get(name);
+            if (s == null) {
+                failures.add(EcsShapes.failure(EcsArns.service(c.name(), name), "MISSING"));
+            } else {
+                found.add(EcsShapes.service(c.name(), s));
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ tasks
+
+    private ObjectNode listTasks(JsonNode in) {
+        ClusterView c = cluster(in);
+        String serviceName = text(in, "serviceName", null);
+        if (serviceName != null && c.services().stream()
+                .noneMatch(s -> s.state().serviceName().equals(EcsArns.lastPart(serviceName)))) {
+            throw EcsApiException.serviceNotFound();
+        }
+        String desired = text(in, "desiredStatus", "RUNNING");
+        if (!Set.of("RUNNING", "PENDING", "STOPPED").contains(desired)) {
+            throw EcsApiException.invalid("desiredStatus must be one of RUNNING, PENDING, STOPPED.");
+        }
+        String family = text(in, "family", null);
+        String instance = text(in, "containerInstance", null);
+        String launchType = text(in, "launchType", null);
+        String startedBy = text(in, "startedBy", null);
+        List<String> arns = c.tasks().stream()
+                .filter(t -> desired.equals(desiredStatus(t).name()))
+                .filter(t -> serviceName == null || EcsArns.lastPart(serviceName).equals(t.serviceName()))
+                .filter(t -> family == null || family.equals(t.family()))
+                .filter(t -> instance == null || EcsArns.lastPart(instance).equals(t.instanceId())
+                        || instance.equals(t.containerInstanceArn()))
+                .filter(t -> launchType == null || launchType.equals(t.launchType()))
+                .filter(t -> startedBy == null || startedBy.equals(EcsShapes.startedBy(t)))
+                .map(TaskState::taskArn).toList();
+        return page(in, "taskArns", arns, 100, 100);
+    }
+
+    static TaskStatus desiredStatus(TaskState t) {
+        return t.desiredStatus() != null ? t.desiredStatus() : t.isStopped() ? TaskStatus.STOPPED : TaskStatus.RUNNING;
+    }
+
+    private ObjectNode describeTasks(JsonNode in) {
+        ClusterView c = cluster(in);
+        List<String> asked = strings(in, "tasks");
+        if (asked.isEmpty()) {
+            throw EcsApiException.invalid("Tasks cannot be empty.");
+        }
+        if (asked.size() > 100) {
+            throw EcsApiException.invalid("Tasks cannot have more than 100 elements");
+        }
+        Map<String, TaskState> byId = new LinkedHashMap<>();
+        c.tasks().forEach(t -> byId.put(t.taskId(), t));
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode found = out.putArray("tasks");
+        ArrayNode failures = out.putArray("failures");
+        for (String ref : asked) {
+            TaskState t = byId.get(EcsArns.lastPart(ref));
+            if (t == null) {
+                failures.add(EcsShapes.failure(ref.startsWith("arn:") ? ref : EcsArns.task(c.name(), ref), "MISSING"));
+            } else {
+                found.add(EcsShapes.task(t));
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ container instances
+
+    private ObjectNode listContainerInstances(JsonNode in) {
+        ClusterView c = cluster(in);
+        String status = text(in, "status", null);
+        if (text(in, "filter", null) != null) {
+            throw EcsApiException.invalid("The Stowage local ECS endpoint does not evaluate cluster query language "
+                    + "filters (filter); list without it, or by status.");
+        }
+        List<String> arns = c.instances().stream()
+                .filter(i -> status == null ? !"INACTIVE".equals(i.status()) : status.equals(i.status()))
+                .map(i -> EcsShapes.instanceArn(i)).toList();
+        return page(in, "containerInstanceArns", arns, 100, 100);
+    }
+
+    private ObjectNode describeContainerInstances(JsonNode in) {
+        ClusterView c = cluster(in);
+        List<String> asked = strings(in, "containerInstances");
+        if (asked.isEmpty()) {
+            throw EcsApiException.invalid("ContainerInstances cannot be empty.");
+        }
+        if (asked.size() > 100) {
+            throw EcsApiException.invalid("ContainerInstances cannot have more than 100 elements");
+        }
+        Map<String, InstanceState> byId = new LinkedHashMap<>();
+        c.instances().forEach(i -> byId.put(EcsArns.lastPart(EcsShapes.instanceArn(i)), i));
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode found = out.putArray("containerInstances");
+        ArrayNode failures = out.putArray("failures");
+        for (String ref : asked) {
+            InstanceState i = byId.get(EcsArns.lastPart(ref));
+            if (i == null) {
+                failures.add(EcsShapes.failure(ref.startsWith("arn:") ? ref
+                        : EcsArns.containerInstance(c.name(), ref), "MISSING"));
+            } else {
+                found.add(EcsShapes.instance(i, c));
+            }
+        }
+        return out;
+    }
+
+    // ------------------------------------------------------------------ input
+
+    private static String text(JsonNode in, String member, String fallback) {
+        JsonNode v = in.get(member);
+        if (v == null || v.isNull()) {
+            return fallback;
+        }
+        if (!v.isTextual()) {
+            throw EcsApiException.invalid(member + " must be a string.");
+        }
+        return v.asText().isEmpty() ? fallback : v.asText();
+    }
+
+    private static List<String> strings(JsonNode in, String member) {
+        JsonNode v = in.get(member);
+        if (v == null || v.isNull()) {
+            return List.of();
+        }
+        if (!v.isArray()) {
+            throw EcsApiException.invalid(member + " must be a list of strings.");
+        }
+        List<String> out = new ArrayList<>();
+        v.forEach(e -> out.add(e.asText()));
+        return out;
+    }
+
+    /**
+     * One page of a list, as ECS pages: at most {@code maxResults} (1..limit, {@code fallback} when absent), and a
+     * {@code nextToken} when more follow (an opaque token naming where the next page starts).
+     */
+    static ObjectNode page(JsonNode in, String member, List<String> all, int fallback, int limit) {
+        int max = fallback;
+        JsonNode m = in.get("maxResults");
+        if (m != null && !m.isNull()) {
+            if (!m.canConvertToInt() || m.asInt() < 1 || m.asInt() > limit) {
+                throw EcsApiException.invalid("maxResults must be between 1 and " + limit + ".");
+            }
+            max = m.asInt();
+        }
+        int start = 0;
+        String token = text(in, "nextToken", null);
+        if (token != null) {
+            start = offset(token, member);
+        }
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode list = out.putArray(member);
+        int end = Math.min(all.size(), start + max);
+        for (int i = start; i < end; i++) {
+            list.add(all.get(i));
+        }
+        if (end < all.size()) {
+            out.put("nextToken", token(member, end));
+        }
+        return out;
+    }
+
+    private static String token(String member, int offset) {
+        return Base64.getUrlEncoder().withoutPadding()
+                .encodeToString((member + ":" + offset).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static int offset(String token, String member) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+            if (text.startsWith(member + ":")) {
+                int offset = Integer.parseInt(text.substring(member.length() + 1));
+                if (offset >= 0) {
+                    return offset;
+                }
+            }
+        } catch (IllegalArgumentException bad) {
+            // Said below.
+        }
+        throw EcsApiException.invalid("Invalid nextToken.");
+    }
+}

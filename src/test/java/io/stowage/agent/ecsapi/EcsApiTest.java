@@ -1,0 +1,385 @@
+package io.stowage.agent.ecsapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stowage.format.design.DesignFormat;
+import io.stowage.model.design.Design;
+import io.stowage.model.runtime.ContainerState;
+import io.stowage.model.runtime.ContainerStatus;
+import io.stowage.model.runtime.HealthStatus;
+import io.stowage.model.runtime.InstanceState;
+import io.stowage.model.runtime.NetworkBinding;
+import io.stowage.model.runtime.RuntimeSnapshot;
+import io.stowage.model.runtime.ServiceEvent;
+import io.stowage.model.runtime.ServiceState;
+import io.stowage.model.runtime.StopCode;
+import io.stowage.model.runtime.TaskState;
+import io.stowage.model.runtime.TaskStatus;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The ECS endpoint's answers over a run's state: every Describe/List output walks against botocore's output shapes
+ * (members and types), pagination as ECS pages, and ECS's errors; over HTTP as the AWS JSON 1.1 protocol carries
+ * them.
+ */
+class EcsApiTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Instant T0 = Instant.parse("2026-12-03T12:00:00.250Z");
+    private static final JsonNode MODEL = model();
+
+    private final FakeRun run = new FakeRun();
+    private final EcsApi api = new EcsApi(() -> List.of(run));
+
+    @Test
+    void listsAndDescribesClustersServicesTasksAndInstancesInEcsShapes() {
+        assertThat(call("ListClusters", "{}").path("clusterArns").toString())
+                .isEqualTo("[\"arn:aws:ecs:local:000000000000:cluster/shop\"]");
+        JsonNode clusters = call("DescribeClusters", "{\"clusters\": [\"shop\", \"nope\"]}");
+        assertThat(clusters.path("clusters").get(0).path("runningTasksCount").asInt()).isEqualTo(2);
+        assertThat(clusters.path("clusters").get(0).path("activeServicesCount").asInt()).isEqualTo(1);
+        assertThat(clusters.path("clusters").get(0).path("registeredContainerInstancesCount").asInt()).isEqualTo(1);
+        assertThat(clusters.path("failures").get(0).toString()).isEqualTo(
+                "{\"arn\":\"arn:aws:ecs:local:000000000000:cluster/nope\",\"reason\":\"MISSING\"}");
+
+        JsonNode services = call("DescribeServices", "{\"cluster\": \"shop\", \"services\": [\"web\", \"gone\"]}");
+        JsonNode web = services.path("services").get(0);
+        assertThat(web.path("serviceArn").asText()).isEqualTo("arn:aws:ecs:local:000000000000:service/shop/web");
+        assertThat(web.path("desiredCount").asInt()).isEqualTo(2);
+        assertThat(web.path("runningCount").asInt()).isEqualTo(2);
+        assertThat(web.path("taskDefinition").asText())
+                .isEqualTo("arn:aws:ecs:local:000000000000:task-definition/web:1");
+        // One PRIMARY deployment with running == desired: what `aws ecs wait services-stable` waits for.
+        assertThat(web.path("deployments")).hasSize(1);
+        assertThat(web.path("deployments").get(0).path("status").asText()).isEqualTo("PRIMARY");
+        assertThat(web.path("deployments").get(0).path("rolloutState").asText()).isEqualTo("COMPLETED");
+        assertThat(web.path("events").get(0).path("message").asText())
+                .isEqualTo("(service web) has reached a steady state.");
+        assertThat(web.path("createdAt").decimalValue()).isEqualByComparingTo("1796299200.250");
+        assertThat(web.path("deploymentConfiguration").path("maximumPercent").asInt()).isEqualTo(200);
+        assertThat(services.path("failures").get(0).path("arn").asText())
+                .isEqualTo("arn:aws:ecs:local:000000000000:service/shop/gone");
+
+        JsonNode running = call("ListTasks", "{\"cluster\": \"shop\"}");
+        assertThat(running.path("taskArns")).hasSize(2);
+        assertThat(call("ListTasks", "{\"cluster\": \"shop\", \"desiredStatus\": \"STOPPED\"}").path("taskArns"))
+                .hasSize(1);
+        assertThat(call("ListTasks", "{\"cluster\": \"shop\", \"serviceName\": \"web\"}").path("taskArns"))
+                .hasSize(2);
+
+        JsonNode tasks = call("DescribeTasks", "{\"cluster\": \"arn:aws:ecs:local:000000000000:cluster/shop\", "
+                + "\"tasks\": [\"" + FakeRun.id(1) + "\", \"" + FakeRun.arn(3) + "\", \"ffff\"]}");
+        JsonNode first = tasks.path("tasks").get(0);
+        assertThat(first.path("lastStatus").asText()).isEqualTo("RUNNING");
+        assertThat(first.path("containers").get(0).path("runtimeId").asText()).isEqualTo("d0cker1");
+        assertThat(first.path("containers").get(0).path("networkBindings").get(0).path("hostPort").asInt())
+                .isEqualTo(8080);
+        JsonNode stopped = tasks.path("tasks").get(1);
+        assertThat(stopped.path("stoppedReason").asText()).isEqualTo("Task stopped by user");
+        assertThat(stopped.path("stopCode").asText()).isEqualTo("UserInitiated");
+        assertThat(stopped.path("desiredStatus").asText()).isEqualTo("STOPPED");
+        assertThat(tasks.path("failures").get(0).path("reason").asText()).isEqualTo("MISSING");
+
+        JsonNode instances = call("ListContainerInstances", "{\"cluster\": \"shop\"}");
+        assertThat(instances.path("containerInstanceArns").toString())
+                .isEqualTo("[\"arn:aws:ecs:local:000000000000:container-instance/shop/i-1\"]");
+        JsonNode described = call("DescribeContainerInstances",
+                "{\"cluster\": \"shop\", \"containerInstances\": [\"i-1\"]}");
+        assertThat(described.path("containerInstances").get(0).path("agentConnected").asBoolean()).isTrue();
+        assertThat(described.path("containerInstances").get(0).path("remainingResources").get(1)
+                .path("integerValue").asInt()).isEqualTo(1536);
+    }
+
+    @Test
+    void everyAnswerWalksAgainstBotocoresOutputShapes() {
+        Map<String, String> inputs = Map.of(
+                "ListClusters", "{}",
+                "DescribeClusters", "{\"clusters\": [\"shop\", \"nope\"]}",
+                "ListServices", "{\"cluster\": \"shop\"}",
+                "DescribeServices", "{\"cluster\": \"shop\", \"services\": [\"web\", \"gone\"]}",
+                "ListTasks", "{\"cluster\": \"shop\"}",
+                "DescribeTasks", "{\"cluster\": \"shop\", \"tasks\": [\"" + FakeRun.id(1) + "\", \"" + FakeRun.id(3)
+                        + "\", \"nope\"]}",
+                "ListContainerInstances", "{\"cluster\": \"shop\"}",
+                "DescribeContainerInstances", "{\"cluster\": \"shop\", \"containerInstances\": [\"i-1\", \"i-9\"]}");
+        assertThat(inputs.keySet()).containsExactlyInAnyOrderElementsOf(EcsApi.SERVED);
+        for (var e : inputs.entrySet()) {
+            JsonNode operation = MODEL.path("operations").path(e.getKey());
+            String output = operation.path("output").path("shape").asText();
+            List<String> problems = new ArrayList<>();
+            walk(call(e.getKey(), e.getValue()), output, e.getKey(), problems);
+            assertThat(problems).as(e.getKey()).isEmpty();
+        }
+    }
+
+    @Test
+    void pagesAsEcsDoesWithNextTokenAndMaxResults() {
+        for (int i = 10; i < 25; i++) {
+            run.add(FakeRun.task(i, TaskStatus.RUNNING, null, null));
+        }
+        List<String> seen = new ArrayList<>();
+        String token = null;
+        int pages = 0;
+        do {
+            ObjectNode in = JSON.createObjectNode().put("cluster", "shop").put("maxResults", 5);
+            if (token != null) {
+                in.put("nextToken", token);
+            }
+            JsonNode page = api.call("ListTasks", in);
+            page.path("taskArns").forEach(a -> seen.add(a.asText()));
+            assertThat(page.path("taskArns").size()).isLessThanOrEqualTo(5);
+            token = page.path("nextToken").asText(null);
+            pages++;
+        } while (token != null);
+        assertThat(pages).isEqualTo(4);
+        assertThat(seen).hasSize(17).doesNotHaveDuplicates();
+        assertThat(call("ListTasks", "{\"cluster\": \"shop\"}").has("nextToken")).isFalse();
+
+        assertError("ListTasks", "{\"cluster\": \"shop\", \"maxResults\": 0}", "InvalidParameterException",
+                "maxResults must be between 1 and 100.");
+        assertError("ListTasks", "{\"cluster\": \"shop\", \"nextToken\": \"garbage!\"}", "InvalidParameterException",
+                "Invalid nextToken.");
+    }
+
+    @Test
+    void answersEcsErrors() {
+        assertError("ListTasks", "{\"cluster\": \"nope\"}", "ClusterNotFoundException", "Cluster not found.");
+        assertError("DescribeTasks", "{\"cluster\": \"nope\", \"tasks\": [\"x\"]}", "ClusterNotFoundException",
+                "Cluster not found.");
+        // No cluster named: ECS means "default".
+        assertError("ListServices", "{}", "ClusterNotFoundException", "Cluster not found.");
+        assertError("ListTasks", "{\"cluster\": \"shop\", \"serviceName\": \"gone\"}", "ServiceNotFoundException",
+                "Service not found.");
+        assertError("DescribeTasks", "{\"cluster\": \"shop\", \"tasks\": []}", "InvalidParameterException",
+                "Tasks cannot be empty.");
+        assertThatThrownBy(() -> call("CreateCapacityProvider", "{}")).isInstanceOfSatisfying(EcsApiException.class,
+                e -> {
+                    assertThat(e.type()).isEqualTo("UnsupportedFeatureException");
+                    assertThat(e.getMessage()).startsWith(
+                            "The Stowage local ECS endpoint does not serve CreateCapacityProvider; it serves ");
+                });
+    }
+
+    @Test
+    void speaksAwsJson11OverHttpOnTheLoopback() throws Exception {
+        try (EcsApiServer server = EcsApiServer.start(() -> List.of(run))) {
+            assertThat(server.endpoint()).matches("http://127\\.0\\.0\\.1:\\d+");
+            HttpClient http = HttpClient.newHttpClient();
+            HttpResponse<String> ok = http.send(post(server, "ListClusters", "{}"),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(ok.statusCode()).isEqualTo(200);
+            assertThat(ok.headers().firstValue("Content-Type")).contains("application/x-amz-json-1.1");
+            assertThat(ok.body()).contains("cluster/shop");
+
+            HttpResponse<String> missing = http.send(post(server, "ListTasks", "{\"cluster\":\"nope\"}"),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(missing.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(missing.body()).path("__type").asText()).isEqualTo("ClusterNotFoundException");
+
+            HttpResponse<String> html = http.send(HttpRequest.newBuilder(URI.create(server.endpoint() + "/")).GET()
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(html.statusCode()).isEqualTo(400);
+            assertThat(JSON.readTree(html.body()).path("__type").asText()).isEqualTo("UnknownOperationException");
+
+            HttpResponse<String> notJson = http.send(post(server, "ListTasks", "{nope"),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(JSON.readTree(notJson.body()).path("__type").asText()).isEqualTo("SerializationException");
+        }
+    }
+
+    private static HttpRequest post(EcsApiServer server, String operation, String body) {
+        return HttpRequest.newBuilder(URI.create(server.endpoint() + "/"))
+                .header("Content-Type", "application/x-amz-json-1.1")
+                .header("X-Amz-Target", "AmazonEC2ContainerServiceV20141113." + operation)
+                .header("Authorization", "AWS4-HMAC-SHA256 Credential=test/20261203/us-east-1/ecs/aws4_request, "
+                        + "SignedHeaders=host, Signature=00")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+    }
+
+    private void assertError(String operation, String input, String type, String message) {
+        assertThatThrownBy(() -> call(operation, input)).isInstanceOfSatisfying(EcsApiException.class, e -> {
+            assertThat(e.type()).isEqualTo(type);
+            assertThat(e.getMessage()).isEqualTo(message);
+        });
+    }
+
+    private JsonNode call(String operation, String input) {
+        try {
+            return api.call(operation, JSON.readTree(input));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------ botocore's shapes
+
+    private static JsonNode model() {
+        try (InputStream in = new GZIPInputStream(EcsApiTest.class.getResourceAsStream(
+                "/botocore/ecs-2014-11-13-service-2.json.gz"))) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Checks {@code value} against shape {@code name}: every member known, each of its type, enums in range. */
+    static void walk(JsonNode value, String name, String path, List<String> problems) {
+        JsonNode shape = MODEL.path("shapes").path(name);
+        String type = shape.path("type").asText();
+        switch (type) {
+            case "structure" -> {
+                if (!value.isObject()) {
+                    problems.add(path + ": not an object for " + name);
+                    return;
+                }
+                value.fields().forEachRemaining(f -> {
+                    JsonNode member = shape.path("members").path(f.getKey());
+                    if (member.isMissingNode()) {
+                        problems.add(path + "." + f.getKey() + ": not a member of " + name);
+                    } else {
+                        walk(f.getValue(), member.path("shape").asText(), path + "." + f.getKey(), problems);
+                    }
+                });
+            }
+            case "list" -> {
+                if (!value.isArray()) {
+                    problems.add(path + ": not a list for " + name);
+                    return;
+                }
+                for (int i = 0; i < value.size(); i++) {
+                    walk(value.get(i), shape.path("member").path("shape").asText(), path + "[" + i + "]", problems);
+                }
+            }
+            case "map" -> {
+                if (!value.isObject()) {
+                    problems.add(path + ": not a map for " + name);
+                }
+            }
+            case "string" -> {
+                if (!value.isTextual()) {
+                    problems.add(path + ": not a string for " + name);
+                } else if (shape.has("enum")) {
+                    List<String> allowed = new ArrayList<>();
+                    shape.path("enum").forEach(v -> allowed.add(v.asText()));
+                    if (!allowed.contains(value.asText())) {
+                        problems.add(path + ": " + value.asText() + " is not one of " + allowed);
+                    }
+                }
+            }
+            case "integer", "long" -> {
+                if (!value.isIntegralNumber()) {
+                    problems.add(path + ": not an integer for " + name);
+                }
+            }
+            case "double", "float", "timestamp" -> {
+                if (!value.isNumber()) {
+                    problems.add(path + ": not a number for " + name + " (" + type + ")");
+                }
+            }
+            case "boolean" -> {
+                if (!value.isBoolean()) {
+                    problems.add(path + ": not a boolean for " + name);
+                }
+            }
+            default -> problems.add(path + ": shape " + name + " of type '" + type + "' is not known to the walk");
+        }
+    }
+
+    // ------------------------------------------------------------------ a run's state
+
+    /** A held run of a one-cluster design: web (2 running, 1 stopped by the user) on instance i-1. */
+    static final class FakeRun implements HeldRun {
+        private final Design design;
+        private RuntimeSnapshot snapshot;
+
+        FakeRun() {
+            try {
+                design = DesignFormat.parse("shop.stowage.json", """
+                        {"formatVersion": 1, "name": "shop",
+                         "clusters": [{"id": "c", "name": "shop", "instances": [{"id": "i-1",
+                           "instanceType": "t3.medium", "availabilityZone": "us-east-1a"}],
+                           "services": [{"id": "web", "service": {"serviceName": "web", "taskDefinition": "web",
+                             "desiredCount": 2}}]}],
+                         "taskDefinitions": [{"family": "web", "containerDefinitions": [
+                           {"name": "app", "image": "nginx", "memory": 256,
+                            "portMappings": [{"containerPort": 80, "hostPort": 8080}]}]}]}
+                        """).design();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+            snapshot = RuntimeSnapshot.EMPTY
+                    .withInstance(new InstanceState("shop", "i-1",
+                            "arn:aws:ecs:local:000000000000:container-instance/shop/i-1", null, "ACTIVE", true,
+                            "1.86.0", 2, 0, 2048, 3943, 2048, 1536))
+                    .withService(new ServiceState("shop", "web", "ACTIVE", 2, 2, 0, "web:1",
+                            List.of(new ServiceEvent("e1", T0, "(service web) has reached a steady state."))));
+            add(task(1, TaskStatus.RUNNING, null, null));
+            add(task(2, TaskStatus.RUNNING, null, null));
+            add(task(3, TaskStatus.STOPPED, "Task stopped by user", StopCode.USER_INITIATED));
+        }
+
+        static String id(int n) {
+            return String.format("%032x", n);
+        }
+
+        static String arn(int n) {
+            return "arn:aws:ecs:local:000000000000:task/shop/" + id(n);
+        }
+
+        static TaskState task(int n, TaskStatus status, String reason, String code) {
+            boolean stopped = status == TaskStatus.STOPPED;
+            ContainerState app = new ContainerState("app", "d0cker" + n, "nginx",
+                    stopped ? ContainerStatus.STOPPED : ContainerStatus.RUNNING, stopped ? 0 : null, null,
+                    HealthStatus.HEALTHY, true, List.of(new NetworkBinding("127.0.1.1", 80, 8079 + n, "tcp")),
+                    T0, stopped ? T0.plusSeconds(60) : null);
+            return new TaskState(arn(n), "shop", "service:web", "web:1",
+                    "arn:aws:ecs:local:000000000000:container-instance/shop/i-1", "i-1", "us-east-1a", "EC2", status,
+                    stopped ? TaskStatus.STOPPED : TaskStatus.RUNNING, HealthStatus.HEALTHY, reason, code, T0, T0,
+                    stopped ? T0.plusSeconds(60) : null, List.of(app));
+        }
+
+        void add(TaskState t) {
+            snapshot = snapshot.withTask(t);
+        }
+
+        @Override
+        public Design design() {
+            return design;
+        }
+
+        @Override
+        public RuntimeSnapshot snapshot() {
+            return snapshot;
+        }
+
+        @Override
+        public Instant since() {
+            return T0;
+        }
+
+        @Override
+        public void scale(String clusterId, String serviceId, int desiredCount) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void stopTask(String taskArn) {
+            throw new UnsupportedOperationException();
+        }
+    }
+}

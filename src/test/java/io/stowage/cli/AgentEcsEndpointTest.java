@@ -1,0 +1,139 @@
+package io.stowage.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stowage.testsupport.BusyboxImage;
+import io.stowage.testsupport.DockerEngineExtension;
+import io.stowage.testsupport.ExternalTool;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The agent's ECS endpoint, as the AWS CLI sees it: a design handed to the agent ({@code up --detach}) is a cluster
+ * whose service and tasks {@code aws ecs ... --endpoint-url} lists and describes, with the real Docker ids of the
+ * tasks' containers; an unknown cluster and an operation the endpoint does not serve answer AWS errors.
+ */
+@Tag("docker")
+class AgentEcsEndpointTest {
+    @RegisterExtension
+    static final DockerEngineExtension ENGINE = new DockerEngineExtension();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path home;
+    private String homeBefore;
+
+    @BeforeEach
+    void ownStowageFolder() {
+        homeBefore = System.getProperty("stowage.home");
+        System.setProperty("stowage.home", home.toString());
+    }
+
+    @AfterEach
+    void killAnyAgentLeft() throws Exception {
+        try {
+            Path file = home.resolve("agent").resolve("agent.json");
+            if (Files.exists(file)) {
+                ProcessHandle.of(JSON.readTree(file.toFile()).path("pid").asLong())
+                        .ifPresent(ProcessHandle::destroyForcibly);
+            }
+        } finally {
+            if (homeBefore == null) {
+                System.clearProperty("stowage.home");
+            } else {
+                System.setProperty("stowage.home", homeBefore);
+            }
+        }
+    }
+
+    @Test
+    void theAwsCliSeesTheDetachedRunThroughTheAgentsEcsEndpoint(@TempDir Path dir) throws Exception {
+        ExternalTool.require("the AWS CLI", "aws", "--version");
+        BusyboxImage.ensure(ENGINE.client());
+        Path design = dir.resolve("endpoint.stowage.json");
+        Files.writeString(design, """
+                {"formatVersion": 1, "name": "endpoint",
+                 "clusters": [{"id": "c", "name": "shop", "instances": [{"id": "i-1", "instanceType": "t3.medium",
+                   "availabilityZone": "us-east-1a"}],
+                   "services": [
+                     {"id": "web", "service": {"serviceName": "web", "taskDefinition": "web", "desiredCount": 2}}]}],
+                 "taskDefinitions": [
+                   {"family": "web", "containerDefinitions": [
+                     {"name": "app", "image": "%s", "memory": 16, "stopTimeout": 2,
+                      "command": ["sleep", "3600"]}]}]}
+                """.formatted(BusyboxImage.NAME));
+        try {
+            CliRun up = CliRun.of("up", "--detach", "--pull", "prefer-cached", "--instance-addresses", "127.0.151",
+                    design.toString());
+            assertThat(up.exitCode()).as(up.out() + up.err()).isZero();
+
+            CliRun status = CliRun.of("agent", "status", "--json");
+            String endpoint = JSON.readTree(status.out()).path("ecsEndpoint").asText();
+            assertThat(endpoint).as(status.out()).matches("http://127\\.0\\.0\\.1:\\d+");
+            assertThat(CliRun.of("agent", "status").out()).contains("ECS endpoint " + endpoint);
+
+            assertThat(aws(endpoint, "list-clusters").path("clusterArns").toString())
+                    .isEqualTo("[\"arn:aws:ecs:local:000000000000:cluster/shop\"]");
+            assertThat(aws(endpoint, "list-services", "--cluster", "shop").path("serviceArns").toString())
+                    .isEqualTo("[\"arn:aws:ecs:local:000000000000:service/shop/web\"]");
+            JsonNode services = aws(endpoint, "describe-services", "--cluster", "shop", "--services", "web");
+            assertThat(services.path("services").get(0).path("desiredCount").asInt()).isEqualTo(2);
+            assertThat(services.path("services").get(0).path("runningCount").asInt()).isEqualTo(2);
+
+            List<String> arns = new ArrayList<>();
+            aws(endpoint, "list-tasks", "--cluster", "shop", "--service-name", "web").path("taskArns")
+                    .forEach(a -> arns.add(a.asText()));
+            assertThat(arns).hasSize(2);
+            List<String> command = new ArrayList<>(List.of("describe-tasks", "--cluster", "shop", "--tasks"));
+            command.addAll(arns);
+            JsonNode tasks = aws(endpoint, command.toArray(String[]::new));
+            assertThat(tasks.path("tasks")).hasSize(2);
+            for (JsonNode task : tasks.path("tasks")) {
+                assertThat(task.path("lastStatus").asText()).isEqualTo("RUNNING");
+                assertThat(task.path("desiredStatus").asText()).isEqualTo("RUNNING");
+                String runtimeId = task.path("containers").get(0).path("runtimeId").asText();
+                // The real container: Docker knows it by that id, running.
+                assertThat(ENGINE.client().inspectContainerCmd(runtimeId).exec().getState().getRunning()).isTrue();
+            }
+
+            JsonNode instances = aws(endpoint, "list-container-instances", "--cluster", "shop");
+            assertThat(instances.path("containerInstanceArns")).hasSize(1);
+
+            ExternalTool.Run missing = awsRun(endpoint, "list-tasks", "--cluster", "nope");
+            assertThat(missing.exitCode()).isNotZero();
+            assertThat(missing.output()).contains("ClusterNotFoundException").contains("Cluster not found.");
+
+            ExternalTool.Run unsupported = awsRun(endpoint, "create-cluster", "--cluster-name", "x");
+            assertThat(unsupported.exitCode()).isNotZero();
+            assertThat(unsupported.output()).contains("UnsupportedFeatureException")
+                    .contains("does not serve CreateCluster");
+        } finally {
+            CliRun.of("down", design.toString());
+        }
+    }
+
+    private static JsonNode aws(String endpoint, String... args) throws Exception {
+        ExternalTool.Run run = awsRun(endpoint, args);
+        assertThat(run.exitCode()).as(run.output()).isZero();
+        return JSON.readTree(run.output());
+    }
+
+    private static ExternalTool.Run awsRun(String endpoint, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("env", "AWS_ACCESS_KEY_ID=test", "AWS_SECRET_ACCESS_KEY=test",
+                "AWS_CONFIG_FILE=/dev/null", "AWS_SHARED_CREDENTIALS_FILE=/dev/null", "aws", "ecs"));
+        command.addAll(List.of(args));
+        command.addAll(List.of("--endpoint-url", endpoint, "--region", "us-east-1", "--output", "json"));
+        return ExternalTool.run(null, 60, command);
+    }
+}
