@@ -55,7 +55,7 @@ public final class EcsDeployer {
         if (options.prune()) {
             List<PlannedChange> changes = new ArrayList<>(plan.changes());
             changes.addAll(PrunePlanner.plan(design, new StateReader(aws).readTagged(design, observed)));
-            plan = new DeployPlan(changes, plan.notes());
+            plan = new DeployPlan(changes, plan.notes(), plan.warnings());
         }
         List<String> malformed = new ArrayList<>();
         for (PlannedChange change : plan.toApply()) {

@@ -76,7 +76,7 @@ public final class DeployPlanner {
         }
         out.addAll(0, ConsoleDefaults.plan(design, observed.ec2(), createRoles, launchesWithDefaultProfile));
         notePlacement(design, notes);
-        return new DeployPlan(out, notes);
+        return new DeployPlan(out, notes, RolloutCheck.warnings(design, observed, out));
     }
 
     /** The value of {@link #DESIGN_TAG} for the design: its identity, or its name when it has none yet. */
