@@ -40,7 +40,9 @@ import io.stowage.model.deploy.Rollout;
                 "What the design leaves out is picked as the ECS console does, each a plan line saying where it"
                         + " came from: awsvpc subnets and security group from the default VPC, the roles"
                         + " ecsTaskExecutionRole and ecsInstanceRole (with its instance profile) when missing, and the"
-                        + " CloudWatch log groups of awslogs containers.",
+                        + " CloudWatch log groups of awslogs containers. A task definition that needs a task"
+                        + " execution role (secrets, awslogs, an ECR image on Fargate...) and names none is"
+                        + " registered with the account's ecsTaskExecutionRole; its plan line says so.",
                 "Images that stowage push recorded in DESIGN's .images.json are registered as repository@sha256:..."
                         + " (--images tag keeps the tag); the plan says which, one note per image.",
                 "Each service update that starts a rolling deployment (a new revision, network, placement...) is"
