@@ -40,9 +40,16 @@ import io.stowage.model.deploy.Rollout;
                 "What the design leaves out is picked as the ECS console does, each a plan line saying where it"
                         + " came from: awsvpc subnets and security group from the default VPC, the roles"
                         + " ecsTaskExecutionRole and ecsInstanceRole (with its instance profile) when missing, and the"
-                        + " CloudWatch log groups of awslogs containers.",
+                        + " CloudWatch log groups of awslogs containers. A task definition that needs a task"
+                        + " execution role (secrets, awslogs, an ECR image on Fargate...) and names none is"
+                        + " registered with the account's ecsTaskExecutionRole; its plan line says so.",
                 "Images that stowage push recorded in DESIGN's .images.json are registered as repository@sha256:..."
                         + " (--images tag keeps the tag); the plan says which, one note per image.",
+                "Each service update that starts a rolling deployment (a new revision, network, placement...) is"
+                        + " simulated first, from the revision ECS runs to the designed one with the designed"
+                        + " minimumHealthyPercent and maximumPercent on the designed capacity: a 'warning:' line says"
+                        + " when it would stall (with ECS's placement sentence) or when the deployment circuit breaker"
+                        + " would fail it (and roll back). A warning does not stop the deploy.",
                 "Plan lines: '+' create, '~' update, '-' delete (--prune), '!' cannot be done (with what to do); the last"
                         + " line counts them,"
                         + " e.g. 'Plan: 3 to create, 1 to update, 0 unchanged'. Nothing changes without --apply.",
@@ -183,7 +190,7 @@ final class DeployCommand implements Callable<Integer> {
         DeployPlan planned = engine.plan(design);
         List<String> notes = new java.util.ArrayList<>(imageNotes);
         notes.addAll(planned.notes());
-        DeployPlan plan = new DeployPlan(planned.changes(), notes);
+        DeployPlan plan = new DeployPlan(planned.changes(), notes, planned.warnings());
         print(plan, out);
         if (!plan.blocked().isEmpty()) {
             out.println(plan.summaryLine());
@@ -220,6 +227,7 @@ final class DeployCommand implements Callable<Integer> {
             change.details().forEach(d -> out.println("    " + d));
         }
         plan.notes().forEach(n -> out.println("note: " + n));
+        plan.warnings().forEach(w -> out.println("warning: " + w));
     }
 
     /** One line per change: {@code [3/12] create service demo/web ... done: ARN}. */

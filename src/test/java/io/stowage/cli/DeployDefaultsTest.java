@@ -182,6 +182,44 @@ class DeployDefaultsTest {
         return attached.isEmpty() ? iam.listRolePolicies(r -> r.roleName(role)).policyNames() : attached;
     }
 
+    /**
+     * A Fargate task definition that logs with awslogs and names no execution role (ECS would refuse to start
+     * its tasks): the deploy registers it with the account's ecsTaskExecutionRole, as the console does, and says so.
+     */
+    @Test
+    void aTaskDefinitionThatNeedsAnExecutionRoleAndNamesNoneGetsTheConsolesRole() throws IOException {
+        Path file = Files.writeString(dir.resolve("logs-api.json"), """
+                {"family": "logs-api", "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"],
+                 "cpu": "256", "memory": "512",
+                 "containerDefinitions": [{"name": "api", "image": "public.ecr.aws/nginx/nginx:1.27", "memory": 256,
+                   "logConfiguration": {"logDriver": "awslogs", "options": {"awslogs-group": "/ecs/logs-api",
+                     "awslogs-region": "us-east-1", "awslogs-stream-prefix": "ecs"}}}]}
+                """);
+        Path design = dir.resolve("d.stowage.json");
+        CliRun imported = CliRun.of("import", file.toString(), "-o", design.toString());
+        assertThat(imported.exitCode()).as(imported.err()).isZero();
+
+        CliRun plan = CliRun.of(ecs("deploy", design.toString()));
+
+        assertThat(plan.exitCode()).as(plan.out() + plan.err()).isZero();
+        assertThat(plan.outLines()).contains(
+                "+ create role ecsTaskExecutionRole (the task execution role; task definition logs-api needs it)",
+                "+ register task definition logs-api (first revision) with execution role ecsTaskExecutionRole (it"
+                        + " names none; awslogs on Fargate needs one)");
+
+        CliRun apply = CliRun.of(ecs("deploy", "--apply", "--no-wait", design.toString()));
+        assertThat(apply.exitCode()).as(apply.out() + apply.err()).isZero();
+        try (EcsClient ecs = EcsClients.create(ECS.settings())) {
+            assertThat(ecs.describeTaskDefinition(r -> r.taskDefinition("logs-api")).taskDefinition()
+                    .executionRoleArn()).isEqualTo("arn:aws:iam::123456789012:role/ecsTaskExecutionRole");
+        }
+        assertThat(Files.readString(design)).as("the design file is left as it was").doesNotContain("executionRoleArn");
+
+        CliRun again = CliRun.of(ecs("deploy", design.toString()));
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.outLines()).last().asString().matches("Plan: 0 to create, 0 to update, \\d+ unchanged");
+    }
+
     @Test
     void withoutCreatingRolesWhatNeedsThemIsBlockedAndNothingIsMade() throws IOException {
         Path design = dir.resolve("d.stowage.json");

@@ -144,6 +144,47 @@ class EcsCommandsTest {
         assertThat(back.outLines()).last().asString().matches("Plan: 0 to create, 0 to update, \\d+ unchanged");
     }
 
+    /**
+     * The example's rolling-stall scenario as a deploy: web:2 with minimumHealthyPercent 100 / maximumPercent 200
+     * while web:1 holds host port 80 on both instances. The plan warns, in ECS's words, before anything is applied;
+     * with minimumHealthyPercent 50 (rolling-fixed) it does not.
+     */
+    @Test
+    void aRollingUpdateThatWouldStallIsWarnedAboutBeforeApplying() throws IOException {
+        CliRun applied = CliRun.of(ecs("deploy", "--apply", "--no-wait", designFile.toString()));
+        assertThat(applied.exitCode()).as(applied.out() + applied.err()).isZero();
+
+        DesignFormat.write(webV2(exampleWithoutStandaloneTask(), 100, 200), designFile);
+        CliRun stalls = CliRun.of(ecs("deploy", designFile.toString()));
+
+        assertThat(stalls.exitCode()).as(stalls.out() + stalls.err()).isZero();
+        assertThat(stalls.outLines()).contains("~ update service demo/web: taskDefinition, deploymentConfiguration",
+                "warning: service web: the rolling update would stall: service web was unable to place a task because"
+                        + " no container instance met all of its requirements. The closest matching"
+                        + " container-instance i-0a1b2c3d is already using a port required by your task.");
+        assertThat(stalls.outLines()).last().asString().matches("Plan: 1 to create, 1 to update, \\d+ unchanged");
+
+        DesignFormat.write(webV2(exampleWithoutStandaloneTask(), 50, 200), designFile);
+        CliRun completes = CliRun.of(ecs("deploy", designFile.toString()));
+
+        assertThat(completes.exitCode()).as(completes.out() + completes.err()).isZero();
+        assertThat(completes.outLines()).contains("~ update service demo/web: taskDefinition, deploymentConfiguration");
+        assertThat(completes.out()).doesNotContain("warning:");
+    }
+
+    /** The design with web's image at nginx 1.28 (the scenario's web-v2.json) and the given percentages. */
+    private static Design webV2(Design design, int minimumHealthyPercent, int maximumPercent) {
+        TaskDefinition td = design.taskDefinition("web").orElseThrow();
+        List<io.stowage.model.ecs.ContainerDefinition> containers = td.containerDefinitions().stream()
+                .map(c -> c.name().equals("nginx") ? c.withImage("public.ecr.aws/nginx/nginx:1.28") : c).toList();
+        Design changed = design.withTaskDefinition(td.withContainerDefinitions(containers));
+        Cluster demo = changed.cluster("demo").orElseThrow();
+        Service web = demo.service("web").orElseThrow();
+        return changed.withCluster(demo.withService(web.withSpec(web.spec().withDeploymentConfiguration(
+                web.spec().deploymentConfiguration().withMinimumHealthyPercent(minimumHealthyPercent)
+                        .withMaximumPercent(maximumPercent)))));
+    }
+
     @Test
     void watchOncePrintsTasksInstancesAndServicesAsJson() {
         assertThat(CliRun.of(ecs("deploy", "--apply", "--no-wait", designFile.toString())).exitCode()).isZero();

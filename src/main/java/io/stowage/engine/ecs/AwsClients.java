@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 import java.time.Duration;
@@ -50,6 +51,7 @@ public final class AwsClients implements AutoCloseable {
     private SsmClient ssm;
     private IamClient iam;
     private CloudWatchLogsClient logs;
+    private StsClient sts;
 
     public AwsClients(EcsSettings settings) {
         this.settings = settings;
@@ -114,6 +116,13 @@ public final class AwsClients implements AutoCloseable {
             logs = configure(CloudWatchLogsClient.builder());
         }
         return logs;
+    }
+
+    public synchronized StsClient sts() {
+        if (sts == null) {
+            sts = configure(StsClient.builder());
+        }
+        return sts;
     }
 
     private <B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>, C extends SdkAutoCloseable> C configure(

@@ -43,6 +43,14 @@ public final class EcsDeployer {
      * @throws EngineUnavailableException when ECS cannot be reached
      */
     public DeployPlan plan(Design design) {
+        // What needs a task execution role and names none gets the console's, before anything is checked.
+        java.util.Map<String, String> filledRoles = io.stowage.model.deploy.ExecutionRoles.needed(design);
+        if (!filledRoles.isEmpty()) {
+            String caller = AwsErrors.call(aws.settings(), "GetCallerIdentity",
+                    () -> aws.sts().getCallerIdentity()).arn();
+            design = io.stowage.model.deploy.ExecutionRoles.fill(design, filledRoles.keySet(),
+                    io.stowage.model.deploy.ExecutionRoles.defaultRoleArn(caller));
+        }
         List<Finding> errors = DeployReadiness.errors(DeployReadiness.check(design));
         if (!errors.isEmpty()) {
             throw new DeployRefusedException("the design has " + errors.size() + " error"
@@ -51,11 +59,11 @@ public final class EcsDeployer {
                             + f.ruleId() + "]").toList());
         }
         ObservedState observed = new StateReader(aws).read(design);
-        DeployPlan plan = DeployPlanner.plan(design, observed, options.createRoles());
+        DeployPlan plan = DeployPlanner.plan(design, observed, options.createRoles(), filledRoles);
         if (options.prune()) {
             List<PlannedChange> changes = new ArrayList<>(plan.changes());
             changes.addAll(PrunePlanner.plan(design, new StateReader(aws).readTagged(design, observed)));
-            plan = new DeployPlan(changes, plan.notes());
+            plan = new DeployPlan(changes, plan.notes(), plan.warnings());
         }
         List<String> malformed = new ArrayList<>();
         for (PlannedChange change : plan.toApply()) {

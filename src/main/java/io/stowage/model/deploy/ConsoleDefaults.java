@@ -80,21 +80,23 @@ public final class ConsoleDefaults {
      * The roles and log groups to create, first in the plan; launches that need the instance profile are left to
      * the instance planner, which blocks them when {@code createRoles} is off.
      */
-    static List<PlannedChange> plan(Design design, Ec2Facts facts, boolean createRoles, boolean instancesLaunched) {
+    static List<PlannedChange> plan(Design design, Ec2Facts facts, boolean createRoles, boolean instancesLaunched,
+                                    Set<String> filled) {
         List<PlannedChange> out = new ArrayList<>();
         boolean executionRoleMissing = facts.lacksRole(EXECUTION_ROLE) && rolesToCheck(design).contains(EXECUTION_ROLE);
         if (executionRoleMissing) {
             List<String> users = design.taskDefinitionList().stream()
                     .filter(td -> isDefaultExecutionRole(td.executionRoleArn())).map(TaskDefinition::family).toList();
             String subject = "role " + EXECUTION_ROLE;
+            String naming = naming(users, filled);
             if (createRoles) {
                 out.add(new PlannedChange(ChangeKind.ROLE, CREATE, null, subject, "create role " + EXECUTION_ROLE
-                        + " (the task execution role; " + naming(users) + ")",
+                        + " (the task execution role; " + naming + ")",
                         List.of("trusted by ecs-tasks.amazonaws.com, with the managed policy AmazonECSTaskExecutionRolePolicy"),
                         role(EXECUTION_ROLE, "ecs-tasks.amazonaws.com", EXECUTION_POLICY, false), null));
             } else {
                 out.add(new PlannedChange(ChangeKind.ROLE, BLOCKED, null, subject, "role " + EXECUTION_ROLE
-                        + " does not exist and --no-create-roles forbids creating it; " + naming(users), List.of(),
+                        + " does not exist and --no-create-roles forbids creating it; " + naming, List.of(),
                         null, null));
             }
         }
@@ -119,9 +121,22 @@ public final class ConsoleDefaults {
         return out;
     }
 
-    private static String naming(List<String> families) {
-        return families.size() == 1 ? "task definition " + families.get(0) + " names it"
-                : "task definitions " + String.join(", ", families) + " name it";
+    /** {@code task definition web names it}, {@code task definitions api, job need it}, or both. */
+    private static String naming(List<String> families, Set<String> filled) {
+        List<String> named = families.stream().filter(f -> !filled.contains(f)).toList();
+        List<String> needing = families.stream().filter(filled::contains).toList();
+        List<String> parts = new ArrayList<>();
+        if (!named.isEmpty()) {
+            parts.add(families(named) + (named.size() == 1 ? " names it" : " name it"));
+        }
+        if (!needing.isEmpty()) {
+            parts.add(families(needing) + (needing.size() == 1 ? " needs it" : " need it"));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String families(List<String> families) {
+        return (families.size() == 1 ? "task definition " : "task definitions ") + String.join(", ", families);
     }
 
     private static JsonObject role(String name, String service, String policy, boolean instanceProfile) {

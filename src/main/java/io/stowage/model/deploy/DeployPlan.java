@@ -10,14 +10,23 @@ import java.util.List;
  * this design made (by their {@value DeployPlanner#DESIGN_TAG} tag) that it no longer has ({@link PrunePlanner}).
  *
  * @param changes every planned change, unchanged and blocked ones included, in apply order
- * @param notes   things the user should know that are not changes (e.g. services ECS has that the design lacks)
+ * @param notes    things the user should know that are not changes (e.g. services ECS has that the design lacks)
+ * @param warnings what the simulation says a planned rolling update would do when it would not complete: stall
+ *                 (with ECS's reason) or trip the deployment circuit breaker ({@link RolloutCheck}); not a reason
+ *                 to refuse, as ECS would accept the update
  */
-public record DeployPlan(List<PlannedChange> changes, List<String> notes) {
+public record DeployPlan(List<PlannedChange> changes, List<String> notes, List<String> warnings) {
     public DeployPlan {
         List<PlannedChange> sorted = new ArrayList<>(changes);
         sorted.sort(Comparator.comparingInt(c -> c.kind().phase()));
         changes = List.copyOf(sorted);
         notes = List.copyOf(notes);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A plan with no rollout warnings. */
+    public DeployPlan(List<PlannedChange> changes, List<String> notes) {
+        this(changes, notes, List.of());
     }
 
     /** The changes that call the API, in apply order. */

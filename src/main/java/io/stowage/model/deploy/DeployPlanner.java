@@ -52,9 +52,18 @@ public final class DeployPlanner {
      *                    without, what needs them is blocked
      */
     public static DeployPlan plan(Design design, ObservedState observed, boolean createRoles) {
+        return plan(design, observed, createRoles, java.util.Map.of());
+    }
+
+    /**
+     * @param filledRoles the families whose task execution role the deploy filled in ({@link ExecutionRoles}),
+     *                    each with what needs the role, for the plan's lines to say so
+     */
+    public static DeployPlan plan(Design design, ObservedState observed, boolean createRoles,
+                                  java.util.Map<String, String> filledRoles) {
         List<PlannedChange> out = new ArrayList<>();
         List<String> notes = new ArrayList<>();
-        Set<String> registering = planTaskDefinitions(design, observed, out);
+        Set<String> registering = planTaskDefinitions(design, observed, filledRoles, out);
         boolean launchesWithDefaultProfile = false;
         for (Cluster cluster : design.clusters()) {
             Optional<ObservedCluster> current = observed.cluster(cluster.name());
@@ -74,9 +83,10 @@ public final class DeployPlanner {
                 planTask(design, cluster, task, existing, observed, registering, out);
             }
         }
-        out.addAll(0, ConsoleDefaults.plan(design, observed.ec2(), createRoles, launchesWithDefaultProfile));
+        out.addAll(0, ConsoleDefaults.plan(design, observed.ec2(), createRoles, launchesWithDefaultProfile,
+                filledRoles.keySet()));
         notePlacement(design, notes);
-        return new DeployPlan(out, notes);
+        return new DeployPlan(out, notes, RolloutCheck.warnings(design, observed, out));
     }
 
     /** The value of {@link #DESIGN_TAG} for the design: its identity, or its name when it has none yet. */
@@ -158,16 +168,21 @@ public final class DeployPlanner {
     }
 
     /** Plans a registration for each family whose content differs from its latest ACTIVE revision. */
-    private static Set<String> planTaskDefinitions(Design design, ObservedState observed, List<PlannedChange> out) {
+    private static Set<String> planTaskDefinitions(Design design, ObservedState observed,
+                                                   java.util.Map<String, String> filledRoles, List<PlannedChange> out) {
         Set<String> registering = new LinkedHashSet<>();
         for (TaskDefinition td : design.taskDefinitionList()) {
             String family = td.family();
             Optional<ObservedRevision> latest = observed.latest(family);
             String subject = "task definition " + family;
+            String filled = filledRoles.containsKey(family) ? " with execution role " + ConsoleDefaults.EXECUTION_ROLE
+                    + " (it names none; " + filledRoles.get(family) + " need" + (filledRoles.get(family).contains(", ")
+                    ? "" : "s") + " one)" : "";
             if (latest.isEmpty()) {
                 registering.add(family);
                 out.add(new PlannedChange(ChangeKind.TASK_DEFINITION, CREATE, null, subject,
-                        "register task definition " + family + " (first revision)", List.of(), td.json(), null));
+                        "register task definition " + family + " (first revision)" + filled, List.of(), td.json(),
+                        null));
             } else if (TaskDefinitionNormalizer.sameContent(td.json(), latest.get().content())) {
                 out.add(new PlannedChange(ChangeKind.TASK_DEFINITION, UNCHANGED, null, subject,
                         "task definition " + latest.get().ref() + " is as designed", List.of(), null, null));
@@ -180,7 +195,8 @@ public final class DeployPlanner {
                 }
                 out.add(new PlannedChange(ChangeKind.TASK_DEFINITION, CREATE, null, subject,
                         "register task definition " + family + " revision " + (latest.get().revision() + 1)
-                                + " (content differs from " + latest.get().ref() + ")", details, td.json(), null));
+                                + " (content differs from " + latest.get().ref() + ")" + filled, details, td.json(),
+                        null));
             }
         }
         return registering;

@@ -50,8 +50,10 @@ final class DeployPlanDialog {
             }
         });
         VBox content = new VBox(8, changes);
-        if (!plan.notes().isEmpty()) {
-            Label notes = new Label(String.join("\n", plan.notes()));
+        if (!plan.notes().isEmpty() || !plan.warnings().isEmpty()) {
+            java.util.List<String> lines = new java.util.ArrayList<>(plan.notes());
+            plan.warnings().forEach(w -> lines.add("warning: " + w));
+            Label notes = new Label(String.join("\n", lines));
             notes.setId("deploy-plan-notes");
             notes.setWrapText(true);
             notes.setPrefWidth(760);
