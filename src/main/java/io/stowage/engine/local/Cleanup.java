@@ -2,6 +2,7 @@ package io.stowage.engine.local;
 
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.InternalServerErrorException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Container;
@@ -168,10 +169,37 @@ final class Cleanup {
     }
 
     static void remove(DockerClient docker, String id) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
+                return;
+            } catch (NotFoundException | ConflictException gone) {
+                return; // Removed meanwhile, or its removal is under way.
+            } catch (InternalServerErrorException e) {
+                // The engine's storage driver can still hold a just-stopped container's root file system
+                // ("driver overlay2 failed to remove root filesystem ... device or resource busy"); moby lets go
+                // of it within moments, so down retries rather than leaving the container behind.
+                if (attempt >= BUSY_RETRIES || !isBusy(e)) {
+                    throw e;
+                }
+                pause(attempt * 250L);
+            }
+        }
+    }
+
+    private static final int BUSY_RETRIES = 8;
+
+    static boolean isBusy(RuntimeException e) {
+        String message = e.getMessage();
+        return message != null && message.contains("device or resource busy");
+    }
+
+    private static void pause(long millis) {
         try {
-            docker.removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
-        } catch (NotFoundException | ConflictException gone) {
-            // Removed meanwhile, or its removal is under way.
+            Thread.sleep(millis);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while removing a container", interrupted);
         }
     }
 }

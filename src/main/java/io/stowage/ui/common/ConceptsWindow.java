@@ -67,6 +67,7 @@ public final class ConceptsWindow {
         }
         Theme.applyCurrent(scene);
         stage.setScene(scene);
+        EscapeCloses.install(stage);
         stage.setTitle("ECS concepts — Stowage");
     }
 

@@ -59,6 +59,7 @@ public final class LogWindow {
         }
         Theme.applyCurrent(scene);
         stage.setScene(scene);
+        EscapeCloses.install(stage);
         stage.setTitle("Log — Stowage");
         reload();
     }

@@ -126,6 +126,7 @@ public final class CompareWindow {
         scene.getStylesheets().setAll(stylesheets);
         io.stowage.ui.common.Theme.applyCurrent(scene);
         stage.setScene(scene);
+        io.stowage.ui.common.EscapeCloses.install(stage);
         stage.setTitle("Compare task definitions — Stowage");
         if (owner != null) {
             stage.initOwner(owner);

@@ -84,11 +84,16 @@ final class DesignExportActions {
     }
 
     private boolean confirmReplace(List<Path> files) {
+        return confirmReplace(window, files, "Exporting");
+    }
+
+    /** Asks before {@code doing} ("Exporting", "Saving") replaces the files; true when the user said Replace. */
+    static boolean confirmReplace(MainWindow window, List<Path> files, String doing) {
         ButtonType replace = new ButtonType("Replace", ButtonBar.ButtonData.YES);
         String names = String.join(", ", files.stream().limit(6).map(p -> p.getFileName().toString()).toList())
                 + (files.size() > 6 ? " and " + (files.size() - 6) + " more" : "");
         Alert alert = new Alert(Alert.AlertType.WARNING, names + (files.size() == 1 ? " already exists in "
-                : " already exist in ") + files.get(0).toAbsolutePath().getParent() + ". Exporting replaces "
+                : " already exist in ") + files.get(0).toAbsolutePath().getParent() + ". " + doing + " replaces "
                 + (files.size() == 1 ? "it." : "them."), replace, ButtonType.CANCEL);
         alert.setHeaderText(files.size() == 1 ? "Replace " + files.get(0).getFileName() + "?"
                 : "Replace " + files.size() + " files?");

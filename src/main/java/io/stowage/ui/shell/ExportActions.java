@@ -4,11 +4,9 @@ import io.stowage.format.AtomicFiles;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
-import javafx.stage.FileChooser;
 
 import javax.imageio.ImageIO;
 import java.io.ByteArrayOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
@@ -78,16 +76,18 @@ final class ExportActions {
         });
     }
 
+    /** Asks where to write (the platform's chooser, or a test's answers), and before replacing a file. */
     private Path choose(String what, String pattern, String extension) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Export the picture as " + what);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(what, pattern));
-        chooser.setInitialFileName(window.document().history().current().name() + extension);
         Path current = window.document().file();
-        if (current != null && current.toAbsolutePath().getParent() != null) {
-            chooser.setInitialDirectory(current.toAbsolutePath().getParent().toFile());
+        Path directory = current == null ? null : current.toAbsolutePath().getParent();
+        FileChoices choices = window.fileChoices();
+        Path file = choices.saveFile(window.stage(), new FileChoices.Request("Export the picture as " + what, directory,
+                window.document().history().current().name() + extension,
+                java.util.List.of(new FileChoices.Filter(what, java.util.List.of(pattern)))));
+        if (file != null && java.nio.file.Files.exists(file) && !choices.confirmsOverwrite()
+                && !DesignExportActions.confirmReplace(window, java.util.List.of(file), "Exporting")) {
+            return null;
         }
-        File file = chooser.showSaveDialog(window.stage());
-        return file == null ? null : file.toPath();
+        return file;
     }
 }

@@ -101,10 +101,18 @@ final class FileActions {
 
     boolean saveAs() {
         OpenDocument document = window.document();
-        FileChooser chooser = chooser("Save the design");
-        chooser.setInitialFileName(document.history().current().name() + DesignFormat.EXTENSION);
-        File file = chooser.showSaveDialog(window.stage());
-        return file != null && saveTo(file.toPath());
+        Path current = document.file();
+        FileChoices choices = window.fileChoices();
+        Path file = choices.saveFile(window.stage(), new FileChoices.Request("Save the design",
+                current == null ? null : current.toAbsolutePath().getParent(),
+                document.history().current().name() + DesignFormat.EXTENSION,
+                List.of(new FileChoices.Filter("Designs", List.of("*" + DesignFormat.EXTENSION)),
+                        new FileChoices.Filter("All files", List.of("*")))));
+        if (file != null && java.nio.file.Files.exists(file) && !choices.confirmsOverwrite()
+                && !DesignExportActions.confirmReplace(window, List.of(file), "Saving")) {
+            return false;
+        }
+        return file != null && saveTo(file);
     }
 
     private boolean saveTo(Path target) {
@@ -124,12 +132,41 @@ final class FileActions {
             if (autosave != null) {
                 autosave.saved(saved);
             }
-            window.setStatus("Saved " + saved.displayName());
+            window.setStatus(savedWords(document, saved));
             return true;
         } catch (IOException e) {
             window.error("Cannot save", e.getMessage());
             return false;
         }
+    }
+
+    /**
+     * What a save wrote, naming only the files it changed: of task-definition files opened together, those whose
+     * task definition was edited ("Saved nginx.json"), not every file the document holds.
+     */
+    static String savedWords(OpenDocument before, OpenDocument saved) {
+        if (saved.kind() != OpenDocument.Kind.TASK_DEFINITIONS) {
+            return "Saved " + saved.displayName();
+        }
+        List<String> written = new java.util.ArrayList<>();
+        for (int i = 0; i < saved.sources().size(); i++) {
+            TaskDefinitionFile now = saved.sources().get(i);
+            TaskDefinitionFile was = i < before.sources().size() ? before.sources().get(i) : null;
+            if (was == null || !java.util.Arrays.equals(was.text(), now.text())) {
+                written.add(now.file().getFileName().toString());
+            }
+        }
+        if (written.isEmpty()) {
+            return "Saved: every file already held the design, none was written";
+        }
+        if (written.size() == 1) {
+            return "Saved " + written.get(0);
+        }
+        int n = written.size();
+        if (n > 3) {
+            return "Saved " + written.get(0) + ", " + written.get(1) + " and " + (n - 2) + " more";
+        }
+        return "Saved " + String.join(", ", written.subList(0, n - 1)) + " and " + written.get(n - 1);
     }
 
     /** Whether unsaved changes may be dropped: nothing unsaved, saved now, or the user chose to discard them. */

@@ -65,7 +65,10 @@ public final class MainWindow {
     private Stage stage;
     private OpenDocument document;
     private EditHistory followed;
-    private final java.util.function.Consumer<EditHistory> chromeListener = h -> refreshChrome();
+    private final java.util.function.Consumer<EditHistory> chromeListener = h -> {
+        keepSelectionInDesign();
+        refreshChrome();
+    };
     private MainMenus menus;
     private java.util.prefs.Preferences preferences;
     /** A key is down: a menu command now comes from its shortcut, not from a click. */
@@ -116,7 +119,9 @@ public final class MainWindow {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> keyDown = true);
         scene.addEventFilter(KeyEvent.KEY_RELEASED, e -> keyDown = false);
         // Ctrl+= and the keypad's + and - zoom too, as in browsers.
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Equals"), () -> areas.zoomBy(1.25));
+        // Ctrl+Shift+= is how "Ctrl++" is typed on most keyboards: the key is =, Shift held or not.
+        scene.getAccelerators().put(new javafx.scene.input.KeyCodeCombination(KeyCode.EQUALS,
+                KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY), () -> areas.zoomBy(1.25));
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Add"), () -> areas.zoomBy(1.25));
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Subtract"), () -> areas.zoomBy(0.8));
         if (preferences != null) {
@@ -242,6 +247,21 @@ public final class MainWindow {
         status.setText(opened.file() == null ? "Not saved yet"
                 : String.join(", ", opened.files().stream().map(Path::toString).toList()));
         refreshChrome();
+    }
+
+    /**
+     * After an edit (an undone add, a delete in the JSON text) the selection holds only elements the design still
+     * has, so the inspector and the canvas never show one that is gone.
+     */
+    private void keepSelectionInDesign() {
+        if (selection.elements().isEmpty()) {
+            return;
+        }
+        java.util.Set<ElementId> ids = document.history().current().elementIds();
+        List<ElementId> kept = selection.elements().stream().filter(ids::contains).toList();
+        if (kept.size() != selection.elements().size()) {
+            selection.selectAll(kept);
+        }
     }
 
     /** The same document after a save: its files may have changed (Save As), its history has not. */
@@ -404,14 +424,16 @@ public final class MainWindow {
         new CanvasMenu(this).install(canvasArea);
         canvasArea.getStyleClass().add("canvas");
         // Delete, copy, paste and duplicate keys act on the canvas selection only, never while typing in a form.
+        // With Shift they are other commands (Ctrl+Shift+D compares), left to the menus' accelerators.
         canvasArea.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            boolean plain = e.isShortcutDown() && !e.isShiftDown() && !e.isAltDown();
             if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
                 deleteSelection();
-            } else if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
+            } else if (plain && e.getCode() == KeyCode.C) {
                 copySelection();
-            } else if (e.isShortcutDown() && e.getCode() == KeyCode.V) {
+            } else if (plain && e.getCode() == KeyCode.V) {
                 paste();
-            } else if (e.isShortcutDown() && e.getCode() == KeyCode.D) {
+            } else if (plain && e.getCode() == KeyCode.D) {
                 duplicate();
             } else {
                 return;

@@ -94,18 +94,21 @@ class RunRecordTest {
                 assertThat(t.stoppedReason()).isNotNull();
             });
 
+            // On a failure, what ps and the record held (a rare race has left an exit code unknown under load).
+            String seen = "ps " + JsonText.compact(DescribeTasksJson.of(ps)) + "\nrecord "
+                    + RunRecord.read(h.key).map(RunRecord::tasks).orElse(null);
             TaskState exits = task(ps, "exits");
             assertThat(exits.stoppedReason()).isEqualTo("Essential container in task exited");
             assertThat(exits.stopCode()).isEqualTo(StopCode.ESSENTIAL_CONTAINER_EXITED);
-            assertThat(exits.container("main").orElseThrow().exitCode()).isEqualTo(1);
+            assertThat(exits.container("main").orElseThrow().exitCode()).as(seen).isEqualTo(1);
             assertThat(exits.container("main").orElseThrow().runtimeId()).isNotNull();
 
             TaskState depends = task(ps, "depends");
             ContainerState app = depends.container("app").orElseThrow();
-            assertThat(app.exitCode()).isEqualTo(143);
+            assertThat(app.exitCode()).as(seen).isEqualTo(143);
             assertThat(app.reason()).startsWith("CannotStartContainerError");
             assertThat(app.runtimeId()).isNull();
-            assertThat(depends.container("init").orElseThrow().exitCode()).isEqualTo(1);
+            assertThat(depends.container("init").orElseThrow().exitCode()).as(seen).isEqualTo(1);
 
             TaskState uncreatable = task(ps, "uncreatable");
             assertThat(uncreatable.container("dev").orElseThrow().reason()).startsWith("CannotCreateContainerError");
