@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         subcommands = {ValidateCommand.class, FmtCommand.class, ImportCommand.class, PlaceCommand.class,
                 SimulateCommand.class, BuildCommand.class, PushCommand.class, DeployCommand.class,
                 DestroyCommand.class, WatchCommand.class,
-                UpCommand.class, PsCommand.class, DownCommand.class, LogsCommand.class,
+                UpCommand.class, PsCommand.class, DownCommand.class, LogsCommand.class, AgentCommand.class,
                 ExportCommand.class})
 final class StowageCommand implements Runnable {
     @Spec
@@ -26,6 +26,6 @@ final class StowageCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "a command is required: validate, fmt, import, place, simulate, up, ps, down, logs, build, push, deploy, destroy, watch or export");
+        throw new ParameterException(spec.commandLine(), "a command is required: validate, fmt, import, place, simulate, up, ps, down, logs, agent, build, push, deploy, destroy, watch or export");
     }
 }

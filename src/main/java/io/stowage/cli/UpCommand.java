@@ -1,6 +1,7 @@
 package io.stowage.cli;
 
 import io.stowage.agent.endpoints.AgentEndpoints;
+import io.stowage.agent.supervisor.AgentClient;
 import io.stowage.engine.EngineUnavailableException;
 import io.stowage.engine.LocalRunSetup;
 import io.stowage.engine.local.Counted;
@@ -40,10 +41,12 @@ import java.util.concurrent.TimeUnit;
                         + "task roles' credentials at 169.254.170.2, and secrets and ECR images are read with each "
                         + "task's execution role (roles assumed with STS as the AWS SDK is configured: AWS_PROFILE, "
                         + "AWS_REGION, AWS_ENDPOINT_URL...). Ctrl-C or SIGTERM stops the tasks and removes what the "
-                        + "run made. With --detach it returns once every task is RUNNING (or stopped) and leaves "
-                        + "them running, unsupervised and without those endpoints; stowage down removes them.",
-                "One run per design at a time: while a run of the design is kept (a foreground up, an up --detach "
-                        + "still starting, the desktop), another up of it is refused, naming the process that keeps it.",
+                        + "run made. With --detach the run is handed to the user's local agent (stowage agent, "
+                        + "started when none runs), which supervises it and serves those endpoints from then on, "
+                        + "as this process would; up returns once every task is RUNNING (or stopped), and stowage "
+                        + "down ends the run.",
+                "One run per design at a time: while a run of the design is kept (a foreground up, the agent "
+                        + "holding a detached run, the desktop), another up of it is refused, naming the process that keeps it.",
                 "Exit 0 when every task reached RUNNING, 1 when some stopped or could not start (or the design "
                         + "already runs), 2 when the design "
                         + "cannot be read, 4 when no Docker engine answers."})
@@ -53,7 +56,7 @@ final class UpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = {"-d", "--detach"}, description = "Return once the tasks run, and leave them running.")
+    @Option(names = {"-d", "--detach"}, description = "Hand the run to the local agent and return once the tasks run.")
     boolean detach;
 
     @Option(names = "--pull", paramLabel = "BEHAVIOR", defaultValue = "default",
@@ -97,6 +100,9 @@ final class UpCommand implements Callable<Integer> {
             err.flush();
             return Cli.UNUSABLE_INPUT;
         }
+        if (detach) {
+            return handToTheAgent(local, out, err);
+        }
         LocalEngine engine = LocalDesign.engine();
         Map<String, TaskStatus> seen = new ConcurrentHashMap<>();
         CompletableFuture<Void> nothingLeft = new CompletableFuture<>();
@@ -135,15 +141,14 @@ final class UpCommand implements Callable<Integer> {
         };
         LocalRun run;
         // In the foreground this process is the agent: it serves the task metadata endpoint and task-role
-        // credentials for as long as it runs. A detached run is left unsupervised, with nothing serving them.
-        Served served = detach ? null : Served.start();
-        RunLock.describeThisProcess("stowage up " + (detach ? "--detach " : "") + designFile);
+        // credentials for as long as it runs (a detached run is handed to the user's agent process instead).
+        Served served = Served.start();
+        RunLock.describeThisProcess("stowage up " + designFile);
         try {
             if (local.hasOtherPathKey()) {
                 removeRunFromBeforeTheIdentity(local, engine, out);
             }
-            var options = served == null ? local.options(behavior, secrets, publishAll, instanceBase, taskBase)
-                    : local.options(behavior, secrets, publishAll, instanceBase, taskBase, served.endpoints(),
+            var options = local.options(behavior, secrets, publishAll, instanceBase, taskBase, served.endpoints(),
                     served.roles());
             run = engine.up(local.design(), local.key(), options, printer, m -> {
                 synchronized (out) {
@@ -172,6 +177,56 @@ final class UpCommand implements Callable<Integer> {
             return follow(run, local, engine, out, nothingLeft);
         } finally {
             closeQuietly(served);
+        }
+    }
+
+    /**
+     * {@code up --detach}: the run is handed to the user's agent (started if none answers), which holds and
+     * supervises it from now on; what it prints while the run starts is printed here, then the summary.
+     */
+    private int handToTheAgent(LocalDesign local, PrintWriter out, PrintWriter err) {
+        try {
+            if (local.hasOtherPathKey()) {
+                removeRunFromBeforeTheIdentity(local, LocalDesign.engine(), out);
+            }
+            var request = io.stowage.agent.supervisor.RunRequest.of(designFile, pull, secrets, publishAll,
+                    instanceBase, taskBase, LocalDesign.engine().connection().host().toString(),
+                    "stowage up --detach " + designFile);
+            AgentClient.Started started;
+            try {
+                started = AgentClient.findOrStart().startRun(request, line -> {
+                    out.println(line);
+                    out.flush();
+                });
+            } catch (AgentClient.AgentUnreachableException endedMeanwhile) {
+                // The agent found had just ended (it ends when it holds nothing): a new one is started.
+                started = AgentClient.findOrStart().startRun(request, line -> {
+                    out.println(line);
+                    out.flush();
+                });
+            }
+            if (started.error() != null) {
+                err.println("stowage up: " + ("locked".equals(started.errorKind()) ? designFile + ": " : "")
+                        + started.error());
+                err.flush();
+                return started.exitCode();
+            }
+            out.println(started.summary() + "; stowage ps " + designFile + " shows them, stowage down " + designFile
+                    + " removes them");
+            out.flush();
+            return started.exitCode();
+        } catch (EngineUnavailableException e) {
+            err.println("stowage up: " + e.getMessage());
+            err.flush();
+            return Cli.NO_ENGINE;
+        } catch (RunLock.RunLockedException e) {
+            err.println("stowage up: " + designFile + ": " + e.getMessage());
+            err.flush();
+            return Cli.FINDINGS;
+        } catch (AgentClient.AgentException e) {
+            err.println("stowage up: " + e.getMessage());
+            err.flush();
+            return Cli.FINDINGS;
         }
     }
 
@@ -238,17 +293,6 @@ final class UpCommand implements Callable<Integer> {
 
     private int follow(LocalRun run, LocalDesign local, LocalEngine engine, PrintWriter out,
                        CompletableFuture<Void> nothingLeft) throws Exception {
-        if (detach) {
-            run.whenStarted().get();
-            // A task that ran and ended (a one-off job) is fine; one that never started or was never placed is not.
-            boolean failed = run.snapshot().taskList().stream().anyMatch(t ->
-                    StopCode.TASK_FAILED_TO_START.equals(t.stopCode()) || t.lastStatus() == TaskStatus.PENDING);
-            run.close();
-            out.println(summary(run.snapshot().taskList()) + "; stowage ps " + designFile
-                    + " shows them, stowage down " + designFile + " removes them");
-            out.flush();
-            return failed ? Cli.FINDINGS : Cli.OK;
-        }
         Thread hook = new Thread(() -> {
             synchronized (out) {
                 out.println(LocalTime.now().format(CLOCK) + " stopping (Ctrl-C again is ignored; stopping waits for "
@@ -310,26 +354,7 @@ final class UpCommand implements Callable<Integer> {
      * exited)"; a task that stopped is not counted as started.
      */
     static String summary(java.util.List<TaskState> tasks) {
-        long running = tasks.stream().filter(t -> t.lastStatus() == TaskStatus.RUNNING).count();
-        java.util.List<TaskState> stopped = tasks.stream().filter(TaskState::isStopped).toList();
-        long other = tasks.size() - running - stopped.size();
-        StringBuilder out = new StringBuilder(Counted.of(running, "task")).append(" running");
-        if (!stopped.isEmpty()) {
-            out.append(", ").append(stopped.size()).append(" stopped (");
-            for (int i = 0; i < stopped.size() && i < 3; i++) {
-                TaskState t = stopped.get(i);
-                out.append(i > 0 ? "; " : "").append(t.serviceName() != null ? t.serviceName() : t.family())
-                        .append('/').append(t.shortId());
-                if (t.stoppedReason() != null) {
-                    out.append(": ").append(t.stoppedReason());
-                }
-            }
-            out.append(stopped.size() > 3 ? "; ...)" : ")");
-        }
-        if (other > 0) {
-            out.append(", ").append(other).append(" not started");
-        }
-        return out.toString();
+        return io.stowage.agent.supervisor.LocalAgent.summary(tasks);
     }
 
     private static void watchForTheEnd(LocalRun run, CompletableFuture<Void> allDone) {

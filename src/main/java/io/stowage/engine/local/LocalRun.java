@@ -123,6 +123,14 @@ public final class LocalRun implements AutoCloseable {
         return store.snapshot();
     }
 
+    /**
+     * Writes the run's record now ({@link RunRecord}; it is otherwise written within 100 ms of each change), so that
+     * a {@code ps} right after reads what is known now: what the agent does before it says a run has started.
+     */
+    public void writeRecord() {
+        recorder.flush();
+    }
+
     /** Where this run differs from ECS, in words for the user (also reported as events). */
     public List<String> deviations() {
         return List.copyOf(deviations);

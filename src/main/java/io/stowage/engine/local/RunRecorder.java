@@ -74,6 +74,11 @@ final class RunRecorder implements RuntimeListener, AutoCloseable {
         }
     }
 
+    /** Writes the state now, so that a {@code ps} right after reads it (the agent, before it says a run started). */
+    void flush() {
+        write();
+    }
+
     /** Writes the last state and stops. */
     @Override
     public void close() {

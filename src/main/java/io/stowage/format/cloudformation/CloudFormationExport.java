@@ -13,6 +13,7 @@ import io.stowage.model.design.Service;
 import io.stowage.model.design.TaskRequirements;
 import io.stowage.model.ecs.EcsSchema;
 import io.stowage.model.ecs.TaskDefinition;
+import io.stowage.model.rules.SecretValues;
 import io.stowage.model.json.Json;
 import io.stowage.model.json.JsonArray;
 import io.stowage.model.json.JsonObject;
@@ -44,6 +45,8 @@ public final class CloudFormationExport {
 
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final String TASK_SECURITY_GROUP = "TaskSecurityGroup";
+    /** Marks, inside the converted task definition, a value that is the Ref of a NoEcho parameter. */
+    private static final String SECRET_MARK = "\u0000stowage-noecho:";
 
     private final Design design;
     private final Template template = new Template();
@@ -92,7 +95,8 @@ public final class CloudFormationExport {
         // The roles are the stack's own: their references are not converted (which would make placeholders
         // parameters) but replaced.
         Map<String, Object> converted = new CfnProperties(this::string, report).structure(
-                td.json().without("executionRoleArn").without("taskRoleArn"), EcsSchema.TASK_DEFINITION, path);
+                withoutLiteralSecrets(td, path).json().without("executionRoleArn").without("taskRoleArn"),
+                EcsSchema.TASK_DEFINITION, path);
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("Family", converted.remove("Family"));
         String execution = null;
@@ -286,7 +290,57 @@ public final class CloudFormationExport {
     }
 
     private Object string(Object text) {
-        return substitutions.value((String) text);
+        String value = (String) text;
+        if (value.startsWith(SECRET_MARK)) {
+            return Template.ref(value.substring(SECRET_MARK.length()));
+        }
+        return substitutions.value(value);
+    }
+
+    /**
+     * The task definition with each plain environment value that is a secret ({@link SecretValues}: named like
+     * one, or an access key or private key) replaced by a NoEcho parameter of the stack, so that the template holds
+     * no secret: its value is given when the stack is created, and CloudFormation shows it as asterisks.
+     */
+    private TaskDefinition withoutLiteralSecrets(TaskDefinition td, String path) {
+        JsonArray containers = td.json().get("containerDefinitions") instanceof JsonArray a ? a : JsonArray.EMPTY;
+        List<Json> changedContainers = new ArrayList<>();
+        boolean changed = false;
+        for (int c = 0; c < containers.size(); c++) {
+            Json item = containers.get(c);
+            if (!(item instanceof JsonObject container) || !(container.get("environment") instanceof JsonArray env)) {
+                changedContainers.add(item);
+                continue;
+            }
+            List<Json> variables = new ArrayList<>();
+            for (int v = 0; v < env.size(); v++) {
+                Json entry = env.get(v);
+                if (entry instanceof JsonObject variable && variable.get("name") instanceof JsonString name
+                        && variable.get("value") instanceof JsonString value
+                        && SecretValues.literalSecretReason(name.value(), value.value()) != null) {
+                    String containerName = text(container.get("name"));
+                    String parameter = template.uniqueId(name.value());
+                    Map<String, Object> declared = new LinkedHashMap<>();
+                    declared.put("Type", "String");
+                    declared.put("NoEcho", true);
+                    declared.put("Description", "The value of " + name.value() + " for container " + containerName
+                            + " of task definition " + td.family() + " (a secret: the design held it in plain"
+                            + " environment; give it when creating the stack)");
+                    template.parameters.put(parameter, declared);
+                    report.add(ConversionReport.Kind.APPROXIMATED, path + ".containerDefinitions[" + c
+                            + "].environment[" + v + "].value", name.value() + " " + SecretValues.literalSecretReason(
+                            name.value(), value.value()) + ": the template holds the NoEcho parameter " + parameter
+                            + " instead of its value (better: make it a secret with valueFrom)");
+                    variables.add(variable.with("value", new JsonString(SECRET_MARK + parameter)));
+                    changed = true;
+                } else {
+                    variables.add(entry);
+                }
+            }
+            changedContainers.add(container.with("environment", JsonArray.of(variables)));
+        }
+        return changed ? new TaskDefinition(td.json().with("containerDefinitions", JsonArray.of(changedContainers)))
+                : td;
     }
 
     private static List<Json> items(Json value) {

@@ -53,8 +53,16 @@ final class Substitutions {
             String id = template.uniqueId(name);
             Map<String, Object> parameter = new LinkedHashMap<>();
             parameter.put("Type", "String");
-            parameter.put("Description", "Replaces the placeholder " + p + " of the design");
-            if (fallback != null) {
+            boolean secret = io.stowage.model.rules.SecretValues.secretName(name);
+            if (secret) {
+                // ${DB_PASSWORD}: a secret's value, kept out of the console and DescribeStacks, and out of the
+                // template: a default the design gives it is not written.
+                parameter.put("NoEcho", true);
+            }
+            parameter.put("Description", secret ? "Replaces the placeholder " + name + " of the design (a secret: give"
+                    + " it when creating the stack" + (fallback != null ? "; the design's default is not written" : "")
+                    + ")" : "Replaces the placeholder " + p + " of the design");
+            if (fallback != null && !secret) {
                 parameter.put("Default", fallback);
             }
             template.parameters.put(id, parameter);

@@ -6,7 +6,6 @@ import io.stowage.model.json.JsonPath;
 
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -22,15 +21,6 @@ import java.util.regex.Pattern;
  */
 final class EnvironmentRules implements Rule {
     private static final Pattern PORTABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern SECRET_NAME = Pattern.compile(
-            "(?:^|_)(?:PASSWORD|PASSWD|PASS|SECRET|SECRET_KEY|TOKEN|API_KEY|APIKEY|PRIVATE_KEY|ACCESS_KEY|"
-                    + "CLIENT_SECRET|AUTH_KEY|CREDENTIALS?)(?:$|_)", Pattern.CASE_INSENSITIVE);
-    private static final Pattern NOT_A_SECRET_SUFFIX = Pattern.compile(
-            ".*_(?:ARN|FILE|PATH|URL|URI|ENDPOINT|NAME|ID|REGION|HEADER|LENGTH|TTL|EXPIRY|EXPIRATION|TIMEOUT|"
-                    + "ENABLED|TYPE|SECONDS|MINUTES|HOURS|DAYS|LIMIT|MIN|MAX|SIZE|COUNT|PARAM|PARAMETER|KEY_ID)$",
-            Pattern.CASE_INSENSITIVE);
-    private static final Pattern ACCESS_KEY_ID = Pattern.compile("(?:AKIA|ASIA)[A-Z0-9]{16}");
-    private static final Pattern SECRET_ACCESS_KEY = Pattern.compile("[A-Za-z0-9/+]{40}");
     private static final String ID_LITERAL = "environment-literal-secret";
 
     @Override
@@ -85,37 +75,11 @@ final class EnvironmentRules implements Rule {
     }
 
     private void literalSecret(String name, String value, JsonPath path, Findings out) {
-        if (value == null || value.isBlank() || Values.hasPlaceholder(value)) {
-            return;
-        }
-        String reason = null;
-        if (ACCESS_KEY_ID.matcher(value).matches()) {
-            reason = "looks like an AWS access key ID";
-        } else if (value.contains("PRIVATE KEY-----")) {
-            reason = "holds a private key";
-        } else if (SECRET_ACCESS_KEY.matcher(value).matches() && value.chars().anyMatch(Character::isUpperCase)
-                && value.chars().anyMatch(Character::isLowerCase) && value.chars().anyMatch(Character::isDigit)
-                && name != null && name.toUpperCase(Locale.ROOT).contains("KEY")) {
-            reason = "looks like an AWS secret access key";
-        } else if (name != null && SECRET_NAME.matcher(name).find() && !NOT_A_SECRET_SUFFIX.matcher(name).matches()
-                && looksLikeSecretValue(value)) {
-            reason = "is named like a secret and holds a literal value";
-        }
+        String reason = SecretValues.literalSecretReason(name, value);
         if (reason != null) {
             out.warning(path, "Environment variable " + (name == null ? "" : name + " ") + reason + "; plain"
                     + " environment values are stored in the task definition for anyone who can describe it. Move"
                     + " it to secrets (valueFrom a Secrets Manager or SSM Parameter Store ARN).", ID_LITERAL);
         }
-    }
-
-    private static boolean looksLikeSecretValue(String value) {
-        String v = value.strip();
-        if (v.startsWith("arn:") || v.startsWith("/") || v.startsWith("http://") || v.startsWith("https://")) {
-            return false;
-        }
-        String lower = v.toLowerCase(Locale.ROOT);
-        return !(lower.equals("true") || lower.equals("false") || lower.equals("yes") || lower.equals("no")
-                || lower.equals("none") || lower.equals("null") || lower.equals("disabled") || lower.equals("enabled")
-                || v.matches("\\d{1,6}"));
     }
 }

@@ -113,6 +113,59 @@ class CloudFormationExportTest {
         assertThat(template.get("Resources").get("ShopClusterCluster")).isNotNull();
     }
 
+    /**
+     * Plain environment values that are secrets, and placeholders named like secrets, become NoEcho parameters
+     * without defaults: the template holds none of the values, and cfn-lint still passes.
+     */
+    @Test
+    void secretsBecomeNoEchoParametersAndNoValueIsWritten() throws Exception {
+        Design example = ExampleDesigns.firstStart().design();
+        io.stowage.model.ecs.TaskDefinition api = example.taskDefinition("api").orElseThrow();
+        io.stowage.model.ecs.ContainerDefinition container = api.containerDefinitions().get(0);
+        io.stowage.model.json.Json environment = ((io.stowage.model.json.JsonObject) io.stowage.format.JsonFileReader
+                .parse(Path.of("env.json"), """
+                        {"environment": [{"name": "PORT", "value": "3000"},
+                         {"name": "DB_PASSWORD", "value": "hunter2"},
+                         {"name": "AWS_ACCESS_KEY_ID", "value": "AKIAIOSFODNN7EXAMPLE"},
+                         {"name": "API_TOKEN", "value": "${API_TOKEN:-dev-token-1234}"},
+                         {"name": "GREETING", "value": "${GREETING:-hello}"}]}""".getBytes(
+                        java.nio.charset.StandardCharsets.UTF_8)).root()).get("environment");
+        Design design = example.withTaskDefinition(api.withContainerDefinitions(List.of(
+                new io.stowage.model.ecs.ContainerDefinition(container.json().with("environment", environment)))));
+
+        CloudFormationExport.Result result = CloudFormationExport.export(design);
+
+        assertThat(result.yaml()).doesNotContain("hunter2").doesNotContain("AKIAIOSFODNN7EXAMPLE")
+                .doesNotContain("dev-token-1234");
+        assertThat(result.json()).doesNotContain("hunter2").doesNotContain("AKIAIOSFODNN7EXAMPLE")
+                .doesNotContain("dev-token-1234");
+        JsonNode template = JSON.readTree(result.json());
+        JsonNode parameters = template.get("Parameters");
+        for (String secret : List.of("DbPassword", "AwsAccessKeyId", "ApiToken")) {
+            assertThat(parameters.get(secret)).as(secret).isNotNull();
+            assertThat(parameters.get(secret).get("NoEcho").asBoolean()).as(secret).isTrue();
+            assertThat(parameters.get(secret).has("Default")).as(secret).isFalse();
+        }
+        assertThat(parameters.get("Greeting").has("NoEcho")).isFalse();
+        assertThat(parameters.get("Greeting").get("Default").asText()).isEqualTo("hello");
+        JsonNode variables = template.get("Resources").get("ApiTaskDefinition").get("Properties")
+                .get("ContainerDefinitions").get(0).get("Environment");
+        assertThat(variables.toString()).contains("{\"Name\":\"PORT\",\"Value\":\"3000\"}",
+                "{\"Name\":\"DB_PASSWORD\",\"Value\":{\"Ref\":\"DbPassword\"}}",
+                "{\"Name\":\"AWS_ACCESS_KEY_ID\",\"Value\":{\"Ref\":\"AwsAccessKeyId\"}}",
+                "{\"Name\":\"API_TOKEN\",\"Value\":{\"Ref\":\"ApiToken\"}}");
+        assertThat(result.report().items(ConversionReport.Kind.APPROXIMATED)).extracting(ConversionReport.Item::path)
+                .contains("taskDefinitions[1].containerDefinitions[0].environment[1].value",
+                        "taskDefinitions[1].containerDefinitions[0].environment[2].value");
+
+        ExternalTool.require("cfn-lint", "cfn-lint", "--version");
+        Path yaml = Files.writeString(dir.resolve("secrets.yaml"), result.yaml());
+        ExternalTool.Run lint = ExternalTool.run(dir, 120, List.of("cfn-lint", "--format", "parseable",
+                yaml.toString()));
+        assertThat(lint.exitCode() & 2).as(lint.output()).isZero();
+        assertThat(lint.output()).doesNotContain(":E");
+    }
+
     private static long typeCount(JsonNode resources, String type) {
         long count = 0;
         for (JsonNode resource : resources) {

@@ -1,0 +1,27 @@
+package io.stowage.agent.supervisor;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.file.Path;
+
+/** What a command hands the agent to start a design's run: the options of {@code stowage up}, paths made absolute. */
+public final class RunRequest {
+    private RunRequest() {
+    }
+
+    public static ObjectNode of(Path designFile, String pull, Path secrets, boolean publishAll, String instanceBase,
+                                String taskBase, String dockerHost, String command) {
+        ObjectNode node = AgentFiles.JSON.createObjectNode();
+        node.put("file", designFile.toAbsolutePath().normalize().toString());
+        node.put("pull", pull);
+        if (secrets != null) {
+            node.put("secrets", secrets.toAbsolutePath().normalize().toString());
+        }
+        node.put("publishAll", publishAll);
+        node.put("instanceBase", instanceBase);
+        node.put("taskBase", taskBase);
+        node.put("dockerHost", dockerHost);
+        node.put("command", command);
+        return node;
+    }
+}
