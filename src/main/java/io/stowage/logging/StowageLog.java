@@ -24,7 +24,7 @@ import java.util.List;
  * the user's Stowage folder ({@code ~/.stowage/logs/stowage.log}, five files of 5 MB at most); the libraries that
  * talk to Docker and AWS write only their warnings and errors there, Stowage's own classes everything. The
  * command line's {@code --verbose} adds the standard error stream at DEBUG for the length of a command.
- * Until {@link #toFile} is called (tests, code used as a library) nothing is logged: {@code logback.xml} turns
+ * Until {@link #toFile} is called (tests, code used as a library) nothing is logged: {@link SilentUntilSetUp} turns
  * the root logger off.
  */
 public final class StowageLog {
