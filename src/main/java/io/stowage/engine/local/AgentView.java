@@ -74,7 +74,7 @@ final class AgentView {
         ContainerMetadata.Network awsvpc = null;
         if ("awsvpc".equals(m.networkMode())) {
             for (ContainerMetadata c : m.containers()) {
-                if (c.internal() && c.dockerId() != null) {
+                if (c.cniPause() && c.dockerId() != null) {
                     var pause = facts(c.dockerId());
                     if (pause != null && !pause.networks().isEmpty()) {
                         var n = pause.networks().get(0);

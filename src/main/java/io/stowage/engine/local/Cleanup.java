@@ -113,7 +113,7 @@ final class Cleanup {
         return new Removed(containers, volumes, networks);
     }
 
-    /** Stops one task's running containers: those nothing running depends on first, the pause container last. */
+    /** Stops one task's running containers: those nothing running depends on first, the pause containers last. */
     private static void stopTask(DockerClient docker, List<Container> containers, Design design, ExecutorService pool) {
         Map<String, Container> byName = new LinkedHashMap<>();
         for (Container c : containers) {
@@ -136,8 +136,8 @@ final class Cleanup {
                 if (stopped.contains(name)) {
                     continue;
                 }
-                boolean pauseWaits = ContainerNames.PAUSE.equals(name) && byName.keySet().stream()
-                        .anyMatch(n -> !n.equals(name) && !stopped.contains(n));
+                boolean pauseWaits = ContainerNames.internal(name) && byName.keySet().stream()
+                        .anyMatch(n -> !ContainerNames.internal(n) && !stopped.contains(n));
                 boolean dependentsRun = graph != null && graph.dependentsOf(name).stream()
                         .anyMatch(d -> byName.containsKey(d) && !stopped.contains(d));
                 if (!pauseWaits && !dependentsRun) {
@@ -153,7 +153,7 @@ final class Cleanup {
                 int timeout = timeouts.getOrDefault(name, ContainerSpecMapper.DEFAULT_STOP_TIMEOUT_SECONDS);
                 stops.add(CompletableFuture.runAsync(() -> {
                     try {
-                        if (ContainerNames.PAUSE.equals(name)) {
+                        if (ContainerNames.internal(name)) {
                             docker.killContainerCmd(id).exec();
                         } else {
                             docker.stopContainerCmd(id).withTimeout(timeout).exec();

@@ -17,6 +17,7 @@ final class ContainerRecord {
     final String name;
     final ContainerDefinition definition;
     final boolean essential;
+    /** One the agent adds to the task (a pause container), not one of its definition. */
     final boolean pause;
     final AgentStatus steady;
     final RestartTracker restarts;
@@ -50,17 +51,27 @@ final class ContainerRecord {
         this.health = definition.healthCheck() != null ? HealthStatus.UNKNOWN : null;
     }
 
-    private ContainerRecord() {
-        this.name = ContainerNames.PAUSE;
-        this.definition = ContainerDefinition.EMPTY.withName(ContainerNames.PAUSE);
+    private ContainerRecord(String internalName, AgentStatus steady) {
+        this.name = internalName;
+        this.definition = ContainerDefinition.EMPTY.withName(internalName);
         this.essential = true;
         this.pause = true;
-        this.steady = AgentStatus.RESOURCES_PROVISIONED;
+        this.steady = steady;
         this.restarts = RestartTracker.of(null);
     }
 
+    /** The awsvpc pause container: steady once the task's network is attached (RESOURCES_PROVISIONED). */
     static ContainerRecord pause() {
-        return new ContainerRecord();
+        return new ContainerRecord(ContainerNames.PAUSE, AgentStatus.RESOURCES_PROVISIONED);
+    }
+
+    /** The namespace pause container of a task with pidMode or ipcMode task: steady RUNNING. */
+    static ContainerRecord namespacePause() {
+        return new ContainerRecord(ContainerNames.NAMESPACE_PAUSE, AgentStatus.RUNNING);
+    }
+
+    boolean cniPause() {
+        return ContainerNames.PAUSE.equals(name);
     }
 
     boolean isStopped() {

@@ -56,6 +56,8 @@ public final class ContainerSpecMapper {
     public static final String AWS_REGION = "AWS_REGION";
     public static final String AWS_DEFAULT_REGION = "AWS_DEFAULT_REGION";
     public static final String CREDENTIALS_RELATIVE_URI = "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI";
+    /** Docker's form for a namespace (network, PID, IPC) taken from another container. */
+    static final String CONTAINER_PREFIX = "container:";
 
     private ContainerSpecMapper() {
     }
@@ -145,14 +147,17 @@ public final class ContainerSpecMapper {
             }
             host.withSysctls(sysctls);
         }
+        // task.go shouldOverridePIDMode / shouldOverrideIPCMode: host and none as they are; task joins the
+        // namespace pause container's.
         if ("host".equals(td.pidMode())) {
             host.withPidMode("host");
+        } else if ("task".equals(td.pidMode())) {
+            host.withPidMode(CONTAINER_PREFIX + namespacePause(launch));
         }
         if ("host".equals(td.ipcMode()) || "none".equals(td.ipcMode())) {
             host.withIpcMode(td.ipcMode());
-        }
-        if ("task".equals(td.pidMode()) || "task".equals(td.ipcMode())) {
-            deviations.add(name + ": pidMode/ipcMode task is not emulated; the container keeps its own namespace");
+        } else if ("task".equals(td.ipcMode())) {
+            host.withIpcMode(CONTAINER_PREFIX + namespacePause(launch));
         }
         host.withLogConfig(logConfig(name, c.logConfiguration(), deviations));
 
@@ -198,6 +203,39 @@ public final class ContainerSpecMapper {
                 DEFAULT_STOP_TIMEOUT_SECONDS, true, List.of());
     }
 
+    /** Whether the agent adds a namespace pause container to the task: pidMode or ipcMode {@code task}. */
+    public static boolean sharesNamespaces(TaskDefinition td) {
+        return "task".equals(td.pidMode()) || "task".equals(td.ipcMode());
+    }
+
+    private static String namespacePause(TaskLaunch launch) {
+        if (launch.namespacePauseContainerId() == null) {
+            throw new TaskSetupException("CannotCreateContainerError: the task's namespace pause container "
+                    + ContainerNames.NAMESPACE_PAUSE + " is not there");
+        }
+        return launch.namespacePauseContainerId();
+    }
+
+    /**
+     * The namespace pause container of a task with pidMode or ipcMode {@code task} (task.go
+     * addNamespaceSharingProvisioningDependency): it holds the PID and IPC namespaces the task's containers join,
+     * its IPC namespace {@code shareable} when ipcMode is {@code task}. It takes no part in the task's network.
+     */
+    public static ContainerSpec namespacePause(TaskDefinition td, TaskLaunch launch, String image) {
+        Map<String, String> labels = new LinkedHashMap<>(EcsLabels.agent(launch, ContainerNames.NAMESPACE_PAUSE));
+        labels.putAll(EcsLabels.stowage(launch));
+        HostConfig host = HostConfig.newHostConfig().withNetworkMode("none").withCpuShares(MIN_CPU_SHARES);
+        if ("task".equals(td.ipcMode())) {
+            host.withIpcMode("shareable");
+        }
+        if (launch.cgroupParent() != null) {
+            host.withCgroupParent(launch.cgroupParent());
+        }
+        return new ContainerSpec(ContainerNames.NAMESPACE_PAUSE, launch.dockerNames().get(ContainerNames.NAMESPACE_PAUSE),
+                image, null, null, List.of(), labels, List.of(), null, null, null, null, null, null, null, List.of(),
+                host, DEFAULT_STOP_TIMEOUT_SECONDS, true, List.of());
+    }
+
     static int cpuShares(Integer cpu) {
         int value = cpu == null ? 0 : cpu;
         return Math.min(MAX_CPU_SHARES, Math.max(MIN_CPU_SHARES, value));
@@ -222,7 +260,7 @@ public final class ContainerSpecMapper {
         return switch (launch.networkMode()) {
             case "host" -> "host";
             case "none" -> "none";
-            case "awsvpc" -> "container:" + launch.pauseContainerId();
+            case "awsvpc" -> CONTAINER_PREFIX + launch.pauseContainerId();
             default -> launch.designNetwork();
         };
     }

@@ -39,6 +39,8 @@ import java.util.Map;
  *                           null
  * @param cgroupParent       the task's cgroup ({@code /ecs/<task id>}) its containers are made in, or null when the
  *                           task's size is not enforced as a cgroup
+ * @param namespacePauseContainerId the id of the pause container holding the task's PID and IPC namespaces
+ *                           ({@code pidMode} or {@code ipcMode} {@code task}), once created; null otherwise
  */
 public record TaskLaunch(String designKey, String clusterId, String cluster, String taskArn, String family,
                          int revision, String taskDefinitionHash, String group, String source, String instanceId,
@@ -47,7 +49,22 @@ public record TaskLaunch(String designKey, String clusterId, String cluster, Str
                          Map<String, List<Map<String, String>>> environmentFiles,
                          Map<String, Map<String, String>> secrets, Map<String, Integer> dynamicHostPorts,
                          Map<String, String> metadataIds, List<String> aliases, String endpointBase,
-                         String credentialsId, String region, String cgroupParent) {
+                         String credentialsId, String region, String cgroupParent,
+                         String namespacePauseContainerId) {
+    public TaskLaunch(String designKey, String clusterId, String cluster, String taskArn, String family,
+                      int revision, String taskDefinitionHash, String group, String source, String instanceId,
+                      String launchType, String networkMode, String designNetwork, String hostIp,
+                      String pauseContainerId, Map<String, String> dockerNames, Map<String, String> volumeSources,
+                      Map<String, List<Map<String, String>>> environmentFiles,
+                      Map<String, Map<String, String>> secrets, Map<String, Integer> dynamicHostPorts,
+                      Map<String, String> metadataIds, List<String> aliases, String endpointBase,
+                      String credentialsId, String region, String cgroupParent) {
+        this(designKey, clusterId, cluster, taskArn, family, revision, taskDefinitionHash, group, source, instanceId,
+                launchType, networkMode, designNetwork, hostIp, pauseContainerId, dockerNames, volumeSources,
+                environmentFiles, secrets, dynamicHostPorts, metadataIds, aliases, endpointBase, credentialsId, region,
+                cgroupParent, null);
+    }
+
     public TaskLaunch {
         dockerNames = Map.copyOf(dockerNames);
         volumeSources = Map.copyOf(volumeSources);
@@ -70,14 +87,21 @@ public record TaskLaunch(String designKey, String clusterId, String cluster, Str
         return new TaskLaunch(designKey, clusterId, cluster, taskArn, family, revision, taskDefinitionHash, group,
                 source, instanceId, launchType, networkMode, designNetwork, hostIp, id, dockerNames, volumeSources,
                 environmentFiles, secrets, dynamicHostPorts, metadataIds, aliases, endpointBase, credentialsId, region,
-                cgroupParent);
+                cgroupParent, namespacePauseContainerId);
+    }
+
+    public TaskLaunch withNamespacePauseContainerId(String id) {
+        return new TaskLaunch(designKey, clusterId, cluster, taskArn, family, revision, taskDefinitionHash, group,
+                source, instanceId, launchType, networkMode, designNetwork, hostIp, pauseContainerId, dockerNames,
+                volumeSources, environmentFiles, secrets, dynamicHostPorts, metadataIds, aliases, endpointBase,
+                credentialsId, region, cgroupParent, id);
     }
 
     public TaskLaunch withDynamicHostPorts(Map<String, Integer> value) {
         return new TaskLaunch(designKey, clusterId, cluster, taskArn, family, revision, taskDefinitionHash, group,
                 source, instanceId, launchType, networkMode, designNetwork, hostIp, pauseContainerId, dockerNames,
                 volumeSources, environmentFiles, secrets, value, metadataIds, aliases, endpointBase, credentialsId, region,
-                cgroupParent);
+                cgroupParent, namespacePauseContainerId);
     }
 
     /** The key of a dynamic host port: container, container port and protocol. */

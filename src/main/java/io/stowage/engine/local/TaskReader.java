@@ -71,7 +71,7 @@ final class TaskReader {
         byName.keySet().stream().filter(n -> !order.contains(n)).forEach(order::add);
         boolean pending = false;
         for (String name : order) {
-            if (ContainerNames.PAUSE.equals(name)) {
+            if (ContainerNames.internal(name)) {
                 continue;
             }
             ContainerDefinition cd = td == null ? null : td.containerDefinitions().stream()

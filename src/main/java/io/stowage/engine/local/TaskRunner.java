@@ -28,8 +28,9 @@ import java.util.function.Consumer;
  * One task, run as the ECS agent runs it (ecs-semantics §3): containers move NONE → CREATED → RUNNING as their
  * dependencies allow, independent ones at once; Docker's events move them on; an essential container's stop
  * stops the task; a dependency that can never hold stops its dependent with exit code 143; shutdown runs in
- * reverse dependency order with each container's stop timeout; the awsvpc pause container comes first and goes
- * last. Every method runs on the run's state thread.
+ * reverse dependency order with each container's stop timeout; the internal containers (the awsvpc pause container,
+ * the namespace pause container of a task with pidMode or ipcMode task) come first and go last. Every method runs
+ * on the run's state thread.
  */
 final class TaskRunner {
     static final int DEPENDENCY_EXIT_CODE = 143;
@@ -41,6 +42,8 @@ final class TaskRunner {
     private final DependencyGraph graph;
     private final Map<String, ContainerRecord> records = new LinkedHashMap<>();
     private final ContainerRecord pause;
+    /** The namespace pause container (pidMode or ipcMode task), or null. */
+    private final ContainerRecord namespacePause;
     private TaskLaunch launch;
     private boolean setupStarted;
     private TaskState state;
@@ -65,6 +68,8 @@ final class TaskRunner {
             records.put(c.name(), new ContainerRecord(c));
         }
         this.pause = plan.awsvpc() ? ContainerRecord.pause() : null;
+        this.namespacePause = ContainerSpecMapper.sharesNamespaces(plan.taskDefinition())
+                ? ContainerRecord.namespacePause() : null;
         this.state = new TaskState(plan.taskArn(), plan.cluster(), plan.group(), plan.taskDefinitionArn(),
                 plan.containerInstanceArn(), plan.instanceId(), plan.availabilityZone(), plan.launchType(),
                 plan.awsvpc() ? TaskStatus.PROVISIONING : TaskStatus.PENDING, TaskStatus.RUNNING, null, null, null,
@@ -125,7 +130,9 @@ final class TaskRunner {
 
     /** A Docker event for one of this task's containers. */
     void onEvent(String container, String dockerId, String action, Map<String, String> attributes, Instant at) {
-        ContainerRecord rec = container.equals(io.stowage.model.agent.ContainerNames.PAUSE) ? pause : records.get(container);
+        ContainerRecord rec = container.equals(io.stowage.model.agent.ContainerNames.PAUSE) ? pause
+                : container.equals(io.stowage.model.agent.ContainerNames.NAMESPACE_PAUSE) ? namespacePause
+                : records.get(container);
         if (rec == null) {
             return;
         }
@@ -314,7 +321,7 @@ final class TaskRunner {
         ctx.work(() -> {
             executionAccess = executionAccess();
             TaskLaunch prepared = setup.prepare(plan, executionAccess, deviations::add);
-            if (plan.awsvpc()) {
+            if (plan.awsvpc() || namespacePause != null) {
                 PauseImage.ensure(ctx.docker, System.getProperty("os.arch"));
             }
             // The agent has a task's role credentials before it creates its containers.
@@ -404,13 +411,16 @@ final class TaskRunner {
     private void startContainers() {
         Map<String, DependencyGraph.View> views = views();
         Instant now = Instant.now();
-        if (pause != null && !pause.isSteady()) {
-            if (!pause.busy && pause.known == AgentStatus.NONE) {
-                create(pause);
-            } else if (!pause.busy && pause.known == AgentStatus.CREATED) {
-                startContainer(pause);
+        // The internal containers first, one after the other: the others wait for them (their PULLED transition).
+        for (ContainerRecord internal : internals()) {
+            if (!internal.isSteady()) {
+                if (!internal.busy && internal.known == AgentStatus.NONE) {
+                    create(internal);
+                } else if (!internal.busy && internal.known == AgentStatus.CREATED) {
+                    startContainer(internal);
+                }
+                return;
             }
-            return;
         }
         for (ContainerRecord rec : records.values()) {
             if (rec.busy || rec.isStopped() || rec.desiredStopped) {
@@ -441,7 +451,8 @@ final class TaskRunner {
         rec.busy = true;
         ContainerSpec spec;
         try {
-            spec = rec.pause ? ContainerSpecMapper.pause(plan.taskDefinition(), launch, PauseImage.NAME)
+            spec = rec.cniPause() ? ContainerSpecMapper.pause(plan.taskDefinition(), launch, PauseImage.NAME)
+                    : rec.pause ? ContainerSpecMapper.namespacePause(plan.taskDefinition(), launch, PauseImage.NAME)
                     : ContainerSpecMapper.map(plan.taskDefinition(), rec.definition, launch);
         } catch (TaskSetupException e) {
             rec.busy = false;
@@ -479,9 +490,7 @@ final class TaskRunner {
                 ctx.event(plan.cluster(), subject(), rec.name + ": " + result.note());
             }
             rec.advance(AgentStatus.CREATED);
-            if (rec.pause) {
-                launch = launch.withPauseContainerId(result.id());
-            }
+            internalMade(rec, result.id());
             progress();
         }, e -> {
             rec.busy = false;
@@ -615,12 +624,16 @@ final class TaskRunner {
                 issueStop(rec, false);
             }
         }
-        if (pause != null && !pause.isStopped() && !pause.busy
-                && records.values().stream().allMatch(ContainerRecord::isStopped)) {
-            if (!pause.known.atLeast(AgentStatus.RUNNING)) {
-                pause.stopped(null, null, now);
-            } else if (!pause.stopIssued) {
-                issueStop(pause, true);
+        if (records.values().stream().allMatch(ContainerRecord::isStopped)) {
+            for (ContainerRecord internal : internals()) {
+                if (internal.isStopped() || internal.busy) {
+                    continue;
+                }
+                if (!internal.known.atLeast(AgentStatus.RUNNING)) {
+                    internal.stopped(null, null, now);
+                } else if (!internal.stopIssued) {
+                    issueStop(internal, true);
+                }
             }
         }
     }
@@ -672,6 +685,7 @@ final class TaskRunner {
             }
             rec.dockerId = inspect.getId();
             rec.busy = false;
+            internalMade(rec, rec.dockerId);
             var s = inspect.getState();
             if (Boolean.TRUE.equals(s.getRunning())) {
                 started(rec, DockerTimes.parseOr(s.getStartedAt(), now));
@@ -682,9 +696,6 @@ final class TaskRunner {
                         DockerTimes.parseOr(s.getFinishedAt(), now));
             } else {
                 rec.advance(AgentStatus.CREATED);
-                if (rec.pause && launch != null) {
-                    launch = launch.withPauseContainerId(rec.dockerId);
-                }
             }
             rec.stopIssued = false;
         }
@@ -760,7 +771,7 @@ final class TaskRunner {
         if (allStopped) {
             return TaskStatus.STOPPED;
         }
-        if (launch == null || (pause != null && !pause.isSteady())) {
+        if (launch == null || internals().stream().anyMatch(r -> !r.isSteady())) {
             return plan.awsvpc() ? TaskStatus.PROVISIONING : TaskStatus.PENDING;
         }
         boolean running = records.values().stream().allMatch(r -> r.isSteady() || r.isStopped());
@@ -787,10 +798,28 @@ final class TaskRunner {
 
     private List<ContainerRecord> allRecords() {
         List<ContainerRecord> all = new ArrayList<>(records.values());
-        if (pause != null) {
-            all.add(pause);
-        }
+        all.addAll(internals());
         return all;
+    }
+
+    /** The containers the agent adds to the task, in the order it makes them. */
+    private List<ContainerRecord> internals() {
+        if (pause == null) {
+            return namespacePause == null ? List.of() : List.of(namespacePause);
+        }
+        return namespacePause == null ? List.of(pause) : List.of(pause, namespacePause);
+    }
+
+    /** The containers of the task join an internal container's namespaces by its id, once it is made. */
+    private void internalMade(ContainerRecord rec, String id) {
+        if (launch == null || id == null) {
+            return;
+        }
+        if (rec == pause) {
+            launch = launch.withPauseContainerId(id);
+        } else if (rec == namespacePause) {
+            launch = launch.withNamespacePauseContainerId(id);
+        }
     }
 
     /** What the agent's metadata endpoint serves of this task now (any thread). */
@@ -847,7 +876,8 @@ final class TaskRunner {
                 rec.dockerId, dockerName(rec.name), rec.pause ? PauseImage.NAME : def.image(), null, rec.labels,
                 desired, rec.known.name(), rec.exitCode, ContainerSpecMapper.cpuShares(def.cpu()),
                 def.memory() == null ? 0 : def.memory(), rec.createdAt, rec.startedAt, rec.finishedAt,
-                rec.pause ? ContainerMetadata.CNI_PAUSE : ContainerMetadata.NORMAL, rec.health, rec.healthSince,
+                rec.cniPause() ? ContainerMetadata.CNI_PAUSE : rec.pause ? ContainerMetadata.NAMESPACE_PAUSE
+                        : ContainerMetadata.NORMAL, rec.health, rec.healthSince,
                 rec.bindings, List.of(), List.of(), null, Map.of(), arn,
                 rec.restarts.enabled() ? rec.restarts.count() : null);
     }

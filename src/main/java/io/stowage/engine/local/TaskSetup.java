@@ -83,6 +83,10 @@ final class TaskSetup {
             names.put(ContainerNames.PAUSE, ContainerNames.container(plan.family(), plan.revision(),
                     ContainerNames.PAUSE, ContainerNames.randomHex(RANDOM)));
         }
+        if (ContainerSpecMapper.sharesNamespaces(td)) {
+            names.put(ContainerNames.NAMESPACE_PAUSE, ContainerNames.container(plan.family(), plan.revision(),
+                    ContainerNames.NAMESPACE_PAUSE, ContainerNames.randomHex(RANDOM)));
+        }
         Map<String, List<Map<String, String>>> envFiles = new LinkedHashMap<>();
         Map<String, Map<String, String>> secrets = new LinkedHashMap<>();
         for (ContainerDefinition c : td.containerDefinitions()) {

@@ -12,8 +12,15 @@ public final class ContainerNames {
 
     /** The name the agent gives the awsvpc pause container of a task. */
     public static final String PAUSE = "~internal~ecs~pause";
+    /** The name the agent gives the pause container holding the PID and IPC namespaces of a task that shares them. */
+    public static final String NAMESPACE_PAUSE = "~internal~ecs~pause~namespace";
 
     private ContainerNames() {
+    }
+
+    /** Whether a container of a task is one the agent adds (a pause container), not one of its definition. */
+    public static boolean internal(String containerName) {
+        return PAUSE.equals(containerName) || NAMESPACE_PAUSE.equals(containerName);
     }
 
     public static String container(String family, int revision, String containerName, String hex) {

@@ -26,7 +26,8 @@ import java.util.Objects;
  * @param createdAt     when Docker created it, or null
  * @param startedAt     when it started, or null
  * @param finishedAt    when it stopped, or null
- * @param type          {@code NORMAL}, or {@code CNI_PAUSE} for the awsvpc pause container
+ * @param type          {@code NORMAL}, {@code CNI_PAUSE} for the awsvpc pause container, or
+ *                      {@code NAMESPACE_PAUSE} for the one holding a task's shared PID/IPC namespaces
  * @param health        its health, or null when it has no health check
  * @param healthSince   when its health last changed, or null
  * @param ports         the ports it publishes
@@ -46,6 +47,7 @@ public record ContainerMetadata(String name, String endpointId, String dockerId,
                                 Integer restartCount) {
     public static final String NORMAL = "NORMAL";
     public static final String CNI_PAUSE = "CNI_PAUSE";
+    public static final String NAMESPACE_PAUSE = "NAMESPACE_PAUSE";
 
     public ContainerMetadata {
         Objects.requireNonNull(name, "name");
@@ -57,6 +59,11 @@ public record ContainerMetadata(String name, String endpointId, String dockerId,
     }
 
     public boolean internal() {
+        return CNI_PAUSE.equals(type) || NAMESPACE_PAUSE.equals(type);
+    }
+
+    /** The awsvpc pause container, which holds the task's network. */
+    public boolean cniPause() {
         return CNI_PAUSE.equals(type);
     }
 

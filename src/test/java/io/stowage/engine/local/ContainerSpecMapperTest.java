@@ -138,6 +138,52 @@ class ContainerSpecMapperTest {
     }
 
     @Test
+    void pidAndIpcModeTaskJoinTheNamespacePauseContainerHostAndNoneStayAsTheyAre() throws Exception {
+        TaskDefinition td = td("""
+                {"family": "f", "pidMode": "task", "ipcMode": "task", "cpu": "256",
+                 "containerDefinitions": [{"name": "a", "image": "x"}, {"name": "b", "image": "x"}]}""");
+        assertThat(ContainerSpecMapper.sharesNamespaces(td)).isTrue();
+        TaskLaunch before = launch(td, "bridge", Map.of());
+        assertThatThrownBy(() -> map(td, "a", before)).hasMessageContaining("CannotCreateContainerError")
+                .hasMessageContaining("~internal~ecs~pause~namespace");
+        TaskLaunch launch = before.withNamespacePauseContainerId("nsid");
+        for (String name : List.of("a", "b")) {
+            ContainerSpec spec = map(td, name, launch);
+            assertThat(spec.hostConfig().getPidMode()).isEqualTo("container:nsid");
+            assertThat(spec.hostConfig().getIpcMode()).isEqualTo("container:nsid");
+            assertThat(spec.hostConfig().getNetworkMode()).isEqualTo("stowage-key");
+            assertThat(spec.deviations()).isEmpty();
+        }
+        ContainerSpec ns = ContainerSpecMapper.namespacePause(td, launch, "pause:1");
+        assertThat(ns.labels()).containsEntry("com.amazonaws.ecs.container-name", "~internal~ecs~pause~namespace")
+                .containsEntry("com.amazonaws.ecs.task-arn", launch.taskArn());
+        assertThat(ns.hostConfig().getIpcMode()).isEqualTo("shareable");
+        assertThat(ns.hostConfig().getPidMode()).isNull();
+        assertThat(ns.hostConfig().getNetworkMode()).isEqualTo("none");
+        assertThat(ns.env()).isEmpty();
+
+        TaskDefinition pidOnly = td("""
+                {"family": "f", "pidMode": "task", "ipcMode": "none", "containerDefinitions": [{"name": "a", "image": "x"}]}""");
+        TaskLaunch pidLaunch = launch(pidOnly, "host", Map.of()).withNamespacePauseContainerId("nsid");
+        assertThat(map(pidOnly, "a", pidLaunch).hostConfig().getPidMode()).isEqualTo("container:nsid");
+        assertThat(map(pidOnly, "a", pidLaunch).hostConfig().getIpcMode()).isEqualTo("none");
+        assertThat(ContainerSpecMapper.namespacePause(pidOnly, pidLaunch, "pause:1").hostConfig().getIpcMode()).isNull();
+
+        TaskDefinition host = td("""
+                {"family": "f", "pidMode": "host", "ipcMode": "host", "containerDefinitions": [{"name": "a", "image": "x"}]}""");
+        assertThat(ContainerSpecMapper.sharesNamespaces(host)).isFalse();
+        var hostConfig = map(host, "a", launch(host, "bridge", Map.of())).hostConfig();
+        assertThat(hostConfig.getPidMode()).isEqualTo("host");
+        assertThat(hostConfig.getIpcMode()).isEqualTo("host");
+        TaskDefinition neither = td("""
+                {"family": "f", "containerDefinitions": [{"name": "a", "image": "x"}]}""");
+        assertThat(ContainerSpecMapper.sharesNamespaces(neither)).isFalse();
+        var plain = map(neither, "a", launch(neither, "bridge", Map.of())).hostConfig();
+        assertThat(plain.getPidMode()).isNull();
+        assertThat(plain.getIpcMode()).isNull();
+    }
+
+    @Test
     void volumesLinksAndVolumesFromFollowTheAgent() throws Exception {
         TaskDefinition td = td("""
                 {"family": "f", "volumes": [{"name": "data", "host": {"sourcePath": "/srv/data"}}, {"name": "cache"}],
