@@ -33,7 +33,7 @@ class LogByHandTest {
     @Start
     void start(Stage stage) throws Exception {
         StowageLog.toFile(dir.resolve("home"));
-        LoggerFactory.getLogger("io.stowage.ui.common.BackgroundJobs")
+        LoggerFactory.getLogger("io.stowage.ui.common.TaskExecutor")
                 .warn("Deploying to ECS failed", new IllegalStateException("the endpoint went away"));
         Path file = dir.resolve("log-demo" + DesignFormat.EXTENSION);
         DesignFormat.write(ExampleDesigns.firstStart().design(), file);

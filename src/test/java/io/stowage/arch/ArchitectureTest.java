@@ -1,5 +1,8 @@
 package io.stowage.arch;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaAccess;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -68,4 +71,39 @@ class ArchitectureTest {
             .that().resideInAPackage("io.stowage.logging..")
             .should().onlyDependOnClassesThat().resideOutsideOfPackages("io.stowage.model..", "io.stowage.edit..",
                     "io.stowage.format..", "io.stowage.engine..", "io.stowage.ui..", "io.stowage.cli..", "io.stowage.app..");
+
+    /**
+     * In the desktop, work leaves the JavaFX thread only through {@code ui.common.TaskExecutor}: no thread, executor,
+     * common-pool future, timer or JavaFX task or service of its own, so that every job's failure is shown and
+     * logged, and every job can be cancelled.
+     */
+    @ArchTest
+    static final ArchRule desktopWorkLeavesTheFxThreadOnlyThroughTheTaskExecutor = noClasses()
+            .that().resideInAnyPackage("io.stowage.ui..", "io.stowage.app..")
+            .and().doNotHaveFullyQualifiedName("io.stowage.ui.common.TaskExecutor")
+            .and(DescribedPredicate.describe("are not nested in TaskExecutor",
+                    (JavaClass c) -> !c.getName().startsWith("io.stowage.ui.common.TaskExecutor$")))
+            .should().callConstructorWhere(targetOwnerIs(Thread.class, java.util.Timer.class,
+                    java.util.concurrent.ForkJoinPool.class, java.util.concurrent.ThreadPoolExecutor.class,
+                    java.util.concurrent.ScheduledThreadPoolExecutor.class, javafx.concurrent.Task.class,
+                    javafx.concurrent.Service.class, javafx.concurrent.ScheduledService.class))
+            .orShould().callMethodWhere(targetOwnerIs(java.util.concurrent.Executors.class,
+                    java.util.concurrent.ForkJoinPool.class))
+            .orShould().callMethodWhere(DescribedPredicate.describe("CompletableFuture.supplyAsync/runAsync or an"
+                    + " ...Async continuation",
+                    (JavaAccess<?> call) -> call.getTargetOwner().isAssignableTo(java.util.concurrent.CompletableFuture.class)
+                            && call.getName().endsWith("Async")))
+            .orShould().callMethodWhere(DescribedPredicate.describe("Thread.start or Thread.ofVirtual",
+                    (JavaAccess<?> call) -> call.getTargetOwner().isAssignableTo(Thread.class)
+                            && (call.getName().equals("start") || call.getName().startsWith("of")
+                            || call.getName().startsWith("startVirtual"))))
+            .orShould().beAssignableTo(Thread.class)
+            .orShould().beAssignableTo(javafx.concurrent.Task.class)
+            .because("docs/architecture.md: the desktop's background work goes through TaskExecutor");
+
+    private static DescribedPredicate<JavaAccess<?>> targetOwnerIs(Class<?>... owners) {
+        return DescribedPredicate.describe("target is a " + java.util.Arrays.stream(owners).map(Class::getSimpleName)
+                .toList(), (JavaAccess<?> call) -> java.util.Arrays.stream(owners)
+                .anyMatch(owner -> call.getTargetOwner().isAssignableTo(owner)));
+    }
 }

@@ -105,7 +105,7 @@ class StowageLogTest {
     @Test
     void diagnosticsNameVersionsEnginesAndTheLogButNoCredential() throws Exception {
         StowageLog.toFile(home);
-        LoggerFactory.getLogger("io.stowage.ui.common.BackgroundJobs").warn("Running locally failed");
+        LoggerFactory.getLogger("io.stowage.ui.common.TaskExecutor").warn("Running locally failed");
         String text = Diagnostics.text("1.2.3", Map.of("DOCKER_HOST", "unix:///var/run/docker.sock",
                 "AWS_REGION", "eu-west-1", "AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI/K7MDENG", "AWS_ACCESS_KEY_ID", "AKIAEXAMPLE"));
         assertThat(text).contains("Stowage 1.2.3", "Java " + System.getProperty("java.version"),

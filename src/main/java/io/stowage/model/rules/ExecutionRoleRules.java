@@ -61,13 +61,17 @@ final class ExecutionRoleRules implements Rule {
                 } else {
                     out.warning(at, who + " logs with awslogs and the task has no executionRoleArn, so the container"
                             + " instance role must allow logs:CreateLogStream and logs:PutLogEvents; set"
-                            + " executionRoleArn to be independent of it.", ID);
+                            + " executionRoleArn to be independent of it." + DEPLOY_FILLS, ID);
                 }
             }
         }
     }
 
+    /** What {@code stowage deploy} does about it (ExecutionRoles), said with every finding. */
+    static final String DEPLOY_FILLS = " stowage deploy fills in the account's ecsTaskExecutionRole,"
+            + " as the console does.";
+
     private static void error(JsonPath path, String message, Findings out) {
-        out.error(path, message, ID);
+        out.error(path, message + DEPLOY_FILLS, ID);
     }
 }

@@ -38,32 +38,33 @@ public final class LiveActions implements TaskActions {
     }
 
     public Menu menu() {
-        BooleanBinding busy = Bindings.createBooleanBinding(() -> context.jobs().running().get(), context.jobs().running());
+        BooleanBinding busy = localBusy();
+        BooleanBinding ecsBusy = ecsBusy();
         MenuItem run = item("Run Locally", "menu-run-local", "Shortcut+R", this::runLocally);
         run.disableProperty().bind(busy.or(local.running()));
         MenuItem stop = item("Stop Local Run", "menu-stop-local", "Shortcut+Shift+R", local::stop);
-        stop.disableProperty().bind(busy.or(local.running().not()));
+        stop.disableProperty().bind(stopDisabled());
         MenuItem restart = item("Restart Local Run", "menu-restart-local", null,
                 () -> local.remove(this::runLocally));
         restart.disableProperty().bind(busy.or(local.running().not()));
         MenuItem remove = item("Remove Local Run", "menu-remove-local", null, () -> local.remove(() -> { }));
-        remove.disableProperty().bind(busy);
+        remove.disableProperty().bind(busy.and(local.starting().not()));
         MenuItem deploy = item("Deploy to ECS…", "menu-deploy", "Shortcut+Shift+P", () -> {
             showingLocal = false;
             ecs.deploy();
         });
-        deploy.disableProperty().bind(busy);
+        deploy.disableProperty().bind(ecsBusy);
         MenuItem watch = item("Watch ECS Cluster…", "menu-watch", null, () -> {
             showingLocal = false;
             ecs.watchCluster();
         });
-        watch.disableProperty().bind(busy);
+        watch.disableProperty().bind(ecsBusy);
         MenuItem stopWatch = item("Stop Watching", "menu-stop-watch", null, ecs::stopWatching);
         stopWatch.disableProperty().bind(ecs.watching().not());
         MenuItem importCluster = item("Import ECS Cluster…", "menu-import-cluster", null, ecs::importCluster);
-        importCluster.disableProperty().bind(busy);
+        importCluster.disableProperty().bind(ecsBusy);
         MenuItem cancel = item("Cancel Running Action", "menu-cancel-job", null, context.jobs()::cancel);
-        cancel.disableProperty().bind(busy.not());
+        cancel.disableProperty().bind(context.jobs().running().not());
         Menu menu = new Menu("Run", null, run, stop, restart, remove, new SeparatorMenuItem(), deploy, watch,
                 stopWatch, importCluster, new SeparatorMenuItem(), cancel);
         menu.setId("menu-run");
@@ -76,12 +77,12 @@ public final class LiveActions implements TaskActions {
         run.setId("tool-run-local");
         run.setTooltip(new Tooltip("Run the design on the local Docker engine as ECS would (Ctrl+R)"));
         run.setOnAction(e -> runLocally());
-        run.disableProperty().bind(context.jobs().running().or(local.running()));
+        run.disableProperty().bind(localBusy().or(local.running()));
         Button stop = new Button("■ Stop");
         stop.setId("tool-stop-local");
         stop.setTooltip(new Tooltip("Stop the local run; its containers and logs stay until removed"));
         stop.setOnAction(e -> local.stop());
-        stop.disableProperty().bind(context.jobs().running().or(local.running().not()));
+        stop.disableProperty().bind(stopDisabled());
         Button deploy = new Button("Deploy…");
         deploy.setId("tool-deploy");
         deploy.setTooltip(new Tooltip("Plan a deploy to ECS, then apply it"));
@@ -89,9 +90,24 @@ public final class LiveActions implements TaskActions {
             showingLocal = false;
             ecs.deploy();
         });
-        deploy.disableProperty().bind(context.jobs().running());
+        deploy.disableProperty().bind(ecsBusy());
         List.of(run, stop, deploy).forEach(b -> b.setFocusTraversable(false));
         return List.of(run, stop, deploy);
+    }
+
+    private BooleanBinding localBusy() {
+        return Bindings.createBooleanBinding(() -> context.jobs().busy(LocalRunControl.LOCAL).get(),
+                context.jobs().busy(LocalRunControl.LOCAL));
+    }
+
+    private BooleanBinding ecsBusy() {
+        return Bindings.createBooleanBinding(() -> context.jobs().busy(EcsControl.ECS).get(),
+                context.jobs().busy(EcsControl.ECS));
+    }
+
+    /** Stop works while the run starts (it cancels the start, which stops what started), not while it stops. */
+    private BooleanBinding stopDisabled() {
+        return local.running().not().or(localBusy().and(local.starting().not()));
     }
 
     /**
@@ -100,8 +116,8 @@ public final class LiveActions implements TaskActions {
      * leaves the containers to the engine. Returns whether the window may close now.
      */
     public boolean mayClose(Runnable close) {
-        stopWatching();
         if (!local.running().get()) {
+            stopWatching();
             return true;
         }
         ButtonType stopAndClose = new ButtonType("Stop and Close", ButtonBar.ButtonData.OK_DONE);
@@ -111,15 +127,20 @@ public final class LiveActions implements TaskActions {
                 ButtonType.CANCEL);
         ask.initOwner(context.owner().get());
         ask.setTitle("Close Stowage");
-        ask.setHeaderText("The design still runs locally. Stop its tasks first?");
+        ask.setHeaderText(local.starting().get() ? "The design is starting locally. Stop what started first?"
+                : "The design still runs locally. Stop its tasks first?");
+        ask.getDialogPane().setId("close-while-running-dialog");
         ButtonType answer = ask.showAndWait().orElse(ButtonType.CANCEL);
         if (answer == leave) {
+            stopWatching();
             return true;
         }
         if (answer == stopAndClose) {
+            // While the run starts, this cancels the start first; the window closes once the tasks stopped.
+            stopWatching();
             local.stop(close);
         }
-        return false;
+        return false; // Cancel: the window stays, and so does what it watches
     }
 
     /** Stops watching ECS, if it does (when the window closes, or a test ends). */

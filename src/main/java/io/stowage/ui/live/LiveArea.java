@@ -2,6 +2,7 @@ package io.stowage.ui.live;
 
 import io.stowage.model.runtime.LogSource;
 import io.stowage.model.runtime.TaskState;
+import io.stowage.ui.common.TaskExecutor;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -9,8 +10,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.layout.BorderPane;
 
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
 /**
@@ -21,19 +20,23 @@ import java.util.function.Supplier;
 public final class LiveArea {
     private final LiveModel model = new LiveModel();
     private final RuntimeFxBridge bridge = new RuntimeFxBridge(model);
-    private final ExecutorService workers = Executors.newCachedThreadPool(runnable -> {
-        Thread thread = new Thread(runnable, "stowage-live-reader");
-        thread.setDaemon(true);
-        return thread;
-    });
-    private final LogPanel logs = new LogPanel(workers);
-    private final Tab logsTab = new Tab("Logs", logs.node());
+    private final LogPanel logs;
+    private final Tab logsTab;
     private final TasksPanel tasks;
     private final EventsFeed events = new EventsFeed(model);
     private final Label banner = new Label();
-    private Supplier<LogSource> logSource = () -> LogSource.NONE;
+    /** Set by a run starting on its job thread, read on the JavaFX thread. */
+    private volatile Supplier<LogSource> logSource = () -> LogSource.NONE;
 
+    /** A live area of its own (a test's); a window's shares the window's {@link TaskExecutor}. */
     public LiveArea() {
+        this(new TaskExecutor());
+    }
+
+    /** @param workers reads logs off the JavaFX thread */
+    public LiveArea(TaskExecutor workers) {
+        logs = new LogPanel(workers);
+        logsTab = new Tab("Logs", logs.node());
         TaskDetails details = new TaskDetails(() -> logSource.get(), workers, this::openLog, model);
         tasks = new TasksPanel(model, details);
         banner.setId("engine-lost-banner");

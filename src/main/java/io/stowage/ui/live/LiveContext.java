@@ -1,7 +1,7 @@
 package io.stowage.ui.live;
 
 import io.stowage.model.design.Design;
-import io.stowage.ui.common.BackgroundJobs;
+import io.stowage.ui.common.TaskExecutor;
 import javafx.stage.Window;
 
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * @param problem    shows a problem: a title and a message saying what to do next
  * @param openDesign opens a design (an imported cluster) as a new, unsaved document
  */
-public record LiveContext(Supplier<Design> design, Supplier<Path> file, BackgroundJobs jobs, LiveArea live,
+public record LiveContext(Supplier<Design> design, Supplier<Path> file, TaskExecutor jobs, LiveArea live,
                           Supplier<Window> owner, Problem problem, Consumer<Design> openDesign) {
 
     /** Shows a problem to the user. */

@@ -26,7 +26,6 @@ import javafx.scene.layout.Priority;
 
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 
 /**
@@ -38,7 +37,7 @@ public final class LogPanel {
     public static final int MAX_LINES = 20_000;
     static final int TAIL = 1000;
 
-    private final ExecutorService workers;
+    private final io.stowage.ui.common.TaskExecutor workers;
     private final ObservableList<LogLine> lines = FXCollections.observableArrayList();
     private final FilteredList<LogLine> shown = new FilteredList<>(lines);
     private final ListView<LogLine> list = new ListView<>(shown);
@@ -49,7 +48,7 @@ public final class LogPanel {
     private AutoCloseable stream;
     private long generation;
 
-    public LogPanel(ExecutorService workers) {
+    public LogPanel(io.stowage.ui.common.TaskExecutor workers) {
         this.workers = workers;
         list.setId("log-lines");
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
@@ -111,20 +110,22 @@ public final class LogPanel {
             }
         });
         boolean live = !task.isStopped();
-        workers.submit(() -> {
+        workers.task("Reading the log of " + container, progress -> {
             try {
                 AutoCloseable opened = source.lines(task, container, TAIL, live, batcher::add);
                 synchronized (this) {
                     if (mine == generation) {
                         stream = opened;
-                        return;
+                        return null;
                     }
                 }
                 close(opened);
             } catch (RuntimeException unreadable) {
                 batcher.add(new LogLine(null, true, "(logs unavailable: " + unreadable.getMessage() + ")"));
             }
-        });
+            return null;
+        }).quiet().onFailure(failure -> batcher.add(new LogLine(null, true, "(logs unavailable: "
+                + io.stowage.ui.common.TaskExecutor.describe(failure) + ")"))).start();
     }
 
     /** Stops streaming; what was shown stays. */

@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
@@ -33,7 +32,7 @@ public final class TaskDetails {
     static final int LAST_LINES = 20;
 
     private final Supplier<LogSource> logs;
-    private final ExecutorService workers;
+    private final io.stowage.ui.common.TaskExecutor workers;
     private final BiConsumer<TaskState, String> openLog;
     private final VBox box = new VBox(8);
     private final Label title = new Label("Select a task to see its details.");
@@ -51,12 +50,12 @@ public final class TaskDetails {
      * @param workers runs the reads
      * @param openLog opens a container's log in the logs tab
      */
-    public TaskDetails(Supplier<LogSource> logs, ExecutorService workers, BiConsumer<TaskState, String> openLog) {
+    public TaskDetails(Supplier<LogSource> logs, io.stowage.ui.common.TaskExecutor workers, BiConsumer<TaskState, String> openLog) {
         this(logs, workers, openLog, null);
     }
 
     /** @param model where each container's CPU and memory samples are read, or null to show none */
-    public TaskDetails(Supplier<LogSource> logs, ExecutorService workers, BiConsumer<TaskState, String> openLog,
+    public TaskDetails(Supplier<LogSource> logs, io.stowage.ui.common.TaskExecutor workers, BiConsumer<TaskState, String> openLog,
                        LiveModel model) {
         this.model = model;
         this.logs = logs;
@@ -235,7 +234,7 @@ public final class TaskDetails {
                 lastLines.setText(String.join("\n", batch.get(batch.size() - 1).lines().toList()));
             }
         });
-        workers.submit(() -> {
+        workers.task("Reading the last lines of task " + task.shortId(), progress -> {
             StringBuilder text = new StringBuilder();
             for (ContainerState container : task.containers()) {
                 if (container.runtimeId() == null) {
@@ -252,6 +251,7 @@ public final class TaskDetails {
                 }
             }
             toView.add(text.toString());
-        });
+            return null;
+        }).quiet().start();
     }
 }

@@ -1,6 +1,7 @@
 package io.stowage.ui.shell;
 
 import io.stowage.model.design.Design;
+import io.stowage.ui.common.TaskExecutor;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.util.Duration;
@@ -9,23 +10,18 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 
 /**
- * Writes the open document's unsaved state to its recovery file every little while, on a worker thread (the
- * design is immutable, so the worker reads a snapshot while the user edits on). A saved or discarded document
- * leaves no recovery file behind.
+ * Writes the open document's unsaved state to its recovery file every little while, as a quiet background job
+ * (the design is immutable, so the job reads a snapshot while the user edits on); the writes and removals wait
+ * their turn, in order. A saved or discarded document leaves no recovery file behind.
  */
 final class Autosave {
+    private static final TaskExecutor.Lane WRITES = TaskExecutor.Lane.queueing("the recovery file's writes, in order");
     private final RecoveryStore store;
     private final Timeline timer;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "stowage-autosave");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final TaskExecutor writer;
     private final Consumer<String> onFailure;
     private OpenDocument document;
     private String key;
@@ -33,8 +29,9 @@ final class Autosave {
     /** Whether this document's recovery file exists (written here, or the one it was restored from). */
     private boolean onDisk;
 
-    Autosave(RecoveryStore store, Duration interval, Consumer<String> onFailure) {
+    Autosave(RecoveryStore store, Duration interval, TaskExecutor writer, Consumer<String> onFailure) {
         this.store = store;
+        this.writer = writer;
         this.onFailure = onFailure;
         this.timer = new Timeline(new KeyFrame(interval, e -> saveNow()));
         timer.setCycleCount(Timeline.INDEFINITE);
@@ -61,7 +58,10 @@ final class Autosave {
         String gone = key;
         written = null;
         onDisk = false;
-        writer.execute(() -> store.discard(gone));
+        writer.task("Removing the recovery file", progress -> {
+            store.discard(gone);
+            return null;
+        }).in(WRITES).quiet().start();
     }
 
     /** Writes the recovery file now if the document has changes not written yet; completes when written. */
@@ -84,25 +84,24 @@ final class Autosave {
         String target = key;
         OpenDocument.Kind kind = document.kind();
         List<java.nio.file.Path> files = document.files();
-        return CompletableFuture.runAsync(() -> {
-            try {
-                store.write(target, kind, files, design);
-            } catch (IOException e) {
-                javafx.application.Platform.runLater(() -> {
-                    if (written == design) {
-                        written = null; // not on disk: try again at the next tick
-                    }
-                    onFailure.accept("Cannot write the recovery file " + store.fileOf(target) + ": "
-                            + io.stowage.format.FileWriteException.reason(e)
-                            + "; the latest changes are not safe from a crash until it can (save them)");
-                });
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        writer.task("Writing the recovery file", progress -> {
+            store.write(target, kind, files, design);
+            return null;
+        }).in(WRITES).quiet().onSuccess(nothing -> done.complete(null)).onFailure(e -> {
+            if (written == design) {
+                written = null; // not on disk: try again at the next tick
             }
-        }, writer);
+            onFailure.accept("Cannot write the recovery file " + store.fileOf(target) + ": "
+                    + (e instanceof IOException ioFailure ? io.stowage.format.FileWriteException.reason(ioFailure) : TaskExecutor.describe(e))
+                    + "; the latest changes are not safe from a crash until it can (save them)");
+            done.complete(null);
+        }).onCancelled(() -> done.complete(null)).start();
+        return done;
     }
 
     void stop() {
         timer.stop();
-        writer.shutdown();
     }
 
     private static String keyOf(OpenDocument document) {

@@ -1,8 +1,7 @@
 package io.stowage.ui.shell;
 
-import io.stowage.format.UnreadableFileException;
 import io.stowage.format.compose.ComposeImport;
-import javafx.application.Platform;
+import io.stowage.ui.common.TaskExecutor;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -53,15 +51,18 @@ final class ComposeImportDialog {
             + "file beside the design when it is saved");
     private final Set<String> chosenProfiles = new LinkedHashSet<>();
     private final Map<String, String> environment;
+    private final TaskExecutor readers;
     private int reading;
 
     /**
      * @param profiles  the profiles of the chosen files, read already
      * @param moreFiles asks for more compose files to merge (an override file); empty when none were chosen
+     * @param readers   reads the profiles again, off the JavaFX thread, when the files change
      */
     ComposeImportDialog(Window owner, List<Path> chosen, List<String> profiles, Map<String, String> environment,
-                        Supplier<List<Path>> moreFiles) {
+                        Supplier<List<Path>> moreFiles, TaskExecutor readers) {
         this.environment = environment;
+        this.readers = readers;
         dialog.initOwner(owner);
         dialog.setTitle("Import Compose Files");
         dialog.setHeaderText("Import " + chosen.get(0).getFileName() + (chosen.size() > 1 ? " and "
@@ -120,24 +121,22 @@ final class ComposeImportDialog {
         List<Path> now = List.copyOf(files.getItems());
         profileText.setText("Reading the profiles…");
         profileText.getStyleClass().remove("compose-import-error");
-        CompletableFuture.supplyAsync(() -> {
-            try {
-                return ComposeImport.profiles(now, environment);
-            } catch (UnreadableFileException e) {
-                throw new java.util.concurrent.CompletionException(e);
-            }
-        }).whenComplete((profiles, failure) -> Platform.runLater(() -> {
-            if (mine == reading) {
-                showProfiles(profiles, failure);
-            }
-        }));
+        readers.task("Reading the profiles", progress -> ComposeImport.profiles(now, environment)).quiet()
+                .onSuccess(profiles -> {
+                    if (mine == reading) {
+                        showProfiles(profiles, null);
+                    }
+                }).onFailure(failure -> {
+                    if (mine == reading) {
+                        showProfiles(null, failure);
+                    }
+                }).start();
     }
 
     private void showProfiles(List<String> profiles, Throwable failure) {
         profileBoxes.getChildren().clear();
         if (failure != null) {
-            Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-            profileText.setText("Cannot read the files: " + cause.getMessage());
+            profileText.setText("Cannot read the files: " + failure.getMessage());
             profileText.getStyleClass().add("compose-import-error");
             return;
         }

@@ -17,6 +17,9 @@ import java.util.List;
  * user said so; afterwards a report says what was written and what the target cannot express.
  */
 final class DesignExportActions {
+    /** One export at a time: two would race to write the same files. */
+    private static final io.stowage.ui.common.TaskExecutor.Lane EXPORTS =
+            io.stowage.ui.common.TaskExecutor.Lane.refusing("one export at a time");
     private final MainWindow window;
 
     DesignExportActions(MainWindow window) {
@@ -63,9 +66,9 @@ final class DesignExportActions {
             case COMPOSE -> "compose file";
             case CLOUDFORMATION -> "CloudFormation template";
         };
-        boolean started = window.jobs().start("Exporting the " + what,
-                progress -> DesignExport.write(design, designFile, target, output),
-                result -> {
+        window.tasks().task("Exporting the " + what, progress -> DesignExport.write(design, designFile, target, output))
+                .in(EXPORTS).refusedAs("Cannot export now")
+                .onSuccess(result -> {
                     String wrote = result.written().size() == 1 ? result.written().get(0).toString()
                             : result.written().size() + " files into " + output;
                     int items = result.report().items().size();
@@ -74,13 +77,10 @@ final class DesignExportActions {
                     window.setStatus(summary);
                     ConversionReportDialog.show(window.stage(), "export-report", "Export report", summary,
                             result.report(), List.of());
-                },
-                failure -> window.error("Cannot export the " + what, failure instanceof java.nio.file.FileSystemException
-                        || failure instanceof io.stowage.format.FileWriteException ? FileProblems.describe(failure) : output + ": " + FileProblems.describe(failure)));
-        if (!started) {
-            window.error("Cannot export now", "Wait until \"" + window.jobs().message().get()
-                    + "\" has finished, or cancel it (Run › Cancel Running Action).");
-        }
+                })
+                .onFailure(failure -> window.error("Cannot export the " + what, failure instanceof java.nio.file.FileSystemException
+                        || failure instanceof io.stowage.format.FileWriteException ? FileProblems.describe(failure) : output + ": " + FileProblems.describe(failure)))
+                .start();
     }
 
     private boolean confirmReplace(List<Path> files) {

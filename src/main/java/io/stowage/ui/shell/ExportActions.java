@@ -1,7 +1,6 @@
 package io.stowage.ui.shell;
 
 import io.stowage.format.AtomicFiles;
-import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;
 
@@ -13,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * File › Export Picture: the whole design as PNG (twice the screen's resolution, sharp on a projector) or SVG.
- * The picture is taken on the JavaFX thread; encoding and writing happen on a worker.
+ * The picture is taken on the JavaFX thread; encoding and writing happen as a background job.
  */
 final class ExportActions {
     /** PNG pixels per canvas unit: slides are shown large. */
@@ -65,15 +64,19 @@ final class ExportActions {
 
     private CompletableFuture<Void> write(Path file, Writing writing) {
         window.setStatus("Exporting " + file.getFileName() + "…");
-        return CompletableFuture.runAsync(() -> {
-            try {
-                writing.run();
-                Platform.runLater(() -> window.setStatus("Exported the picture to " + file));
-            } catch (IOException | RuntimeException e) {
-                Platform.runLater(() -> window.error("Cannot export the picture",
-                        e instanceof io.stowage.format.FileWriteException ? e.getMessage() : file + ": " + FileProblems.describe(e)));
-            }
-        });
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        window.tasks().task("Exporting " + file.getFileName(), progress -> {
+            writing.run();
+            return null;
+        }).onSuccess(nothing -> {
+            window.setStatus("Exported the picture to " + file);
+            done.complete(null);
+        }).onFailure(e -> {
+            window.error("Cannot export the picture",
+                    e instanceof io.stowage.format.FileWriteException ? e.getMessage() : file + ": " + FileProblems.describe(e));
+            done.complete(null);
+        }).onCancelled(() -> done.complete(null)).start();
+        return done;
     }
 
     /** Asks where to write (the platform's chooser, or a test's answers), and before replacing a file. */

@@ -36,7 +36,7 @@ final class FileActions {
 
     void useRecovery(RecoveryStore store, javafx.util.Duration interval) {
         recovery = store;
-        autosave = new Autosave(store, interval, window::setStatus);
+        autosave = new Autosave(store, interval, window.tasks(), window::setStatus);
     }
 
     Autosave autosave() {

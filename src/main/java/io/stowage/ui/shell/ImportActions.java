@@ -29,6 +29,9 @@ import java.util.function.Consumer;
  * line and column or JSON path, and nothing else changes.
  */
 final class ImportActions {
+    /** An import reads, then asks, then builds: one at a time, so that two never race to replace the document. */
+    static final io.stowage.ui.common.TaskExecutor.Lane IMPORTS =
+            io.stowage.ui.common.TaskExecutor.Lane.refusing("one import at a time");
     /** The files {@code docker compose} reads by default, and the override file it reads beside each. */
     private static final Map<String, List<String>> OVERRIDES = Map.of(
             "compose.yaml", List.of("compose.override.yaml", "compose.override.yml"),
@@ -94,7 +97,7 @@ final class ImportActions {
         Map<String, String> environment = System.getenv();
         run("Reading " + describe(files), progress -> composeFiles(files, environment), found -> {
             ComposeImportDialog dialog = new ComposeImportDialog(window.stage(), found.files(), found.profiles(),
-                    environment, this::moreComposeFiles);
+                    environment, this::moreComposeFiles, window.tasks());
             dialog.showAndWait().ifPresent(choice -> run("Importing " + describe(choice.files()),
                     progress -> compose(choice, environment), this::show));
         });
@@ -165,13 +168,10 @@ final class ImportActions {
     }
 
     private <T> void run(String title, Job<T> job, Consumer<T> then) {
-        boolean started = window.jobs().start(title, job, then, failure -> window.error(
-                "Cannot import " + (failure instanceof UnreadableFileException u && u.file() != null
-                        ? u.file().getFileName() : "the files"), FileProblems.describe(failure)));
-        if (!started) {
-            window.error("Cannot import now", "Wait until \"" + window.jobs().message().get()
-                    + "\" has finished, or cancel it (Run › Cancel Running Action).");
-        }
+        window.tasks().task(title, job).in(IMPORTS).refusedAs("Cannot import now").onSuccess(then)
+                .onFailure(failure -> window.error("Cannot import " + (failure instanceof UnreadableFileException u
+                        && u.file() != null ? u.file().getFileName() : "the files"), FileProblems.describe(failure)))
+                .start();
     }
 
     private Path currentDirectory() {

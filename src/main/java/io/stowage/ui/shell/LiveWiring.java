@@ -1,6 +1,6 @@
 package io.stowage.ui.shell;
 
-import io.stowage.ui.common.BackgroundJobs;
+import io.stowage.ui.common.TaskExecutor;
 import io.stowage.ui.live.LiveActions;
 import io.stowage.ui.live.LiveArea;
 import io.stowage.ui.live.LiveCanvasOverlay;
@@ -22,17 +22,18 @@ import java.util.prefs.Preferences;
  * the bottom area, the running action's progress and Cancel in the status bar, and what runs drawn on the canvas.
  */
 final class LiveWiring {
-    private final BackgroundJobs jobs = new BackgroundJobs();
-    private final LiveArea live = new LiveArea();
+    private final TaskExecutor jobs;
+    private final LiveArea live;
     private LiveActions actions;
     private boolean shownOnce;
 
-    LiveArea live() {
-        return live;
+    LiveWiring(TaskExecutor jobs) {
+        this.jobs = jobs;
+        this.live = new LiveArea(jobs);
     }
 
-    BackgroundJobs jobs() {
-        return jobs;
+    LiveArea live() {
+        return live;
     }
 
     LiveActions actions() {
@@ -49,6 +50,7 @@ final class LiveWiring {
                         window.display(OpenDocument.untitled(design));
                     }
                 });
+        jobs.showProblemsWith(window::error);
         actions = new LiveActions(context, preferences);
         menus.getMenus().add(Math.max(0, menus.getMenus().size() - 1), actions.menu());
         tools.getItems().add(new Separator());

@@ -59,7 +59,8 @@ public final class MainWindow {
     private final ImportActions importing = new ImportActions(this);
     private final DesignExportActions designExport = new DesignExportActions(this);
     private FileChoices fileChoices = FileChoices.platform();
-    private final LiveWiring live = new LiveWiring();
+    private final io.stowage.ui.common.TaskExecutor tasks = new io.stowage.ui.common.TaskExecutor();
+    private final LiveWiring live = new LiveWiring(tasks);
     /** Survives opening another document, so elements can be copied from one design into another. */
     private Fragment clipboard;
     private Stage stage;
@@ -131,7 +132,7 @@ public final class MainWindow {
         files.acceptFileDrops(scene);
         stage.setScene(scene);
         stage.setOnCloseRequest(e -> {
-            if (!files.confirmDiscard("closing") || !live.actions().mayClose(stage::close)) {
+            if (!mayClose("closing")) {
                 e.consume();
             }
         });
@@ -211,8 +212,9 @@ public final class MainWindow {
         return live.actions();
     }
 
-    public io.stowage.ui.common.BackgroundJobs jobs() {
-        return live.jobs();
+    /** Runs this window's background jobs: Docker and AWS calls, imports, exports, file writes. */
+    public io.stowage.ui.common.TaskExecutor tasks() {
+        return tasks;
     }
 
     WorkAreas areas() {
@@ -286,10 +288,19 @@ public final class MainWindow {
         status.setText(text);
     }
 
+    /** File › Quit: asks as the window's close button does (unsaved changes, a local run), then closes. */
     void quit() {
-        if (files.confirmDiscard("quitting")) {
+        if (mayClose("quitting")) {
             stage.close();
         }
+    }
+
+    /**
+     * Whether the window may close now: unsaved changes are saved or dropped, and a local run is left running or
+     * stopped. "Stop and Close" answers false and closes the window itself once the run has stopped.
+     */
+    private boolean mayClose(String doing) {
+        return files.confirmDiscard(doing) && live.actions().mayClose(stage::close);
     }
 
     /**

@@ -32,6 +32,10 @@ class ExecutionRoleRulesTest {
                 tuple(ID, "containerDefinitions[0].logConfiguration.logDriver"),
                 tuple(ID, "containerDefinitions[1].image"));
         assertThat(findings).filteredOn(f -> f.ruleId().equals(ID)).allMatch(Finding::isError);
+        assertThat(find(findings, ID, "containerDefinitions[0].secrets").message()).isEqualTo("Container "
+                + task.containerDefinitions().get(0).name() + " reads secrets, which ECS fetches with the task"
+                + " execution role; set executionRoleArn to a role that may read them. stowage deploy fills in the"
+                + " account's ecsTaskExecutionRole, as the console does.");
     }
 
     @Test
