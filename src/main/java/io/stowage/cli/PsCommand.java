@@ -21,6 +21,8 @@ import java.util.concurrent.Callable;
         description = {"List the tasks a local run of the design has on the Docker engine.",
                 "Text: one line per task (TASK GROUP STATUS HEALTH INSTANCE CONTAINERS PORTS). JSON (--json): the "
                         + "shape of ECS DescribeTasks ({\"tasks\":[...]}), so the same jq filters work on both.",
+                "When the process that kept the run (the local agent, a foreground up) was killed, a warning on standard "
+                        + "error says that nothing supervises its tasks any more.",
                 "Exit 0, 2 when the design cannot be read, 4 when no Docker engine answers."})
 final class PsCommand implements Callable<Integer> {
     @Spec
@@ -41,8 +43,26 @@ final class PsCommand implements Callable<Integer> {
                 snapshot = engine.ps(local.pathKey(), local.design());
             }
             print(snapshot, out);
+            warnWhenUnsupervised(local, snapshot, spec.commandLine().getErr());
             return Cli.OK;
         });
+    }
+
+    /**
+     * Tasks that still run while the process that kept their run (the agent, a foreground up) is gone, killed: said
+     * on standard error, so that {@code ps --json} stays JSON. Nothing stops or replaces them any more.
+     */
+    private void warnWhenUnsupervised(LocalDesign local, RuntimeSnapshot snapshot, PrintWriter err) {
+        var record = io.stowage.engine.local.RunRecord.read(local.key());
+        boolean live = snapshot.taskList().stream().anyMatch(t -> !t.isStopped());
+        if (record.isEmpty() || !live || ProcessHandle.of(record.get().pid()).map(ProcessHandle::isAlive).orElse(false)) {
+            return;
+        }
+        err.println("stowage ps: warning: nothing supervises this run any more: the process that kept it (pid "
+                + record.get().pid() + ") has ended without taking it down; its containers run on, but no essential "
+                + "exit stops a task, no service replaces one and no endpoint answers them; stowage down " + designFile
+                + " removes them, stowage up --detach " + designFile + " starts the design afresh");
+        err.flush();
     }
 
     private void print(RuntimeSnapshot snapshot, PrintWriter out) {

@@ -204,6 +204,61 @@ class DesktopDetailsByHandTest {
         assertThat(text(robot, "#status-text")).doesNotContain(".json");
     }
 
+    /** The pending chips the canvas draws, by their text ("pending #3 · memory"). */
+    private static List<String> pendingChips(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return robot.lookup(".task-chip").queryAllAs(Label.class).stream()
+                .filter(chip -> chip.getPseudoClassStates().contains(CanvasIds.PENDING) && chip.getScene() != null)
+                .map(Label::getText).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<io.stowage.model.rules.Finding> problems(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return List.copyOf(robot.lookup("#problems-list").queryAs(javafx.scene.control.ListView.class).getItems());
+    }
+
+    @Test
+    void tasksTheCanvasShowsPendingAreAWarningInProblemsAndGoWithIt(FxRobot robot) {
+        // The example's report task does not fit on purpose: pending on the canvas, and a warning in Problems.
+        List<String> before = pendingChips(robot);
+        assertThat(before).containsExactly("pending #1 · memory");
+        assertThat(problems(robot)).singleElement().satisfies(f -> {
+            assertThat(f.isError()).isFalse();
+            assertThat(f.path()).isEqualTo("clusters[0].services[3]");
+            assertThat(f.message()).startsWith("Its task cannot be placed and would stay PENDING: service report");
+        });
+        assertThat(text(robot, "#status-counts")).isEqualTo("0 errors, 1 warning");
+
+        // More web tasks than the instances hold: the canvas shows some pending, and Problems says why.
+        robot.clickOn("#" + CanvasIds.nodeId(ElementId.service("demo", "web")));
+        FxSettle.settle(robot);
+        TextField desired = robot.lookup("#field-service-desiredCount").queryAs(TextField.class);
+        robot.interact(desired::requestFocus);
+        robot.clickOn(desired);
+        robot.interact(desired::selectAll);
+        robot.write("40").type(KeyCode.ENTER);
+        FxSettle.settle(robot);
+
+        long webPending = pendingChips(robot).size() - before.size();
+        assertThat(webPending).isPositive();
+        assertThat(problems(robot)).hasSize(2).filteredOn(f -> f.path().equals("clusters[0].services[0]"))
+                .singleElement().satisfies(f -> {
+                    assertThat(f.isError()).isFalse();
+                    assertThat(f.message()).startsWith(webPending + " of its 40 tasks cannot be placed")
+                            .contains("service web was unable to place a task");
+                });
+        assertThat(text(robot, "#status-counts")).isEqualTo("0 errors, 2 warnings");
+        // The inspector of the service shows it above its form.
+        assertThat(robot.lookup("#inspector-content .label").queryAllAs(Label.class).stream().map(Label::getText))
+                .anyMatch(t -> t != null && t.contains("tasks cannot be placed"));
+
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertThat(pendingChips(robot)).isEqualTo(before);
+        assertThat(problems(robot)).hasSize(1);
+        assertThat(text(robot, "#status-counts")).isEqualTo("0 errors, 1 warning");
+    }
+
     @Test
     void aSavedDesignAndAnExportedPictureGetTheUmasksPermissions(FxRobot robot) throws Exception {
         String expected = rwx(0666 & ~umask());

@@ -104,6 +104,8 @@ class AgentProcessTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(agentDir))).isEqualTo("rwx------");
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(agentDir.resolve("agent.json"))))
                     .isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(agentDir.resolve("agent.log"))))
+                    .isEqualTo("rw-------");
             JsonNode info = agentJson();
             long pid = info.path("pid").asLong();
             ProcessHandle agent = ProcessHandle.of(pid).orElseThrow();
@@ -159,6 +161,81 @@ class AgentProcessTest {
         } finally {
             CliRun.of("down", design.toString());
         }
+    }
+
+    @Test
+    void oneAgentHoldsSeveralDesignsAndAgentStopEndsThemAll(@TempDir Path dir) throws Exception {
+        TestImages.ensure(ENGINE.client());
+        Path a = dir.resolve("a.stowage.json");
+        Path b = dir.resolve("b.stowage.json");
+        Files.writeString(a, webDesign("agent-a"));
+        Files.writeString(b, webDesign("agent-b"));
+        try {
+            assertThat(CliRun.of("up", "--detach", "--pull", "prefer-cached", "--instance-addresses", "127.0.92",
+                    a.toString()).exitCode()).isZero();
+            long pid = agentJson().path("pid").asLong();
+            assertThat(CliRun.of("up", "--detach", "--pull", "prefer-cached", "--instance-addresses", "127.0.93",
+                    b.toString()).exitCode()).isZero();
+            assertThat(agentJson().path("pid").asLong()).isEqualTo(pid);
+            JsonNode status = JSON.readTree(CliRun.of("agent", "status", "--json").out());
+            assertThat(status.path("running").asBoolean()).isTrue();
+            assertThat(status.path("pid").asLong()).isEqualTo(pid);
+            assertThat(status.path("runs")).hasSize(2);
+            assertThat(status.path("runs").findValuesAsText("design")).containsExactlyInAnyOrder("agent-a", "agent-b");
+
+            CliRun stop = CliRun.of("agent", "stop");
+            assertThat(stop.out()).startsWith("stopped the agent (pid " + pid + ") and its 2 runs: removed 2 containers");
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+            for (Path design : List.of(a, b)) {
+                String key = LocalEngine.designKey(design.getFileName().toString().startsWith("a") ? "agent-a"
+                        : "agent-b", design);
+                assertThat(ENGINE.client().listContainersCmd().withShowAll(true)
+                        .withLabelFilter(Map.of("io.stowage.design", key)).exec()).isEmpty();
+            }
+        } finally {
+            CliRun.of("down", a.toString());
+            CliRun.of("down", b.toString());
+        }
+    }
+
+    @Test
+    void aKilledAgentLeavesARunThatPsSaysIsUnsupervisedAndDownRemoves(@TempDir Path dir) throws Exception {
+        TestImages.ensure(ENGINE.client());
+        Path design = dir.resolve("killed.stowage.json");
+        Files.writeString(design, webDesign("agent-killed"));
+        String key = LocalEngine.designKey("agent-killed", design);
+        try {
+            assertThat(CliRun.of("up", "--detach", "--pull", "prefer-cached", "--instance-addresses", "127.0.94",
+                    design.toString()).exitCode()).isZero();
+            ProcessHandle agent = ProcessHandle.of(agentJson().path("pid").asLong()).orElseThrow();
+            agent.destroyForcibly(); // SIGKILL
+            agent.onExit().get(30, TimeUnit.SECONDS);
+
+            CliRun ps = CliRun.of("ps", design.toString());
+            assertThat(ps.exitCode()).isZero();
+            assertThat(ps.out()).contains("RUNNING");
+            assertThat(ps.err()).contains("warning: nothing supervises this run any more: the process that kept it (pid "
+                    + agent.pid() + ") has ended");
+            assertThat(CliRun.of("agent", "status").out().trim()).isEqualTo("no agent running");
+
+            CliRun down = CliRun.of("down", design.toString());
+            assertThat(down.out()).startsWith("removed 1 container").contains("1 network");
+            assertThat(ENGINE.client().listContainersCmd().withShowAll(true)
+                    .withLabelFilter(Map.of("io.stowage.design", key)).exec()).isEmpty();
+        } finally {
+            CliRun.of("down", design.toString());
+        }
+    }
+
+    private static String webDesign(String name) {
+        return """
+                {"formatVersion": 1, "name": "%s",
+                 "clusters": [{"id": "c", "name": "c", "instances": [{"id": "i-1", "instanceType": "t3.medium",
+                   "availabilityZone": "us-east-1a"}],
+                   "services": [{"id": "web", "service": {"serviceName": "web", "taskDefinition": "web", "desiredCount": 1}}]}],
+                 "taskDefinitions": [{"family": "web", "containerDefinitions": [
+                   {"name": "web", "image": "%s", "memory": 32, "stopTimeout": 2}]}]}
+                """.formatted(name, TestImages.HTTP);
     }
 
     private JsonNode agentJson() throws Exception {

@@ -112,6 +112,7 @@ public final class AgentClient {
     private static Process launch() {
         try {
             AgentFiles.createFolders();
+            AgentFiles.createPrivateFile(AgentFiles.logFile());
             File log = AgentFiles.logFile().toFile();
             return new ProcessBuilder(command()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log))

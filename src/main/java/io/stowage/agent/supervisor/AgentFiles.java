@@ -65,6 +65,19 @@ public final class AgentFiles {
         }
     }
 
+    /** Makes {@code file} empty and 0600 unless it is there (the log, the lock: this user's alone). */
+    static void createPrivateFile(Path file) throws IOException {
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (FileAlreadyExistsException there) {
+            // Kept as it is.
+        } catch (UnsupportedOperationException notPosix) {
+            if (!Files.exists(file)) {
+                Files.createFile(file);
+            }
+        }
+    }
+
     /** Writes {@code agent.json} 0600, replacing it at once (a reader never sees half of it). */
     static void write(AgentInfo info) throws IOException {
         createFolders();

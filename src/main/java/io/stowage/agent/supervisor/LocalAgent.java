@@ -105,6 +105,7 @@ public final class LocalAgent {
      */
     public static int run(String version, PrintStream log) throws IOException, InterruptedException {
         AgentFiles.createFolders();
+        AgentFiles.createPrivateFile(AgentFiles.lockFile());
         try (FileChannel channel = FileChannel.open(AgentFiles.lockFile(), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE)) {
             FileLock lock;

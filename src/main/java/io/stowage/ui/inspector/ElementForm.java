@@ -58,7 +58,8 @@ final class ElementForm {
         builder.fields().forEach(f -> byField.put(f, new ArrayList<>()));
         List<Finding> elsewhere = new ArrayList<>();
         for (Finding finding : all) {
-            if (!within(finding.path(), prefix)) {
+            // A finding about the element as a whole (its tasks cannot be placed) names the element's own path.
+            if (!within(finding.path(), prefix) && !finding.path().equals(context.located().designPath())) {
                 continue;
             }
             FormField field = fieldAt(finding.path());
