@@ -204,6 +204,46 @@ class ContainerSpecMapperTest {
         assertThatThrownBy(() -> map(td, "lost", launch)).hasMessage("Invalid volume referenced: nope");
     }
 
+    private static TaskLaunch withRegion(TaskLaunch l, String region, Map<String, List<Map<String, String>>> files) {
+        return new TaskLaunch(l.designKey(), l.clusterId(), l.cluster(), l.taskArn(), l.family(), l.revision(),
+                l.taskDefinitionHash(), l.group(), l.source(), l.instanceId(), l.launchType(), l.networkMode(),
+                l.designNetwork(), l.hostIp(), l.pauseContainerId(), l.dockerNames(), l.volumeSources(), files,
+                l.secrets(), l.dynamicHostPorts(), l.metadataIds(), l.aliases(), l.endpointBase(), l.credentialsId(),
+                region, l.cgroupParent());
+    }
+
+    @Test
+    void theAgentsRegionIsInjectedUnlessTheTaskOrTheImageNamesOne() throws Exception {
+        TaskDefinition td = td("""
+                {"family": "f", "containerDefinitions": [
+                  {"name": "plain", "image": "x"},
+                  {"name": "own", "image": "x", "environment": [{"name": "AWS_REGION", "value": "eu-west-1"}]},
+                  {"name": "default", "image": "x", "environment": [{"name": "AWS_DEFAULT_REGION", "value": "eu-north-1"}]},
+                  {"name": "file", "image": "x"}]}""");
+        TaskLaunch launch = withRegion(launch(td, "bridge", Map.of()), "us-east-2",
+                Map.of("file", List.of(Map.of("AWS_REGION", "ap-south-1"))));
+        assertThat(map(td, "plain", launch).env()).contains("AWS_REGION=us-east-2", "AWS_DEFAULT_REGION=us-east-2");
+        // Either variable named by the task definition (or its environment files) wins, and neither is injected.
+        assertThat(map(td, "own", launch).env()).contains("AWS_REGION=eu-west-1")
+                .noneMatch(e -> e.startsWith("AWS_DEFAULT_REGION="));
+        assertThat(map(td, "default", launch).env()).contains("AWS_DEFAULT_REGION=eu-north-1")
+                .noneMatch(e -> e.startsWith("AWS_REGION="));
+        assertThat(map(td, "file", launch).env()).contains("AWS_REGION=ap-south-1")
+                .noneMatch(e -> e.startsWith("AWS_DEFAULT_REGION="));
+        // So does the image's own ENV.
+        ContainerSpec plain = map(td, "plain", launch);
+        assertThat(ContainerSpecMapper.withoutRegionIfImageHasOne(plain, launch, List.of("PATH=/bin", "AWS_REGION=sa-east-1"))
+                .env()).noneMatch(e -> e.startsWith("AWS_REGION=") || e.startsWith("AWS_DEFAULT_REGION="));
+        assertThat(ContainerSpecMapper.withoutRegionIfImageHasOne(plain, launch, List.of("PATH=/bin")).env())
+                .contains("AWS_REGION=us-east-2", "AWS_DEFAULT_REGION=us-east-2");
+        // No region known (no availability zone, none for the run): nothing injected.
+        assertThat(map(td, "plain", launch(td, "bridge", Map.of())).env())
+                .noneMatch(e -> e.startsWith("AWS_REGION=") || e.startsWith("AWS_DEFAULT_REGION="));
+        assertThat(TaskSetup.region("us-west-2-lax-1a", "eu-west-1")).isEqualTo("us-west-2");
+        assertThat(TaskSetup.region("us-east-1b", null)).isEqualTo("us-east-1");
+        assertThat(TaskSetup.region(null, "eu-west-1")).isEqualTo("eu-west-1");
+    }
+
     @Test
     void environmentGetsTheMetadataVariablesAndStopTimeoutDefaultsToThirtySeconds() throws Exception {
         TaskDefinition td = td("""

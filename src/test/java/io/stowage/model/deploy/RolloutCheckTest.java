@@ -56,6 +56,29 @@ class RolloutCheckTest {
         assertThat(plan.warnings()).isEmpty();
     }
 
+    /** Every service updated at once, Fargate (worker) and unplaceable (report) ones included. */
+    @Test
+    void everyKindOfServiceIsForecastWithoutFailingThePlan() {
+        Design changed = example;
+        for (TaskDefinition td : example.taskDefinitionList()) {
+            List<ContainerDefinition> containers = new ArrayList<>();
+            for (ContainerDefinition c : td.containerDefinitions()) {
+                containers.add(c.withImage(c.image() + "-next"));
+            }
+            changed = changed.withTaskDefinition(td.withContainerDefinitions(containers));
+        }
+
+        DeployPlan plan = DeployPlanner.plan(changed, DeployPlannerTest.Deployed.as(example));
+
+        assertThat(plan.toApply()).extracting(PlannedChange::toString).contains(
+                "~ update service demo/web: taskDefinition", "~ update service demo/worker: taskDefinition",
+                "~ update service demo/report: taskDefinition");
+        // web's 2 tasks with maximumPercent 100 / minimumHealthyPercent 50 replace one at a time; worker on Fargate
+        // needs no instance; report never had room (the plan's placement note says so) and its update cannot place.
+        assertThat(plan.warnings()).singleElement().asString().startsWith("service report: the rolling update"
+                + " would stall: service report was unable to place a task");
+    }
+
     @Test
     void onlyUpdatesThatStartADeploymentAreSimulated() {
         Service web = example.cluster("demo").orElseThrow().service("web").orElseThrow();
