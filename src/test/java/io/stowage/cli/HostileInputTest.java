@@ -40,7 +40,7 @@ class HostileInputTest {
 
     @ParameterizedTest(name = "levels {0}")
     @ValueSource(ints = {6, 9})
-    void anAliasBombIsRefusedInUnderASecondWithFileAndLine(int levels) throws IOException {
+    void anAliasBombIsRefusedAtOnceWithFileAndLine(int levels) throws IOException {
         for (boolean onlyExtensions : new boolean[] {false, true}) {
             Path compose = Files.writeString(dir.resolve("bomb.yml"), aliasBomb(levels, onlyExtensions));
             assertThat(Files.size(compose)).isLessThan(1000);
@@ -54,7 +54,10 @@ class HostileInputTest {
             assertThat(run.exitCode()).isEqualTo(2);
             assertThat(run.err()).startsWith(compose + ":").containsPattern(": error: line \\d+, column \\d+: ").contains("aliases")
                     .doesNotContain("Exception");
-            assertThat(took).as("refused in").isLessThan(Duration.ofSeconds(1));
+            // Bounded, the refusal takes milliseconds; unbounded, the 9-level bomb expands 387 million values and
+            // takes minutes. 5 s tells the two apart even at a load average of 18 on two cores, where 1 s did not
+            // (1.78 s seen); the under-a-second figure belongs to a benchmark, not to a timed test.
+            assertThat(took).as("refused in").isLessThan(Duration.ofSeconds(5));
             assertThat(dir.resolve("d.stowage.json")).doesNotExist();
         }
     }

@@ -45,6 +45,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -323,7 +324,10 @@ public final class LocalAgent {
         } catch (java.util.concurrent.ExecutionException e) {
             log.println(now() + " " + design.name() + ": " + e.getCause());
         }
-        List<TaskState> tasks = run.snapshot().taskList();
+        Set<String> first = run.firstTasks();
+        List<TaskState> all = run.snapshot().taskList();
+        List<TaskState> tasks = all.stream().filter(t -> first.contains(t.taskArn())).toList();
+        long replacements = all.size() - tasks.size();
         run.writeRecord();
         // A task that ran and ended (a one-off job) is fine; one that never started or was never placed is not.
         boolean failed = tasks.stream().anyMatch(t ->
@@ -332,7 +336,9 @@ public final class LocalAgent {
         ObjectNode result = AgentFiles.JSON.createObjectNode();
         result.put("exit", failed ? FINDINGS : OK);
         result.put("designKey", key);
-        result.put("summary", summary(tasks));
+        result.put("summary", summary(tasks) + (replacements == 0 ? ""
+                : "; the services have started " + replacements + (replacements == 1 ? " task" : " tasks")
+                + " since, which the agent keeps supervising"));
         return result;
     }
 
@@ -512,7 +518,11 @@ public final class LocalAgent {
     public static String summary(List<TaskState> tasks) {
         long running = tasks.stream().filter(t -> t.lastStatus() == TaskStatus.RUNNING).count();
         List<TaskState> stopped = tasks.stream().filter(TaskState::isStopped).toList();
-        long other = tasks.size() - running - stopped.size();
+        // On their way down (an essential container exited a moment ago): stopping, not "not started".
+        List<TaskState> stopping = tasks.stream().filter(t -> !t.isStopped() && t.lastStatus() != TaskStatus.RUNNING
+                && (t.desiredStatus() == TaskStatus.STOPPED || t.lastStatus().compareTo(TaskStatus.RUNNING) > 0))
+                .toList();
+        long other = tasks.size() - running - stopped.size() - stopping.size();
         StringBuilder out = new StringBuilder(running + (running == 1 ? " task" : " tasks")).append(" running");
         if (!stopped.isEmpty()) {
             out.append(", ").append(stopped.size()).append(" stopped (");
@@ -525,6 +535,15 @@ public final class LocalAgent {
                 }
             }
             out.append(stopped.size() > 3 ? "; ...)" : ")");
+        }
+        if (!stopping.isEmpty()) {
+            out.append(", ").append(stopping.size()).append(" stopping");
+            TaskState first = stopping.get(0);
+            if (first.stoppedReason() != null) {
+                out.append(" (").append(first.serviceName() != null ? first.serviceName() : first.family())
+                        .append('/').append(first.shortId()).append(": ").append(first.stoppedReason())
+                        .append(stopping.size() > 1 ? "; ...)" : ")");
+            }
         }
         if (other > 0) {
             out.append(", ").append(other).append(" not started");

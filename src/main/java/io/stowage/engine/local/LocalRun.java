@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -96,6 +97,16 @@ public final class LocalRun implements AutoCloseable {
     /** Completes when every task placed at the start is RUNNING or STOPPED (or could not be placed). */
     public CompletableFuture<Void> whenStarted() {
         return started;
+    }
+
+    /**
+     * The tasks of the run's start: those placed then and those that could not be. What {@link #whenStarted}
+     * waits for; a service's replacements for them are not (a crash loop would keep {@code up --detach} waiting
+     * until the scheduler throttles).
+     */
+    public Set<String> firstTasks() {
+        Set<String> first = firstTasks;
+        return first == null ? Set.of() : first;
     }
 
     /** Completes when the run was stopped and every task is STOPPED. */
@@ -373,9 +384,14 @@ public final class LocalRun implements AutoCloseable {
             }
         }
         services.values().forEach(ServiceScheduler::report);
+        Set<String> first = new java.util.HashSet<>(runners.keySet());
+        first.addAll(unplacedTasks.keySet());
+        firstTasks = Set.copyOf(first);
         book.report(currentTasks(), ctx.listener);
         checkStarted();
     }
+
+    private volatile Set<String> firstTasks;
 
     private Cluster cluster(String clusterId) {
         return ctx.design.cluster(clusterId).orElseThrow();
@@ -562,8 +578,10 @@ public final class LocalRun implements AutoCloseable {
     }
 
     private void checkStarted() {
-        if (!started.isDone() && runners.values().stream().allMatch(r -> r.state().lastStatus() == TaskStatus.RUNNING
-                || r.state().isStopped())) {
+        Set<String> first = firstTasks;
+        if (!started.isDone() && first != null && runners.entrySet().stream()
+                .filter(e -> first.contains(e.getKey())).map(e -> e.getValue().state())
+                .allMatch(t -> t.lastStatus() == TaskStatus.RUNNING || t.isStopped())) {
             started.complete(null);
         }
     }
