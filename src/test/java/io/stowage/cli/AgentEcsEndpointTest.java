@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The agent's ECS endpoint, as the AWS CLI sees it: a design handed to the agent ({@code up --detach}) is a cluster
  * whose service and tasks {@code aws ecs ... --endpoint-url} lists and describes, with the real Docker ids of the
- * tasks' containers; an unknown cluster and an operation the endpoint does not serve answer AWS errors.
+ * tasks' containers; stop-task and update-service --desired-count act through the agent's rules and scheduler, and
+ * the CLI's waiters (tasks-stopped, services-stable) return; an unknown cluster and an operation the endpoint does
+ * not serve answer AWS errors.
  */
 @Tag("docker")
 class AgentEcsEndpointTest {
@@ -110,6 +112,30 @@ class AgentEcsEndpointTest {
             JsonNode instances = aws(endpoint, "list-container-instances", "--cluster", "shop");
             assertThat(instances.path("containerInstanceArns")).hasSize(1);
 
+            // StopTask: stopped by the agent's rules with ECS's reason; the waiter sees it STOPPED.
+            JsonNode stopping = aws(endpoint, "stop-task", "--cluster", "shop", "--task", arns.get(0));
+            assertThat(stopping.path("task").path("desiredStatus").asText()).isEqualTo("STOPPED");
+            ExternalTool.Run stoppedWait = awsRun(endpoint, 180, "wait", "tasks-stopped", "--cluster", "shop",
+                    "--tasks", arns.get(0));
+            assertThat(stoppedWait.exitCode()).as(stoppedWait.output()).isZero();
+            JsonNode stopped = aws(endpoint, "describe-tasks", "--cluster", "shop", "--tasks", arns.get(0))
+                    .path("tasks").get(0);
+            assertThat(stopped.path("lastStatus").asText()).isEqualTo("STOPPED");
+            assertThat(stopped.path("stoppedReason").asText()).isEqualTo("Task stopped by user");
+            assertThat(stopped.path("stopCode").asText()).isEqualTo("UserInitiated");
+
+            // UpdateService --desired-count through the agent's scheduler; services-stable returns.
+            JsonNode updated = aws(endpoint, "update-service", "--cluster", "shop", "--service", "web",
+                    "--desired-count", "1");
+            assertThat(updated.path("service").path("desiredCount").asInt()).isEqualTo(1);
+            ExternalTool.Run stable = awsRun(endpoint, 300, "wait", "services-stable", "--cluster", "shop",
+                    "--services", "web");
+            assertThat(stable.exitCode()).as(stable.output()).isZero();
+            JsonNode web = aws(endpoint, "describe-services", "--cluster", "shop", "--services", "web")
+                    .path("services").get(0);
+            assertThat(web.path("runningCount").asInt()).as(web.toString()).isEqualTo(1);
+            assertThat(aws(endpoint, "list-tasks", "--cluster", "shop").path("taskArns")).hasSize(1);
+
             ExternalTool.Run missing = awsRun(endpoint, "list-tasks", "--cluster", "nope");
             assertThat(missing.exitCode()).isNotZero();
             assertThat(missing.output()).contains("ClusterNotFoundException").contains("Cluster not found.");
@@ -130,10 +156,14 @@ class AgentEcsEndpointTest {
     }
 
     private static ExternalTool.Run awsRun(String endpoint, String... args) throws Exception {
+        return awsRun(endpoint, 60, args);
+    }
+
+    private static ExternalTool.Run awsRun(String endpoint, long timeoutSeconds, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of("env", "AWS_ACCESS_KEY_ID=test", "AWS_SECRET_ACCESS_KEY=test",
                 "AWS_CONFIG_FILE=/dev/null", "AWS_SHARED_CREDENTIALS_FILE=/dev/null", "aws", "ecs"));
         command.addAll(List.of(args));
         command.addAll(List.of("--endpoint-url", endpoint, "--region", "us-east-1", "--output", "json"));
-        return ExternalTool.run(null, 60, command);
+        return ExternalTool.run(null, timeoutSeconds, command);
     }
 }

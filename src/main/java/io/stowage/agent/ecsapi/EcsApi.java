@@ -32,7 +32,10 @@ public final class EcsApi {
     static final ObjectMapper JSON = new ObjectMapper();
     /** The operations answered; any other is refused with UnsupportedFeatureException naming it. */
     public static final Set<String> SERVED = Set.of("ListClusters", "DescribeClusters", "ListServices",
-            "DescribeServices", "ListTasks", "DescribeTasks", "ListContainerInstances", "DescribeContainerInstances");
+            "DescribeServices", "ListTasks", "DescribeTasks", "ListContainerInstances", "DescribeContainerInstances",
+            "StopTask", "UpdateService");
+    /** What StopTask writes when no reason is given, as ECS does. */
+    static final String STOPPED_BY_USER = "Task stopped by user";
 
     private final Supplier<? extends Collection<? extends HeldRun>> runs;
 
@@ -55,6 +58,8 @@ public final class EcsApi {
             case "DescribeTasks" -> describeTasks(in);
             case "ListContainerInstances" -> listContainerInstances(in);
             case "DescribeContainerInstances" -> describeContainerInstances(in);
+            case "StopTask" -> stopTask(in);
+            case "UpdateService" -> updateService(in);
             default -> throw new EcsApiException("UnsupportedFeatureException", "The Stowage local ECS endpoint "
                     + "does not serve " + operation + "; it serves " + String.join(", ", SERVED.stream().sorted()
                     .toList()) + ".");
@@ -248,6 +253,102 @@ public final class EcsApi {
             }
         }
         return out;
+    }
+
+    /**
+     * StopTask: the task is stopped by the run's agent rules (containers in reverse dependency order, with their stop
+     * timeouts), stoppedReason the given reason or "Task stopped by user", stopCode UserInitiated; a service's
+     * scheduler replaces it. The answer is the task as it is then, its desired status STOPPED.
+     */
+    private ObjectNode stopTask(JsonNode in) {
+        ClusterView c = cluster(in);
+        String ref = text(in, "task", null);
+        if (ref == null) {
+            throw EcsApiException.invalid("Task cannot be empty.");
+        }
+        String reason = text(in, "reason", STOPPED_BY_USER);
+        if (reason.length() > 1024) {
+            throw EcsApiException.invalid("reason cannot be longer than 1024 characters.");
+        }
+        for (Part p : c.parts()) {
+            for (TaskState t : p.snapshot().tasksOf(c.name())) {
+                if (t.taskId().equals(EcsArns.lastPart(ref))) {
+                    TaskState answer = t;
+                    if (!t.isStopped() && desiredStatus(t) != TaskStatus.STOPPED) {
+                        p.run().stopTask(t.taskArn(), reason);
+                        answer = t.stopping(reason, io.stowage.model.runtime.StopCode.USER_INITIATED);
+                    }
+                    ObjectNode out = JSON.createObjectNode();
+                    out.set("task", EcsShapes.task(answer));
+                    return out;
+                }
+            }
+        }
+        throw EcsApiException.invalid("The referenced task was not found.");
+    }
+
+    /**
+     * UpdateService: a new desired count, which the run's service scheduler meets (starting or stopping tasks as
+     * ECS's does). A task definition other than the service's own and other settings are refused for now, naming
+     * what is not served.
+     */
+    private ObjectNode updateService(JsonNode in) {
+        ClusterView c = cluster(in);
+        String ref = text(in, "service", null);
+        if (ref == null) {
+            throw EcsApiException.invalid("Service cannot be empty.");
+        }
+        ServiceView s = c.services().stream().filter(v -> v.state().serviceName().equals(EcsArns.lastPart(ref)))
+                .findFirst().orElseThrow(EcsApiException::serviceNotFound);
+        if (!"ACTIVE".equals(s.state().status())) {
+            throw new EcsApiException("ServiceNotActiveException", "Service was not ACTIVE.");
+        }
+        List<String> unserved = new ArrayList<>();
+        in.fieldNames().forEachRemaining(member -> {
+            if (!Set.of("cluster", "service", "desiredCount", "taskDefinition").contains(member)
+                    && !in.get(member).isNull()) {
+                unserved.add(member);
+            }
+        });
+        String taskDefinition = text(in, "taskDefinition", null);
+        if (taskDefinition != null && !sameTaskDefinition(taskDefinition, s.state().taskDefinitionArn())) {
+            unserved.add("taskDefinition (another revision)");
+        }
+        if (!unserved.isEmpty()) {
+            throw new EcsApiException("UnsupportedFeatureException", "The Stowage local ECS endpoint serves "
+                    + "UpdateService with desiredCount only, not yet " + String.join(", ", unserved) + ".");
+        }
+        ServiceState state = s.state();
+        JsonNode count = in.get("desiredCount");
+        if (count != null && !count.isNull()) {
+            if (!count.canConvertToInt() || count.asInt() < 0) {
+                throw EcsApiException.invalid("desiredCount must be a number of 0 or more.");
+            }
+            if (s.design() == null) {
+                throw EcsApiException.serviceNotFound();
+            }
+            if (s.design().isDaemon()) {
+                throw EcsApiException.invalid("The desired count of a DAEMON service cannot be set: it runs one "
+                        + "task on each container instance.");
+            }
+            s.part().run().scale(s.part().cluster().id(), s.design().id(), count.asInt());
+            state = new ServiceState(state.cluster(), state.serviceName(), state.status(), count.asInt(),
+                    state.runningCount(), state.pendingCount(), state.taskDefinitionArn(), state.events(),
+                    state.deployments());
+        }
+        ObjectNode out = JSON.createObjectNode();
+        out.set("service", EcsShapes.service(c.name(), new ServiceView(s.part(), state, s.design(), s.tasks())));
+        return out;
+    }
+
+    /** Whether a task definition reference (family, family:revision or ARN) names the service's own. */
+    private static boolean sameTaskDefinition(String ref, String current) {
+        if (current == null) {
+            return false;
+        }
+        String asked = ref.substring(ref.lastIndexOf('/') + 1);
+        String own = current.substring(current.lastIndexOf('/') + 1);
+        return asked.equals(own) || (!asked.contains(":") && own.startsWith(asked + ":"));
     }
 
     // ------------------------------------------------------------------ container instances

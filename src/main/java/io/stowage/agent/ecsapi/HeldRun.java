@@ -18,6 +18,6 @@ public interface HeldRun {
     /** Sets a service's desired count (design ids); the run's scheduler starts or stops tasks to meet it. */
     void scale(String clusterId, String serviceId, int desiredCount);
 
-    /** Stops one task as ECS's StopTask does (UserInitiated); a service replaces it. */
-    void stopTask(String taskArn);
+    /** Stops one task as ECS's StopTask does (UserInitiated, with {@code reason}); a service replaces it. */
+    void stopTask(String taskArn, String reason);
 }

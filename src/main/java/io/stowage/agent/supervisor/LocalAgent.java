@@ -103,8 +103,8 @@ public final class LocalAgent {
         }
 
         @Override
-        public void stopTask(String taskArn) {
-            run.stopTask(taskArn);
+        public void stopTask(String taskArn, String reason) {
+            run.stopTask(taskArn, reason);
         }
     }
 

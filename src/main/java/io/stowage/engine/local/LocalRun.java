@@ -225,10 +225,15 @@ public final class LocalRun implements AutoCloseable {
 
     /** Stops one task as StopTask does; a service replaces it. */
     public void stopTask(String taskArn) {
+        stopTask(taskArn, "Task stopped by user");
+    }
+
+    /** Stops one task as StopTask does with its {@code reason} (UserInitiated); a service replaces it. */
+    public void stopTask(String taskArn, String reason) {
         ctx.onLoop(() -> {
             TaskRunner r = runners.get(taskArn);
             if (r != null) {
-                r.stop("Task stopped by user", StopCode.USER_INITIATED);
+                r.stop(reason, StopCode.USER_INITIATED);
             }
         });
     }

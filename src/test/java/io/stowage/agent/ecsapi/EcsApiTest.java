@@ -116,7 +116,9 @@ class EcsApiTest {
                 "DescribeTasks", "{\"cluster\": \"shop\", \"tasks\": [\"" + FakeRun.id(1) + "\", \"" + FakeRun.id(3)
                         + "\", \"nope\"]}",
                 "ListContainerInstances", "{\"cluster\": \"shop\"}",
-                "DescribeContainerInstances", "{\"cluster\": \"shop\", \"containerInstances\": [\"i-1\", \"i-9\"]}");
+                "DescribeContainerInstances", "{\"cluster\": \"shop\", \"containerInstances\": [\"i-1\", \"i-9\"]}",
+                "StopTask", "{\"cluster\": \"shop\", \"task\": \"" + FakeRun.id(2) + "\"}",
+                "UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", \"desiredCount\": 3}");
         assertThat(inputs.keySet()).containsExactlyInAnyOrderElementsOf(EcsApi.SERVED);
         for (var e : inputs.entrySet()) {
             JsonNode operation = MODEL.path("operations").path(e.getKey());
@@ -125,6 +127,47 @@ class EcsApiTest {
             walk(call(e.getKey(), e.getValue()), output, e.getKey(), problems);
             assertThat(problems).as(e.getKey()).isEmpty();
         }
+    }
+
+    @Test
+    void stopTaskStopsThroughTheRunAsTheUserAsked() {
+        JsonNode answer = call("StopTask", "{\"cluster\": \"shop\", \"task\": \"" + FakeRun.arn(1) + "\"}");
+        assertThat(run.stopped).containsExactly(FakeRun.arn(1) + " Task stopped by user");
+        assertThat(answer.path("task").path("desiredStatus").asText()).isEqualTo("STOPPED");
+        assertThat(answer.path("task").path("stoppedReason").asText()).isEqualTo("Task stopped by user");
+        assertThat(answer.path("task").path("stopCode").asText()).isEqualTo("UserInitiated");
+
+        call("StopTask", "{\"cluster\": \"shop\", \"task\": \"" + FakeRun.id(2) + "\", \"reason\": \"rotating\"}");
+        assertThat(run.stopped).last().isEqualTo(FakeRun.arn(2) + " rotating");
+        // A stopped task is answered as it is, and not stopped again.
+        JsonNode again = call("StopTask", "{\"cluster\": \"shop\", \"task\": \"" + FakeRun.id(3) + "\"}");
+        assertThat(again.path("task").path("lastStatus").asText()).isEqualTo("STOPPED");
+        assertThat(run.stopped).hasSize(2);
+        assertError("StopTask", "{\"cluster\": \"shop\", \"task\": \"ffff\"}", "InvalidParameterException",
+                "The referenced task was not found.");
+    }
+
+    @Test
+    void updateServiceSetsTheDesiredCountThroughTheRunsScheduler() {
+        JsonNode answer = call("UpdateService", "{\"cluster\": \"shop\", \"service\": "
+                + "\"arn:aws:ecs:local:000000000000:service/shop/web\", \"desiredCount\": 3}");
+        // Design ids: cluster "c", service "web".
+        assertThat(run.scaled).containsExactly("c/web=3");
+        assertThat(answer.path("service").path("desiredCount").asInt()).isEqualTo(3);
+        // The service's own task definition named again is no change.
+        call("UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", \"desiredCount\": 1, "
+                + "\"taskDefinition\": \"web:1\"}");
+        assertThat(run.scaled).last().isEqualTo("c/web=1");
+
+        assertError("UpdateService", "{\"cluster\": \"shop\", \"service\": \"gone\", \"desiredCount\": 1}",
+                "ServiceNotFoundException", "Service not found.");
+        assertError("UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", \"desiredCount\": -1}",
+                "InvalidParameterException", "desiredCount must be a number of 0 or more.");
+        assertError("UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", \"taskDefinition\": \"web:2\", "
+                + "\"forceNewDeployment\": true}", "UnsupportedFeatureException", "The Stowage local ECS endpoint "
+                + "serves UpdateService with desiredCount only, not yet forceNewDeployment, taskDefinition (another "
+                + "revision).");
+        assertThat(run.scaled).hasSize(2);
     }
 
     @Test
@@ -306,6 +349,8 @@ class EcsApiTest {
     static final class FakeRun implements HeldRun {
         private final Design design;
         private RuntimeSnapshot snapshot;
+        final List<String> stopped = new ArrayList<>();
+        final List<String> scaled = new ArrayList<>();
 
         FakeRun() {
             try {
@@ -374,12 +419,12 @@ class EcsApiTest {
 
         @Override
         public void scale(String clusterId, String serviceId, int desiredCount) {
-            throw new UnsupportedOperationException();
+            scaled.add(clusterId + "/" + serviceId + "=" + desiredCount);
         }
 
         @Override
-        public void stopTask(String taskArn) {
-            throw new UnsupportedOperationException();
+        public void stopTask(String taskArn, String reason) {
+            stopped.add(taskArn + " " + reason);
         }
     }
 }
