@@ -46,9 +46,13 @@ final class Cleanup {
             t.setDaemon(true);
             return t;
         });
+        // Containers the engine's storage driver would not let go of: said once, left for the next down.
+        Map<String, String> held = new java.util.concurrent.ConcurrentHashMap<>();
         try {
             for (int round = 0; round < 5; round++) {
-                List<Container> found = docker.listContainersCmd().withShowAll(true).withLabelFilter(filter).exec();
+                List<Container> found = new ArrayList<>(
+                        docker.listContainersCmd().withShowAll(true).withLabelFilter(filter).exec());
+                found.removeIf(c -> held.containsKey(c.getId()));
                 if (found.isEmpty()) {
                     break;
                 }
@@ -65,7 +69,17 @@ final class Cleanup {
                         stopTask(docker, task, design, pool);
                         List<CompletableFuture<Void>> removals = new ArrayList<>();
                         for (Container c : task) {
-                            removals.add(CompletableFuture.runAsync(() -> remove(docker, c.getId()), pool));
+                            removals.add(CompletableFuture.runAsync(() -> {
+                                try {
+                                    remove(docker, c.getId());
+                                } catch (InternalServerErrorException e) {
+                                    if (!isBusy(e)) {
+                                        throw e;
+                                    }
+                                    held.put(c.getId(), c.getNames() == null || c.getNames().length == 0
+                                            ? c.getId() : c.getNames()[0].replaceFirst("^/", ""));
+                                }
+                            }, pool));
                         }
                         CompletableFuture.allOf(removals.toArray(CompletableFuture[]::new)).join();
                         String arn = task.get(0).getLabels().get(EcsLabels.TASK_ARN);
@@ -75,12 +89,16 @@ final class Cleanup {
                     }, pool));
                 }
                 CompletableFuture.allOf(tasks.toArray(CompletableFuture[]::new)).join();
-                containers += found.size();
-                progress.accept("removed " + found.size() + " containers");
+                long removed = found.stream().filter(c -> !held.containsKey(c.getId())).count();
+                containers += (int) removed;
+                progress.accept("removed " + removed + " containers");
             }
         } finally {
             pool.shutdownNow();
         }
+        held.values().forEach(name -> progress.accept("container " + name + " is not removed: the Docker engine's "
+                + "storage driver still holds its file system (device or resource busy, often after the engine "
+                + "restarted); stowage down again removes it once the engine lets go"));
         // Once more: a run started just before may have made its marker while the containers went.
         for (Container marker : docker.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(EcsLabels.RUN_MARKER, designKey)).exec()) {
@@ -105,6 +123,11 @@ final class Cleanup {
                 networks++;
             } catch (NotFoundException gone) {
                 // Removed meanwhile.
+            } catch (ConflictException | InternalServerErrorException inUse) {
+                if (held.isEmpty()) {
+                    throw inUse;
+                }
+                progress.accept("network " + n.getName() + " is not removed while the containers above are not");
             }
         }
         if (volumes + networks > 0) {
@@ -187,7 +210,7 @@ final class Cleanup {
         }
     }
 
-    private static final int BUSY_RETRIES = 8;
+    private static final int BUSY_RETRIES = 5;
 
     static boolean isBusy(RuntimeException e) {
         String message = e.getMessage();
