@@ -645,12 +645,26 @@ public final class LocalRun implements AutoCloseable {
         if (closed || ctx.engineLost) {
             return;
         }
+        if (lostAt != null && answersNow()) {
+            // A call made before the engine came back failed late (seen under load after a restart): the engine
+            // answers, so it is not lost again; a restart reads "lost" once and "back" once.
+            return;
+        }
         ctx.engineLost = true;
         lostAt = Instant.now();
         ctx.listener.engineLost(reason + (engineAddress == null ? "" : " (" + engineAddress + ")"));
         Thread reconnect = new Thread(this::reconnect, "stowage-reconnect");
         reconnect.setDaemon(true);
         reconnect.start();
+    }
+
+    private boolean answersNow() {
+        try {
+            ctx.docker.pingCmd().exec();
+            return true;
+        } catch (RuntimeException gone) {
+            return false;
+        }
     }
 
     private void reconnect() {

@@ -29,12 +29,15 @@ final class RecordedTasks {
         if (record == null) {
             return docker;
         }
+        // While the process that writes the record lives, it has seen every exit and restart: Docker's container
+        // list, which can still say "running" just after a container died, does not undo a recorded stop.
+        boolean kept = ProcessHandle.of(record.pid()).map(ProcessHandle::isAlive).orElse(false);
         Map<String, TaskState> out = new LinkedHashMap<>();
         Map<String, TaskState> seen = new LinkedHashMap<>();
         docker.taskList().forEach(t -> seen.put(t.taskArn(), t));
         for (TaskState recorded : record.tasks()) {
             TaskState live = seen.remove(recorded.taskArn());
-            out.put(recorded.taskArn(), live == null ? withoutContainers(recorded) : merge(recorded, live));
+            out.put(recorded.taskArn(), live == null ? withoutContainers(recorded) : merge(recorded, live, kept));
         }
         out.putAll(seen);
         RuntimeSnapshot snapshot = RuntimeSnapshot.EMPTY;
@@ -64,13 +67,13 @@ final class RecordedTasks {
                 .withLastStatus(TaskStatus.STOPPED);
     }
 
-    private static TaskState merge(TaskState recorded, TaskState live) {
+    private static TaskState merge(TaskState recorded, TaskState live, boolean kept) {
         Map<String, ContainerState> liveByName = new LinkedHashMap<>();
         live.containers().forEach(c -> liveByName.put(c.name(), c));
         List<ContainerState> containers = new ArrayList<>();
         for (ContainerState r : recorded.containers()) {
             ContainerState l = liveByName.remove(r.name());
-            containers.add(l == null || l.runtimeId() == null ? r : merge(r, l));
+            containers.add(l == null || l.runtimeId() == null ? r : merge(r, l, kept));
         }
         containers.addAll(liveByName.values());
         TaskState merged = recorded.withContainers(containers);
@@ -84,12 +87,13 @@ final class RecordedTasks {
         return merged;
     }
 
-    private static ContainerState merge(ContainerState recorded, ContainerState live) {
+    private static ContainerState merge(ContainerState recorded, ContainerState live, boolean kept) {
         ContainerState c = recorded.withRuntimeId(live.runtimeId()).withNetworkBindings(
                 live.networkBindings().isEmpty() ? recorded.networkBindings() : live.networkBindings());
         if (live.lastStatus() == ContainerStatus.STOPPED && recorded.lastStatus() != ContainerStatus.STOPPED) {
             c = c.stopped(live.exitCode(), recorded.reason(), null);
-        } else if (live.lastStatus() == ContainerStatus.RUNNING && recorded.lastStatus() == ContainerStatus.STOPPED) {
+        } else if (live.lastStatus() == ContainerStatus.RUNNING && recorded.lastStatus() == ContainerStatus.STOPPED
+                && !kept) {
             // Started again since (a restart policy, or docker start): Docker says it runs.
             c = new ContainerState(c.name(), c.runtimeId(), c.image(), ContainerStatus.RUNNING, null, null,
                     live.healthStatus(), c.essential(), c.networkBindings(), c.startedAt(), null, c.restartCount());
