@@ -2,6 +2,7 @@ package io.stowage.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.stowage.testsupport.AgentHome;
 import io.stowage.testsupport.BusyboxImage;
 import io.stowage.testsupport.DockerEngineExtension;
 import io.stowage.testsupport.ExternalTool;
@@ -38,25 +39,12 @@ class AgentEcsEndpointTest {
 
     @BeforeEach
     void ownStowageFolder() {
-        homeBefore = System.getProperty("stowage.home");
-        System.setProperty("stowage.home", home.toString());
+        homeBefore = AgentHome.use(home);
     }
 
     @AfterEach
     void killAnyAgentLeft() throws Exception {
-        try {
-            Path file = home.resolve("agent").resolve("agent.json");
-            if (Files.exists(file)) {
-                ProcessHandle.of(JSON.readTree(file.toFile()).path("pid").asLong())
-                        .ifPresent(ProcessHandle::destroyForcibly);
-            }
-        } finally {
-            if (homeBefore == null) {
-                System.clearProperty("stowage.home");
-            } else {
-                System.setProperty("stowage.home", homeBefore);
-            }
-        }
+        AgentHome.release(home, homeBefore);
     }
 
     @Test

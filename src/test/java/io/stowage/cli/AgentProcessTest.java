@@ -3,6 +3,7 @@ package io.stowage.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.stowage.engine.local.LocalEngine;
+import io.stowage.testsupport.AgentHome;
 import io.stowage.testsupport.BusyboxImage;
 import io.stowage.testsupport.DockerEngineExtension;
 import io.stowage.testsupport.TestImages;
@@ -49,24 +50,12 @@ class AgentProcessTest {
 
     @BeforeEach
     void ownStowageFolder() {
-        homeBefore = System.getProperty("stowage.home");
-        System.setProperty("stowage.home", home.toString());
+        homeBefore = AgentHome.use(home);
     }
 
     @AfterEach
     void killAnyAgentLeft() throws Exception {
-        try {
-            JsonNode info = agentJson();
-            if (info != null) {
-                ProcessHandle.of(info.path("pid").asLong()).ifPresent(ProcessHandle::destroyForcibly);
-            }
-        } finally {
-            if (homeBefore == null) {
-                System.clearProperty("stowage.home");
-            } else {
-                System.setProperty("stowage.home", homeBefore);
-            }
-        }
+        AgentHome.release(home, homeBefore);
     }
 
     @Test
