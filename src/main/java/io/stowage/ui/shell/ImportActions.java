@@ -1,5 +1,6 @@
 package io.stowage.ui.shell;
 
+import io.stowage.format.document.OpenDocument;
 import io.stowage.format.ConversionReport;
 import io.stowage.format.JsonDocument;
 import io.stowage.format.JsonFileReader;
