@@ -158,6 +158,66 @@ class LivePanelsByHandTest {
         picture(robot, "live-problems-1280.png");
     }
 
+    @Test
+    void chipsStayInsideTheirInstanceCardWithAPlusSummaryThatLeadsToTheTasks(FxRobot robot) throws Exception {
+        report(() -> {
+            var engine = window.liveArea().listener();
+            for (int i = 0; i < 9; i++) {
+                engine.taskChanged(task(String.format("%08x", i) + "bbbb2222cccc3333dddd4444", i % 2 == 0 ? "web" : "worker",
+                        "i-0a1b2c3d", i == 3 ? TaskStatus.DEPROVISIONING : TaskStatus.RUNNING));
+            }
+        });
+        await(() -> robot.lookup(".live-more").tryQuery().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        picture(robot, "live-chips-1280.png");
+        Node card = robot.lookup("#" + io.stowage.ui.canvas.CanvasIds.nodeId(
+                io.stowage.model.design.ElementId.instance("demo", "i-0a1b2c3d"))).query();
+        javafx.geometry.Bounds inCard = card.localToScene(card.getLayoutBounds());
+        List<Node> chips = new java.util.ArrayList<>(robot.lookup(".live-chip").queryAll());
+        chips.removeIf(chip -> !chip.isVisible() || chip.getParent() == null || !isInside(chip, card));
+        Label more = robot.lookup(".live-more").queryAs(Label.class);
+        chips.add(more);
+        for (Node chip : chips) {
+            javafx.geometry.Bounds b = chip.localToScene(chip.getLayoutBounds());
+            assertThat(b.getMaxY()).as("bottom of " + chip.getId()).isLessThanOrEqualTo(inCard.getMaxY() + 0.5);
+            assertThat(b.getMaxX()).as("right of " + chip.getId()).isLessThanOrEqualTo(inCard.getMaxX() + 0.5);
+        }
+        int shown = chips.size() - 1;
+        assertThat(more.getText()).isEqualTo("+" + (9 - shown) + " more");
+        assertThat(shown).isGreaterThan(0);
+
+        // A click on "+N more" shows the first task it stands for in the Tasks tab.
+        robot.clickOn(more);
+        TableView<TaskState> table = robot.lookup("#tasks-table").queryTableView();
+        await(() -> table.getSelectionModel().getSelectedItem() != null);
+        String selected = table.getSelectionModel().getSelectedItem().taskId();
+        assertThat(chips.stream().map(Node::getId)).doesNotContain("live-chip-" + selected);
+    }
+
+    @Test
+    void aMultiSelectionNamesEveryElementAndAClickEditsOneOfThem(FxRobot robot) throws Exception {
+        String web = "#" + io.stowage.ui.canvas.CanvasIds.nodeId(io.stowage.model.design.ElementId.service("demo", "web"));
+        String api = "#" + io.stowage.ui.canvas.CanvasIds.nodeId(io.stowage.model.design.ElementId.service("demo", "api"));
+        robot.clickOn(robot.lookup(web + " .title").queryAs(Node.class));
+        robot.press(javafx.scene.input.KeyCode.SHIFT).clickOn(robot.lookup(api + " .title").queryAs(Node.class))
+                .release(javafx.scene.input.KeyCode.SHIFT);
+        await(() -> robot.lookup("#inspector-selection").queryAs(Node.class).isVisible());
+        assertThat(robot.lookup("#inspector-selection .hyperlink").queryAll()).hasSize(2);
+        picture(robot, "inspector-multi-1280.png");
+        robot.clickOn("#inspector-selected-service-api");
+        await(() -> !robot.lookup("#inspector-selection").queryAs(Node.class).isVisible());
+        assertThat(robot.lookup("#inspector-title").queryAs(Label.class).getText()).contains("api");
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean pseudo(Node node, String name) {
         return node.getPseudoClassStates().contains(PseudoClass.getPseudoClass(name));
     }

@@ -31,7 +31,7 @@ import java.util.Map;
 final class LiveChips {
     static final String LIVE_REPORT = "live-report";
     static final String LIVE_CHIP = "live-chip";
-    private static final String GROWS = "live-grows";
+    static final String LIVE_MORE = "live-more";
     static final String LIVE_USE = "live-use";
 
     private LiveChips() {
@@ -80,48 +80,139 @@ final class LiveChips {
                 + i.remainingCpu() + " CPU, " + i.remainingMemoryMiB() + " MiB";
     }
 
-    /** Keeps the chip node of each task across redraws, so a chip under the pointer stays the same node. */
+    /**
+     * Keeps the chip node of each task across redraws, so a chip under the pointer stays the same node. The chips
+     * stay inside the box's designed size: a chip wider than the box is cut with "…", and when more tasks run than
+     * rows fit, the last chip is a "+N more" summary (its hover text lists them; a click shows the first in the
+     * tasks tab). Failed tasks are kept in view first, then those that run, then those that stopped cleanly.
+     */
     private static void fill(Region node, List<TaskState> tasks, LiveOverlay live) {
         FlowPane chips = chipsOf(node);
         if (chips == null) {
             return;
         }
         Map<String, Label> existing = new java.util.HashMap<>();
+        Label more = null;
         for (Node child : chips.getChildren()) {
             if (child instanceof Label label && child.getStyleClass().contains(LIVE_CHIP)) {
                 existing.put(label.getId(), label);
+            } else if (child instanceof Label label && child.getStyleClass().contains(LIVE_MORE)) {
+                more = label;
             }
         }
-        List<Node> shown = new java.util.ArrayList<>();
+        double width = Math.max(40, node.getMinWidth() - node.snappedLeftInset() - node.snappedRightInset());
+        List<Label> all = new java.util.ArrayList<>();
         for (TaskState task : tasks) {
             Label chip = existing.get(chipId(task));
-            shown.add(chip == null ? chip(task, live) : update(chip, task, live));
+            chip = chip == null ? chip(task, live) : update(chip, task, live);
+            chip.setMaxWidth(width);
+            all.add(chip);
+        }
+        List<Node> shown = new java.util.ArrayList<>(all);
+        if (!all.isEmpty() && !fits(node, chips, all, width)) {
+            if (more == null) {
+                more = moreChip(live);
+            }
+            shown = fitted(node, chips, all, more, width);
         }
         if (!shown.equals(chips.getChildren())) {
             chips.getChildren().setAll(shown);
         }
-        growToFit(node);
     }
 
-    /**
-     * Lets a box that runs more tasks than its designed size shows grow downwards over what lies below it, in
-     * front, so that every chip stays visible and clickable; the design's bounds do not change, and the box
-     * takes its designed size again when the run ends and the canvas redraws it.
-     */
-    private static void growToFit(Region node) {
-        if (node.getProperties().putIfAbsent(GROWS, Boolean.TRUE) != null) {
-            return;
+    /** Whether these chips, in the flow's rows, fit the height the box has left for them. */
+    private static boolean fits(Region node, FlowPane chips, List<? extends Region> candidates, double width) {
+        if (!chips.getChildren().equals(candidates)) {
+            chips.getChildren().setAll(candidates);
         }
-        node.setMaxHeight(Region.USE_PREF_SIZE);
-        node.setPrefHeight(Region.USE_COMPUTED_SIZE);
-        // Follows the height layout gives the box (chips come and go, a status or a sparkline widens a chip and
-        // it wraps) instead of measuring it on every batch, which would cost a CSS and layout pass each time.
-        double designed = node.getMinHeight();
-        node.heightProperty().addListener((observed, was, now) -> {
-            if (now.doubleValue() > designed + 0.5) {
-                node.toFront();
+        node.applyCss(); // new chips take their font and padding, so they measure as they will show
+        double room = node.getMinHeight() - node.snappedTopInset() - node.snappedBottomInset();
+        double spacing = node instanceof javafx.scene.layout.VBox box ? box.getSpacing() : 0;
+        int children = 0;
+        for (Node child : node.getChildrenUnmodifiable()) {
+            if (child.isManaged()) {
+                children++;
+                if (child != chips) {
+                    room -= child.prefHeight(width);
+                }
             }
+        }
+        room -= spacing * Math.max(0, children - 1);
+        double x = 0;
+        double rows = 0;
+        double rowHeight = 0;
+        for (Region chip : candidates) {
+            double w = Math.min(width, chip.prefWidth(-1));
+            double h = chip.prefHeight(-1);
+            if (x > 0 && x + w > width) {
+                rows += rowHeight + chips.getVgap();
+                x = 0;
+                rowHeight = 0;
+            }
+            x += w + chips.getHgap();
+            rowHeight = Math.max(rowHeight, h);
+        }
+        return rows + rowHeight <= room + 0.5;
+    }
+
+    /** As many chips as fit with the "+N more" chip after them, in the tasks' order. */
+    private static List<Node> fitted(Region node, FlowPane chips, List<Label> all, Label more, double width) {
+        List<Label> byImportance = new java.util.ArrayList<>(all);
+        byImportance.sort(java.util.Comparator.comparingInt(LiveChips::importance));
+        for (int keep = all.size() - 1; keep >= 0; keep--) {
+            java.util.Set<Label> kept = new java.util.HashSet<>(byImportance.subList(0, keep));
+            List<Region> candidate = new java.util.ArrayList<>();
+            List<TaskState> hidden = new java.util.ArrayList<>();
+            for (Label chip : all) {
+                if (kept.contains(chip)) {
+                    candidate.add(chip);
+                } else {
+                    hidden.add((TaskState) chip.getProperties().get("liveTask"));
+                }
+            }
+            describeMore(more, hidden);
+            candidate.add(more);
+            if (keep == 0 || fits(node, chips, candidate, width)) {
+                return new java.util.ArrayList<>(candidate);
+            }
+        }
+        return List.of(more);
+    }
+
+    /** Failed tasks first, then those that run or start, then those that stopped as asked. */
+    private static int importance(Label chip) {
+        TaskState task = (TaskState) chip.getProperties().get("liveTask");
+        if (task.isStopped()) {
+            return StatusLook.failed(task) ? 0 : 2;
+        }
+        return 1;
+    }
+
+    private static Label moreChip(LiveOverlay live) {
+        Label more = new Label();
+        more.getStyleClass().addAll("task-chip", LIVE_MORE);
+        more.setMinWidth(Region.USE_PREF_SIZE);
+        more.setOnMousePressed(e -> {
+            @SuppressWarnings("unchecked")
+            List<TaskState> hidden = (List<TaskState>) more.getProperties().get("liveHidden");
+            if (hidden != null && !hidden.isEmpty()) {
+                live.taskClicked(hidden.get(0));
+            }
+            e.consume();
         });
+        return more;
+    }
+
+    private static void describeMore(Label more, List<TaskState> hidden) {
+        more.setText("+" + hidden.size() + " more");
+        more.setId("live-more-" + (hidden.isEmpty() ? "none" : hidden.get(0).taskId()));
+        more.getProperties().put("liveHidden", List.copyOf(hidden));
+        StringBuilder tip = new StringBuilder(hidden.size() + " more tasks here (click to see the first in the tasks tab):");
+        for (TaskState task : hidden) {
+            tip.append("\n  ").append(task.serviceName() != null ? task.serviceName() : task.family()).append(' ')
+                    .append(task.shortId()).append(" · ").append(task.lastStatus());
+        }
+        HoverTips.set(more, tip.toString());
     }
 
     static String chipId(TaskState task) {
@@ -132,19 +223,27 @@ final class LiveChips {
         Label chip = new Label();
         chip.setId(chipId(task));
         chip.getStyleClass().addAll("task-chip", LIVE_CHIP);
-        chip.setMinWidth(Region.USE_PREF_SIZE);
+        chip.setMinWidth(0);
+        chip.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
         // CPU and memory beside the status, as two small lines kept with the chip and redrawn as samples come.
         Sparkline cpu = new Sparkline(26, 10);
         Sparkline memory = new Sparkline(26, 10);
         cpu.setId(chipId(task) + "-cpu");
         memory.setId(chipId(task) + "-memory");
         memory.setStroke(javafx.scene.paint.Color.web("#8e5ea2"));
-        HBox use = new HBox(2, cpu, memory);
+        Label cpuName = new Label("cpu");
+        Label memoryName = new Label("mem");
+        cpuName.getStyleClass().add("live-use-name");
+        memoryName.getStyleClass().add("live-use-name");
+        HBox use = new HBox(2, cpuName, cpu, memoryName, memory);
         use.getStyleClass().add(LIVE_USE);
         use.setAlignment(javafx.geometry.Pos.CENTER);
         use.setMouseTransparent(true);
         chip.setGraphic(use);
-        chip.setContentDisplay(ContentDisplay.RIGHT);
+        // Shown once the first sample comes (drawUse), so a chip without figures keeps its room for the status.
+        use.setVisible(false);
+        use.setManaged(false);
+        chip.setContentDisplay(ContentDisplay.TEXT_ONLY);
         chip.setGraphicTextGap(4);
         // On press, not click: the canvas would take a press for the start of a drag or a rubber band.
         chip.setOnMousePressed(e -> {
@@ -187,8 +286,8 @@ final class LiveChips {
         box.setManaged(lines);
         chip.setContentDisplay(lines ? ContentDisplay.RIGHT : ContentDisplay.TEXT_ONLY);
         if (lines) {
-            ((Sparkline) box.getChildren().get(0)).show(use.cpuPercent(), use.cpuTop());
-            ((Sparkline) box.getChildren().get(1)).show(use.memoryBytes(), use.memoryTop());
+            ((Sparkline) box.getChildren().get(1)).show(use.cpuPercent(), use.cpuTop());
+            ((Sparkline) box.getChildren().get(3)).show(use.memoryBytes(), use.memoryTop());
         }
     }
 

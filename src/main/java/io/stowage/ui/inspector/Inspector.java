@@ -95,7 +95,10 @@ public final class Inspector {
             io.stowage.ui.common.Concept concept = io.stowage.ui.common.Concept.of(selection.primary());
             io.stowage.ui.common.ConceptsWindow.show(concept, root.getScene() == null ? null : root.getScene().getWindow());
         });
-        javafx.scene.layout.VBox heading = new javafx.scene.layout.VBox(0, title, about);
+        selected.setId("inspector-selection");
+        selected.getStyleClass().add("inspector-selection");
+        selected.managedProperty().bind(selected.visibleProperty());
+        javafx.scene.layout.VBox heading = new javafx.scene.layout.VBox(0, title, about, selected);
         BorderPane header = new BorderPane(heading);
 
         header.setBottom(notice);
@@ -168,7 +171,34 @@ public final class Inspector {
         return root;
     }
 
+    /**
+     * A selection of several elements names them all above the first one's form; a click on a name edits that one
+     * alone.
+     */
+    private void listSelected() {
+        java.util.List<ElementId> all = java.util.List.copyOf(selection.elements());
+        selected.setVisible(all.size() > 1);
+        if (all.size() <= 1) {
+            selected.getChildren().clear();
+            return;
+        }
+        Label count = new Label(all.size() + " elements selected; the form edits the first:");
+        count.getStyleClass().add("inspector-selection-count");
+        selected.getChildren().setAll(count);
+        for (ElementId each : all) {
+            javafx.scene.control.Hyperlink name = new javafx.scene.control.Hyperlink(
+                    each.kind() + " " + each.localId());
+            name.setId("inspector-selected-" + each.kind() + "-" + each.localId());
+            name.setFocusTraversable(false);
+            name.setOnAction(e -> selection.select(each));
+            selected.getChildren().add(name);
+        }
+    }
+
+    private final javafx.scene.layout.FlowPane selected = new javafx.scene.layout.FlowPane(6, 0);
+
     private void rebuild() {
+        listSelected();
         ElementId id = selection.primary();
         io.stowage.ui.common.Concept concept = io.stowage.ui.common.Concept.of(id);
         about.setText(concept == null ? "" : "About: " + concept.title());

@@ -40,7 +40,7 @@ import java.util.function.Function;
 public final class TasksPanel {
     /** The panel width from which the details go beside the table instead of below it. */
     static final double WIDE = 1200;
-    /** The table width from which Instance, CPU and Memory are shown besides the columns a glance needs. */
+    /** The panel width from which Instance, CPU and Memory are shown besides the columns a glance needs. */
     static final double ROOMY = 1000;
     private final LiveModel model;
     private final TableView<TaskState> table = new TableView<>();
@@ -90,7 +90,8 @@ public final class TasksPanel {
         // Instance, CPU and memory join when the table is wide enough to keep the reason readable beside them
         // (the task's details and the canvas's chips show them too); the table's menu shows or hides any column.
         List<TableColumn<TaskState, ?>> roomy = List.of(instance, cpu, memory);
-        table.widthProperty().addListener((obs, was, now) -> {
+        // The panel's width, not the table's: choosing a task (the details open beside) does not hide them.
+        split.widthProperty().addListener((obs, was, now) -> {
             boolean wide = now.doubleValue() >= ROOMY;
             if (wide != (was.doubleValue() >= ROOMY) || was.doubleValue() == 0) {
                 roomy.forEach(column -> column.setVisible(wide));

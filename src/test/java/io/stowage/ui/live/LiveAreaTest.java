@@ -81,8 +81,10 @@ class LiveAreaTest {
         assertThat(robot.lookup("#task-details-reason").queryAs(Label.class).getText())
                 .contains("EssentialContainerExited");
         await(() -> robot.lookup("#task-details-exit-sidecar").tryQuery().isPresent());
-        assertThat(robot.lookup("#task-details-exit-app").queryAs(Label.class).getText()).isEqualTo("1");
-        assertThat(robot.lookup("#task-details-exit-sidecar").queryAs(Label.class).getText()).isEqualTo("143");
+        assertThat(robot.lookup("#task-details-exit-app").queryAs(Label.class).getText())
+                .isEqualTo("1: error (the application's own failure)");
+        assertThat(robot.lookup("#task-details-exit-sidecar").queryAs(Label.class).getText())
+                .isEqualTo("143: stopped by SIGTERM");
         await(() -> robot.lookup("#task-details-last-lines").queryAs(javafx.scene.control.TextArea.class).getText()
                 .contains("app | line 20 of app"));
 
