@@ -6,7 +6,7 @@ import io.stowage.model.runtime.TaskState;
 import io.stowage.model.runtime.TaskStatus;
 import io.stowage.testsupport.DocsPictures;
 import io.stowage.ui.shell.MainWindow;
-import io.stowage.ui.shell.OpenDocument;
+import io.stowage.format.document.OpenDocument;
 import io.stowage.ui.shell.RecentFiles;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
