@@ -1,5 +1,6 @@
 package io.stowage.ui.shell;
 
+import io.stowage.format.document.OpenDocument;
 import io.stowage.ui.common.TaskExecutor;
 import io.stowage.ui.live.LiveActions;
 import io.stowage.ui.live.LiveArea;

@@ -1,5 +1,7 @@
 package io.stowage.ui.shell;
 
+import io.stowage.format.document.OpenDocument;
+import io.stowage.format.document.RecoveryStore;
 import io.stowage.edit.DeleteElements;
 import io.stowage.edit.Edit;
 import io.stowage.edit.EditHistory;

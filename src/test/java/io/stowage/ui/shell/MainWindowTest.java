@@ -1,5 +1,6 @@
 package io.stowage.ui.shell;
 
+import io.stowage.format.document.OpenDocument;
 import io.stowage.edit.EditHistory;
 import io.stowage.format.design.ExampleDesigns;
 import io.stowage.model.design.ElementId;
