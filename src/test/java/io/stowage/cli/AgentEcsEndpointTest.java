@@ -107,7 +107,8 @@ class AgentEcsEndpointTest {
             Files.writeString(v2, """
                     {"family": "web", "containerDefinitions": [
                       {"name": "app", "image": "%s", "memory": 16, "stopTimeout": 2,
-                       "command": ["sleep", "3601"]}],
+                       "command": ["sleep", "3601"], "healthCheck": {"command": ["CMD-SHELL", "true"],
+                       "interval": 5, "timeout": 2, "retries": 1}}],
                      "tags": [{"key": "release", "value": "2"}]}
                     """.formatted(BusyboxImage.NAME));
             JsonNode registered = aws(endpoint, "register-task-definition", "--cli-input-json", "file://" + v2);
@@ -137,6 +138,42 @@ class AgentEcsEndpointTest {
             assertThat(stopped.path("lastStatus").asText()).isEqualTo("STOPPED");
             assertThat(stopped.path("stoppedReason").asText()).isEqualTo("Task stopped by user");
             assertThat(stopped.path("stopCode").asText()).isEqualTo("UserInitiated");
+
+            // UpdateService --task-definition: a rolling deployment of real containers within 50..100 %.
+            JsonNode rolling = aws(endpoint, "update-service", "--cluster", "shop", "--service", "web",
+                    "--task-definition", "web:2", "--deployment-configuration",
+                    "minimumHealthyPercent=50,maximumPercent=100").path("service");
+            assertThat(rolling.path("taskDefinition").asText()).endsWith("task-definition/web:2");
+            assertThat(rolling.path("deployments").get(0).path("status").asText()).isEqualTo("PRIMARY");
+            assertThat(rolling.path("deployments").get(0).path("rolloutState").asText()).isEqualTo("IN_PROGRESS");
+            ExternalTool.Run rolled = awsRun(endpoint, 300, "wait", "services-stable", "--cluster", "shop",
+                    "--services", "web");
+            assertThat(rolled.exitCode()).as(rolled.output()).isZero();
+            JsonNode after = aws(endpoint, "describe-services", "--cluster", "shop", "--services", "web")
+                    .path("services").get(0);
+            assertThat(after.path("deployments")).as(after.toString()).hasSize(1);
+            assertThat(after.path("deployments").get(0).path("rolloutState").asText()).isEqualTo("COMPLETED");
+            assertThat(after.path("deployments").get(0).path("taskDefinition").asText()).endsWith("web:2");
+            assertThat(after.path("runningCount").asInt()).isEqualTo(2);
+            assertThat(after.path("events").toString()).contains("deployment completed.");
+            List<String> rolledArns = new ArrayList<>();
+            aws(endpoint, "list-tasks", "--cluster", "shop", "--service-name", "web").path("taskArns")
+                    .forEach(a -> rolledArns.add(a.asText()));
+            assertThat(rolledArns).hasSize(2).doesNotContainAnyElementsOf(arns);
+            List<String> describeNew = new ArrayList<>(List.of("describe-tasks", "--cluster", "shop", "--tasks"));
+            describeNew.addAll(rolledArns);
+            for (JsonNode task : aws(endpoint, describeNew.toArray(String[]::new)).path("tasks")) {
+                assertThat(task.path("taskDefinitionArn").asText()).endsWith("task-definition/web:2");
+                assertThat(task.path("lastStatus").asText()).isEqualTo("RUNNING");
+                String runtimeId = task.path("containers").get(0).path("runtimeId").asText();
+                assertThat(ENGINE.client().inspectContainerCmd(runtimeId).exec().getConfig().getCmd())
+                        .containsExactly("sleep", "3601");
+            }
+            JsonNode oldTask = aws(endpoint, "describe-tasks", "--cluster", "shop", "--tasks", arns.get(1))
+                    .path("tasks").get(0);
+            assertThat(oldTask.path("lastStatus").asText()).isEqualTo("STOPPED");
+            assertThat(oldTask.path("stoppedReason").asText())
+                    .startsWith("Scaling activity initiated by (deployment ecs-svc/");
 
             // UpdateService --desired-count through the agent's scheduler; services-stable returns.
             JsonNode updated = aws(endpoint, "update-service", "--cluster", "shop", "--service", "web",

@@ -198,7 +198,8 @@ public final class EcsApi {
             if (s == null) {
                 failures.add(EcsShapes.failure(EcsArns.service(c.name(), name), "MISSING"));
             } else {
-                found.add(EcsShapes.service(c.name(), s));
+                found.add(EcsShapes.service(c.name(), s,
+                        deploymentConfigurations.get(c.name() + "/" + s.state().serviceName())));
             }
         }
         return out;
@@ -296,8 +297,9 @@ public final class EcsApi {
 
     /**
      * UpdateService: a new desired count, which the run's service scheduler meets (starting or stopping tasks as
-     * ECS's does). A task definition other than the service's own and other settings are refused for now, naming
-     * what is not served.
+     * ECS's does); another revision of the service's task definition and/or a new deployment configuration
+     * (minimumHealthyPercent, maximumPercent), which the scheduler rolls out as ECS's rolling update does. Other
+     * settings are refused, naming what is not served.
      */
     private ObjectNode updateService(JsonNode in) {
         ClusterView c = cluster(in);
@@ -310,29 +312,73 @@ public final class EcsApi {
         if (!"ACTIVE".equals(s.state().status())) {
             throw new EcsApiException("ServiceNotActiveException", "Service was not ACTIVE.");
         }
+        if (s.design() == null) {
+            throw EcsApiException.serviceNotFound();
+        }
         List<String> unserved = new ArrayList<>();
         in.fieldNames().forEachRemaining(member -> {
-            if (!Set.of("cluster", "service", "desiredCount", "taskDefinition").contains(member)
-                    && !in.get(member).isNull()) {
+            JsonNode v = in.get(member);
+            boolean off = v.isNull() || "forceNewDeployment".equals(member) && v.isBoolean() && !v.asBoolean();
+            if (!Set.of("cluster", "service", "desiredCount", "taskDefinition", "deploymentConfiguration")
+                    .contains(member) && !off) {
                 unserved.add(member);
             }
         });
+        ServiceState state = s.state();
+        TaskDefinitionBook.Revision revision = null;
         String taskDefinition = text(in, "taskDefinition", null);
-        if (taskDefinition != null && !sameTaskDefinition(taskDefinition, s.state().taskDefinitionArn())) {
-            unserved.add("taskDefinition (another revision)");
+        TaskDefinitionBook.Revision asked = taskDefinition == null ? null : book().find(taskDefinition)
+                .orElseThrow(() -> new EcsApiException("ClientException", "TaskDefinition not found."));
+        if (asked != null && !asked.arn().equals(EcsArns.taskDefinition(state.taskDefinitionArn()))) {
+            revision = asked;
+            if (!revision.active()) {
+                throw new EcsApiException("ClientException", "TaskDefinition is inactive");
+            }
+            if (s.design().isDaemon()) {
+                unserved.add("taskDefinition (a rolling update of a DAEMON service)");
+            } else if (!revision.family.equals(s.design().taskDefinitionFamily())) {
+                unserved.add("taskDefinition of another family than " + s.design().taskDefinitionFamily());
+            }
+        }
+        Integer minimum = null;
+        Integer maximum = null;
+        JsonNode config = in.get("deploymentConfiguration");
+        if (config != null && !config.isNull()) {
+            if (!config.isObject()) {
+                throw new EcsApiException("SerializationException", "deploymentConfiguration must be an object.");
+            }
+            minimum = percent(config, "minimumHealthyPercent");
+            maximum = percent(config, "maximumPercent");
+            config.fieldNames().forEachRemaining(member -> {
+                JsonNode v = config.get(member);
+                boolean off = v.isNull() || "deploymentCircuitBreaker".equals(member)
+                        && !v.path("enable").asBoolean(false) && !v.path("rollback").asBoolean(false);
+                if (!Set.of("minimumHealthyPercent", "maximumPercent").contains(member) && !off) {
+                    unserved.add("deploymentConfiguration." + member);
+                }
+            });
+            int min = minimum != null ? minimum : configured(s, c.name(), "minimumHealthyPercent",
+                    io.stowage.model.sim.DeploymentRules.defaultMinimumHealthyPercent(s.design().isDaemon()));
+            int max = maximum != null ? maximum : configured(s, c.name(), "maximumPercent",
+                    io.stowage.model.sim.DeploymentRules.defaultMaximumPercent(s.design().isDaemon()));
+            if (min > 100) {
+                throw EcsApiException.invalid("minimumHealthyPercent must be between 0 and 100.");
+            }
+            if (max < min || max < 1) {
+                throw EcsApiException.invalid("maximumPercent must be at least 1 and not below "
+                        + "minimumHealthyPercent.");
+            }
         }
         if (!unserved.isEmpty()) {
             throw new EcsApiException("UnsupportedFeatureException", "The Stowage local ECS endpoint serves "
-                    + "UpdateService with desiredCount only, not yet " + String.join(", ", unserved) + ".");
+                    + "UpdateService with desiredCount, taskDefinition (a revision of the service's family) and "
+                    + "deploymentConfiguration's minimumHealthyPercent and maximumPercent, not yet "
+                    + String.join(", ", unserved) + ".");
         }
-        ServiceState state = s.state();
         JsonNode count = in.get("desiredCount");
         if (count != null && !count.isNull()) {
             if (!count.canConvertToInt() || count.asInt() < 0) {
                 throw EcsApiException.invalid("desiredCount must be a number of 0 or more.");
-            }
-            if (s.design() == null) {
-                throw EcsApiException.serviceNotFound();
             }
             if (s.design().isDaemon()) {
                 throw EcsApiException.invalid("The desired count of a DAEMON service cannot be set: it runs one "
@@ -343,19 +389,77 @@ public final class EcsApi {
                     state.runningCount(), state.pendingCount(), state.taskDefinitionArn(), state.events(),
                     state.deployments());
         }
+        if (revision != null || minimum != null || maximum != null) {
+            String key = c.name() + "/" + state.serviceName();
+            ObjectNode kept = deploymentConfigurations.computeIfAbsent(key, k -> JSON.createObjectNode());
+            if (minimum != null) {
+                kept.put("minimumHealthyPercent", minimum);
+            }
+            if (maximum != null) {
+                kept.put("maximumPercent", maximum);
+            }
+            s.part().run().deploy(s.part().cluster().id(), s.design().id(),
+                    revision == null ? null : revision.definition, revision == null ? null : revision.revision,
+                    minimum, maximum);
+        }
+        if (revision != null) {
+            state = deploying(c.name(), state, revision.arn());
+        }
         ObjectNode out = JSON.createObjectNode();
-        out.set("service", EcsShapes.service(c.name(), new ServiceView(s.part(), state, s.design(), s.tasks())));
+        out.set("service", EcsShapes.service(c.name(), new ServiceView(s.part(), state, s.design(), s.tasks()),
+                deploymentConfigurations.get(c.name() + "/" + state.serviceName())));
         return out;
     }
 
-    /** Whether a task definition reference (family, family:revision or ARN) names the service's own. */
-    private static boolean sameTaskDefinition(String ref, String current) {
-        if (current == null) {
-            return false;
+    /** Deployment configuration changed through the API, by cluster/service name. */
+    private final Map<String, ObjectNode> deploymentConfigurations = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Integer percent(JsonNode config, String member) {
+        JsonNode v = config.get(member);
+        if (v == null || v.isNull()) {
+            return null;
         }
-        String asked = ref.substring(ref.lastIndexOf('/') + 1);
-        String own = current.substring(current.lastIndexOf('/') + 1);
-        return asked.equals(own) || (!asked.contains(":") && own.startsWith(asked + ":"));
+        if (!v.canConvertToInt() || v.asInt() < 0) {
+            throw EcsApiException.invalid(member + " must be a number of 0 or more.");
+        }
+        return v.asInt();
+    }
+
+    private int configured(ServiceView s, String cluster, String member, int fallback) {
+        ObjectNode kept = deploymentConfigurations.get(cluster + "/" + s.state().serviceName());
+        if (kept != null && kept.has(member)) {
+            return kept.get(member).asInt();
+        }
+        var config = s.design().spec().deploymentConfiguration();
+        Integer value = config == null ? null : "maximumPercent".equals(member) ? config.maximumPercent()
+                : config.minimumHealthyPercent();
+        return value != null ? value : fallback;
+    }
+
+    /** The service as UpdateService answers when a new revision starts rolling out: its new PRIMARY deployment. */
+    private static ServiceState deploying(String cluster, ServiceState state, String taskDefinitionArn) {
+        List<io.stowage.model.runtime.ServiceDeployment> deployments = new ArrayList<>();
+        java.time.Instant now = java.time.Instant.now();
+        String id = io.stowage.model.runtime.ServiceDeployment.idFor(cluster, state.serviceName(), taskDefinitionArn);
+        deployments.add(new io.stowage.model.runtime.ServiceDeployment(id, "PRIMARY", taskDefinitionArn,
+                state.desiredCount(), 0, 0, 0, "IN_PROGRESS", "ECS deployment " + id + " in progress.", now));
+        if (state.deployments().isEmpty()) {
+            String old = EcsArns.taskDefinition(state.taskDefinitionArn());
+            String oldId = io.stowage.model.runtime.ServiceDeployment.idFor(cluster, state.serviceName(), old);
+            deployments.add(new io.stowage.model.runtime.ServiceDeployment(oldId, "ACTIVE", old,
+                    state.runningCount() + state.pendingCount(), state.runningCount(), state.pendingCount(), 0,
+                    "COMPLETED", "ECS deployment " + oldId + " completed.", now));
+        } else {
+            for (var d : state.deployments()) {
+                if (!d.taskDefinitionArn().equals(taskDefinitionArn)) {
+                    deployments.add(new io.stowage.model.runtime.ServiceDeployment(d.id(), "ACTIVE",
+                            d.taskDefinitionArn(), d.desiredCount(), d.runningCount(), d.pendingCount(),
+                            d.failedTasks(), d.rolloutState(), d.rolloutStateReason(), d.updatedAt()));
+                }
+            }
+        }
+        return new ServiceState(state.cluster(), state.serviceName(), state.status(), state.desiredCount(),
+                state.runningCount(), state.pendingCount(), taskDefinitionArn, state.events(), deployments);
     }
 
     // ------------------------------------------------------------------ task definitions

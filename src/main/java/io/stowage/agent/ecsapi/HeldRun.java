@@ -20,4 +20,11 @@ public interface HeldRun {
 
     /** Stops one task as ECS's StopTask does (UserInitiated, with {@code reason}); a service replaces it. */
     void stopTask(String taskArn, String reason);
+
+    /**
+     * Rolls a service (design ids) out to {@code taskDefinition} at {@code revision} (null: the revision stays)
+     * within the deployment configuration's percents (null: as they are), as UpdateService does.
+     */
+    void deploy(String clusterId, String serviceId, io.stowage.model.ecs.TaskDefinition taskDefinition,
+                Integer revision, Integer minimumHealthyPercent, Integer maximumPercent);
 }

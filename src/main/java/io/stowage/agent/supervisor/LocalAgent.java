@@ -106,6 +106,12 @@ public final class LocalAgent {
         public void stopTask(String taskArn, String reason) {
             run.stopTask(taskArn, reason);
         }
+
+        @Override
+        public void deploy(String clusterId, String serviceId, io.stowage.model.ecs.TaskDefinition taskDefinition,
+                           Integer revision, Integer minimumHealthyPercent, Integer maximumPercent) {
+            run.deploy(clusterId, serviceId, taskDefinition, revision, minimumHealthyPercent, maximumPercent);
+        }
     }
 
     private LocalAgent(String version, PrintStream log) {

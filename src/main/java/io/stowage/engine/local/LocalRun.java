@@ -223,6 +223,24 @@ public final class LocalRun implements AutoCloseable {
         });
     }
 
+    /**
+     * UpdateService with a new revision of the service's task definition and/or deployment configuration: the
+     * service's scheduler rolls it out as ECS's rolling update does, within {@code minimumHealthyPercent} and
+     * {@code maximumPercent} (null: as they are).
+     *
+     * @param taskDefinition the new revision's task definition (of the service's family), or null to keep it
+     * @param revision       its revision number, or null with a null task definition
+     */
+    public void deploy(String clusterId, String serviceId, TaskDefinition taskDefinition, Integer revision,
+                       Integer minimumHealthyPercent, Integer maximumPercent) {
+        ctx.onLoop(() -> {
+            ServiceScheduler s = services.get(clusterId + "/" + serviceId);
+            if (s != null) {
+                s.deploy(taskDefinition, revision, minimumHealthyPercent, maximumPercent);
+            }
+        });
+    }
+
     /** Stops one task as StopTask does; a service replaces it. */
     public void stopTask(String taskArn) {
         stopTask(taskArn, "Task stopped by user");
@@ -242,7 +260,7 @@ public final class LocalRun implements AutoCloseable {
     public void runTask(String clusterId, String taskId) {
         ctx.onLoop(() -> {
             PlacementResult result = placeMore(clusterId, TaskRef.Kind.TASK, taskId, 1);
-            result.placements().forEach(p -> launch(p, null));
+            result.placements().forEach(p -> launch(p, null, null, null));
             result.failures().forEach(f -> ctx.event(cluster(clusterId).name(), "task " + taskId,
                     "RunTask failed: " + f.reason() + ": " + f.message()));
         });
@@ -369,7 +387,7 @@ public final class LocalRun implements AutoCloseable {
             }
         }
         for (Placement p : result.placements()) {
-            TaskRunner runner = launch(p, null);
+            TaskRunner runner = launch(p, null, null, null);
             ServiceScheduler s = p.task().kind() == TaskRef.Kind.SERVICE
                     ? services.get(p.task().clusterId() + "/" + p.task().source()) : null;
             if (s != null) {
@@ -408,13 +426,20 @@ public final class LocalRun implements AutoCloseable {
         return "arn:aws:ecs:local:000000000000:task/" + cluster + "/" + HexFormat.of().formatHex(id);
     }
 
-    TaskRunner launch(Placement p, String taskArn) {
+    /**
+     * Starts a placed task; of {@code revisionDefinition} at {@code revisionNumber} when given (a service's new
+     * revision, rolled out through the API), else of the design's task definition.
+     */
+    TaskRunner launch(Placement p, String taskArn, TaskDefinition revisionDefinition, Integer revisionNumber) {
         Cluster cluster = cluster(p.task().clusterId());
         boolean isService = p.task().kind() == TaskRef.Kind.SERVICE;
         Service service = isService ? cluster.service(p.task().source()).orElseThrow() : null;
         StandaloneTask task = isService ? null : cluster.task(p.task().source()).orElseThrow();
-        TaskDefinitionRef ref = isService ? service.taskDefinition() : task.taskDefinition();
-        TaskDefinition td = ctx.design.taskDefinition(ref.family()).orElseThrow();
+        TaskDefinitionRef designRef = isService ? service.taskDefinition() : task.taskDefinition();
+        TaskDefinitionRef ref = revisionDefinition == null ? designRef
+                : new TaskDefinitionRef(revisionDefinition.family(), revisionNumber);
+        TaskDefinition td = revisionDefinition != null ? revisionDefinition
+                : ctx.design.taskDefinition(ref.family()).orElseThrow();
         if (!isService) {
             td = TaskOverrides.apply(td, task.run().overrides());
         }
@@ -486,24 +511,43 @@ public final class LocalRun implements AutoCloseable {
     }
 
     PlacementResult placeMore(String clusterId, TaskRef.Kind kind, String source, int count) {
+        return placeMore(clusterId, kind, source, count, null);
+    }
+
+    /**
+     * Places {@code count} more tasks on top of the live ones; of {@code revision} (a service's new revision) when
+     * given. Live tasks hold the resources and ports of the task definition they run, whichever revision it is.
+     */
+    PlacementResult placeMore(String clusterId, TaskRef.Kind kind, String source, int count, TaskDefinition revision) {
         List<Placement> holding = new ArrayList<>();
+        Map<TaskRef, TaskDefinition> held = new java.util.HashMap<>();
         live.forEach((arn, p) -> {
             if (p.task().clusterId().equals(clusterId)) {
                 holding.add(p);
+                TaskRunner r = runners.get(arn);
+                if (r != null && p.task().kind() == TaskRef.Kind.SERVICE && r.plan().taskDefinition()
+                        != ctx.design.taskDefinition(r.plan().taskDefinition().family()).orElse(null)) {
+                    // A task of a revision rolled out through the API: its own resources and ports.
+                    held.put(p.task(), r.plan().taskDefinition());
+                }
             }
         });
         int first = nextNumber.getOrDefault(clusterId + "/" + kind + "/" + source, 1);
-        return PlacementEngine.placeMore(ctx.design, ctx.options.seed(), clusterId, holding, kind, source, count, first);
+        var design = revision == null ? ctx.design : ctx.design.withTaskDefinition(revision);
+        return PlacementEngine.placeMore(design, ctx.options.seed(), clusterId, holding, held::get, kind, source,
+                count, first);
     }
 
     private ServiceScheduler.Host schedulerHost() {
         return new ServiceScheduler.Host() {
-            public PlacementResult placeMore(String clusterId, TaskRef.Kind kind, String source, int count) {
-                return LocalRun.this.placeMore(clusterId, kind, source, count);
+            public PlacementResult placeMore(String clusterId, TaskRef.Kind kind, String source, int count,
+                                             TaskDefinition revision) {
+                return LocalRun.this.placeMore(clusterId, kind, source, count, revision);
             }
 
-            public TaskRunner launch(Placement placement, String taskArn) {
-                return LocalRun.this.launch(placement, taskArn);
+            public TaskRunner launch(Placement placement, String taskArn, TaskDefinition taskDefinition,
+                                     Integer revision) {
+                return LocalRun.this.launch(placement, taskArn, taskDefinition, revision);
             }
 
             public void showUnplaced(String taskArn, Cluster cluster, Service service) {

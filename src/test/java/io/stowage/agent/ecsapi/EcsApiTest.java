@@ -262,11 +262,64 @@ class EcsApiTest {
                 "ServiceNotFoundException", "Service not found.");
         assertError("UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", \"desiredCount\": -1}",
                 "InvalidParameterException", "desiredCount must be a number of 0 or more.");
-        assertError("UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", \"taskDefinition\": \"web:2\", "
-                + "\"forceNewDeployment\": true}", "UnsupportedFeatureException", "The Stowage local ECS endpoint "
-                + "serves UpdateService with desiredCount only, not yet forceNewDeployment, taskDefinition (another "
-                + "revision).");
+        assertError("UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", \"taskDefinition\": \"web:2\"}",
+                "ClientException", "TaskDefinition not found.");
+        assertError("UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", \"forceNewDeployment\": true}",
+                "UnsupportedFeatureException", "The Stowage local ECS endpoint serves UpdateService with desiredCount, "
+                        + "taskDefinition (a revision of the service's family) and deploymentConfiguration's "
+                        + "minimumHealthyPercent and maximumPercent, not yet forceNewDeployment.");
         assertThat(run.scaled).hasSize(2);
+        assertThat(run.deployed).isEmpty();
+    }
+
+    @Test
+    void updateServiceToANewRevisionStartsARollingDeploymentWithinItsConfiguration() {
+        call("RegisterTaskDefinition", REGISTER_WEB_V2);
+        JsonNode answer = call("UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", "
+                + "\"taskDefinition\": \"web\", \"deploymentConfiguration\": {\"minimumHealthyPercent\": 50, "
+                + "\"maximumPercent\": 100}}").path("service");
+        // The family alone is its latest revision: web:2, rolled out by the run's scheduler within 50..100 %.
+        assertThat(run.deployed).containsExactly("c/web web:2 min=50 max=100");
+        assertThat(answer.path("taskDefinition").asText())
+                .isEqualTo("arn:aws:ecs:local:000000000000:task-definition/web:2");
+        assertThat(answer.path("deployments")).hasSize(2);
+        assertThat(answer.path("deployments").get(0).path("status").asText()).isEqualTo("PRIMARY");
+        assertThat(answer.path("deployments").get(0).path("rolloutState").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(answer.path("deployments").get(0).path("taskDefinition").asText()).endsWith("web:2");
+        assertThat(answer.path("deployments").get(1).path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(answer.path("deployments").get(1).path("taskDefinition").asText()).endsWith("web:1");
+        assertThat(answer.path("deploymentConfiguration").path("minimumHealthyPercent").asInt()).isEqualTo(50);
+        assertThat(answer.path("deploymentConfiguration").path("maximumPercent").asInt()).isEqualTo(100);
+        List<String> problems = new ArrayList<>();
+        walk(answer, "Service", "UpdateService.service", problems);
+        assertThat(problems).isEmpty();
+        // DescribeServices keeps the configuration set.
+        assertThat(call("DescribeServices", "{\"cluster\": \"shop\", \"services\": [\"web\"]}").path("services")
+                .get(0).path("deploymentConfiguration").path("maximumPercent").asInt()).isEqualTo(100);
+
+        // The percents alone: no new revision.
+        call("UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", "
+                + "\"deploymentConfiguration\": {\"maximumPercent\": 150}}");
+        assertThat(run.deployed).last().isEqualTo("c/web null min=null max=150");
+
+        assertError("UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", "
+                + "\"deploymentConfiguration\": {\"minimumHealthyPercent\": 120}}", "InvalidParameterException",
+                "minimumHealthyPercent must be between 0 and 100.");
+        assertError("UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", \"deploymentConfiguration\": "
+                + "{\"deploymentCircuitBreaker\": {\"enable\": true, \"rollback\": true}}}",
+                "UnsupportedFeatureException", "The Stowage local ECS endpoint serves UpdateService with desiredCount, "
+                        + "taskDefinition (a revision of the service's family) and deploymentConfiguration's "
+                        + "minimumHealthyPercent and maximumPercent, not yet "
+                        + "deploymentConfiguration.deploymentCircuitBreaker.");
+        call("RegisterTaskDefinition", REGISTER_WEB_V2.replace("\"web\"", "\"worker\""));
+        assertError("UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", \"taskDefinition\": "
+                + "\"worker:1\"}", "UnsupportedFeatureException", "The Stowage local ECS endpoint serves UpdateService "
+                + "with desiredCount, taskDefinition (a revision of the service's family) and deploymentConfiguration's "
+                + "minimumHealthyPercent and maximumPercent, not yet taskDefinition of another family than web.");
+        call("DeregisterTaskDefinition", "{\"taskDefinition\": \"web:2\"}");
+        assertError("UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", \"taskDefinition\": "
+                + "\"web:2\"}", "ClientException", "TaskDefinition is inactive");
+        assertThat(run.deployed).hasSize(2);
     }
 
     @Test
@@ -450,6 +503,7 @@ class EcsApiTest {
         private RuntimeSnapshot snapshot;
         final List<String> stopped = new ArrayList<>();
         final List<String> scaled = new ArrayList<>();
+        final List<String> deployed = new ArrayList<>();
 
         FakeRun() {
             try {
@@ -524,6 +578,14 @@ class EcsApiTest {
         @Override
         public void stopTask(String taskArn, String reason) {
             stopped.add(taskArn + " " + reason);
+        }
+
+        @Override
+        public void deploy(String clusterId, String serviceId, io.stowage.model.ecs.TaskDefinition taskDefinition,
+                           Integer revision, Integer minimumHealthyPercent, Integer maximumPercent) {
+            deployed.add(clusterId + "/" + serviceId + " " + (taskDefinition == null ? "null"
+                    : taskDefinition.family() + ":" + revision) + " min=" + minimumHealthyPercent
+                    + " max=" + maximumPercent);
         }
     }
 }
