@@ -185,16 +185,68 @@ class AgentEcsEndpointTest {
             JsonNode web = aws(endpoint, "describe-services", "--cluster", "shop", "--services", "web")
                     .path("services").get(0);
             assertThat(web.path("runningCount").asInt()).as(web.toString()).isEqualTo(1);
-            assertThat(aws(endpoint, "list-tasks", "--cluster", "shop").path("taskArns")).hasSize(1);
+            assertThat(aws(endpoint, "list-tasks", "--cluster", "shop", "--service-name", "web").path("taskArns"))
+                    .hasSize(1);
 
             ExternalTool.Run missing = awsRun(endpoint, "list-tasks", "--cluster", "nope");
             assertThat(missing.exitCode()).isNotZero();
             assertThat(missing.output()).contains("ClusterNotFoundException").contains("Cluster not found.");
 
-            ExternalTool.Run unsupported = awsRun(endpoint, "create-cluster", "--cluster-name", "x");
+            // CreateService of a registered revision on the design's cluster: real containers by the agent's rules.
+            JsonNode api = aws(endpoint, "create-service", "--cluster", "shop", "--service-name", "api",
+                    "--task-definition", "web:2", "--desired-count", "2").path("service");
+            assertThat(api.path("status").asText()).isEqualTo("ACTIVE");
+            ExternalTool.Run apiStable = awsRun(endpoint, 300, "wait", "services-stable", "--cluster", "shop",
+                    "--services", "api");
+            assertThat(apiStable.exitCode()).as(apiStable.output()).isZero();
+            List<String> apiTasks = new ArrayList<>();
+            aws(endpoint, "list-tasks", "--cluster", "shop", "--service-name", "api").path("taskArns")
+                    .forEach(a -> apiTasks.add(a.asText()));
+            assertThat(apiTasks).hasSize(2);
+            List<String> describeApi = new ArrayList<>(List.of("describe-tasks", "--cluster", "shop", "--tasks"));
+            describeApi.addAll(apiTasks);
+            for (JsonNode task : aws(endpoint, describeApi.toArray(String[]::new)).path("tasks")) {
+                assertThat(task.path("lastStatus").asText()).isEqualTo("RUNNING");
+                assertThat(task.path("group").asText()).isEqualTo("service:api");
+                String runtimeId = task.path("containers").get(0).path("runtimeId").asText();
+                assertThat(ENGINE.client().inspectContainerCmd(runtimeId).exec().getState().getRunning()).isTrue();
+            }
+
+            // RunTask: a standalone task of the registered revision.
+            JsonNode ran = aws(endpoint, "run-task", "--cluster", "shop", "--task-definition", "web:2");
+            assertThat(ran.path("tasks")).hasSize(1);
+            String ranArn = ran.path("tasks").get(0).path("taskArn").asText();
+            ExternalTool.Run ranRunning = awsRun(endpoint, 180, "wait", "tasks-running", "--cluster", "shop",
+                    "--tasks", ranArn);
+            assertThat(ranRunning.exitCode()).as(ranRunning.output()).isZero();
+
+            // DeleteService: refused while scaled above 0, then --force; the waiter sees it INACTIVE.
+            ExternalTool.Run notScaledDown = awsRun(endpoint, "delete-service", "--cluster", "shop", "--service",
+                    "api");
+            assertThat(notScaledDown.output()).contains("InvalidParameterException")
+                    .contains("The service cannot be stopped while it is scaled above 0.");
+            assertThat(aws(endpoint, "delete-service", "--cluster", "shop", "--service", "api", "--force")
+                    .path("service").path("status").asText()).isEqualTo("DRAINING");
+            ExternalTool.Run inactive = awsRun(endpoint, 180, "wait", "services-inactive", "--cluster", "shop",
+                    "--services", "api");
+            assertThat(inactive.exitCode()).as(inactive.output()).isZero();
+            assertThat(aws(endpoint, "list-services", "--cluster", "shop").path("serviceArns").toString())
+                    .isEqualTo("[\"arn:aws:ecs:local:000000000000:service/shop/web\"]");
+            for (String arn : apiTasks) {
+                assertThat(aws(endpoint, "describe-tasks", "--cluster", "shop", "--tasks", arn).path("tasks").get(0)
+                        .path("lastStatus").asText()).isEqualTo("STOPPED");
+            }
+
+            // CreateCluster: an empty cluster.
+            assertThat(aws(endpoint, "create-cluster", "--cluster-name", "empty").path("cluster")
+                    .path("clusterArn").asText()).isEqualTo("arn:aws:ecs:local:000000000000:cluster/empty");
+            assertThat(aws(endpoint, "list-clusters").path("clusterArns")).hasSize(2);
+
+            ExternalTool.Run unsupported = awsRun(endpoint, "list-attributes", "--cluster", "shop",
+                    "--target-type", "container-instance");
             assertThat(unsupported.exitCode()).isNotZero();
             assertThat(unsupported.output()).contains("UnsupportedFeatureException")
-                    .contains("does not serve CreateCluster");
+                    .contains("does not serve ListAttributes");
         } finally {
             CliRun.of("down", design.toString());
         }

@@ -112,6 +112,32 @@ public final class LocalAgent {
                            Integer revision, Integer minimumHealthyPercent, Integer maximumPercent) {
             run.deploy(clusterId, serviceId, taskDefinition, revision, minimumHealthyPercent, maximumPercent);
         }
+
+        /** The design as the run runs it: with the services and tasks made through the ECS endpoint. */
+        @Override
+        public Design design() {
+            return run.design();
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<Void> createService(String clusterId,
+                io.stowage.model.design.Service service, io.stowage.model.ecs.TaskDefinition taskDefinition,
+                int revision) {
+            return run.createService(clusterId, service, taskDefinition, revision);
+        }
+
+        @Override
+        public void deleteService(String clusterId, String serviceId) {
+            run.deleteService(clusterId, serviceId);
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<Started> runTask(String clusterId,
+                io.stowage.model.design.StandaloneTask task, io.stowage.model.ecs.TaskDefinition taskDefinition,
+                int revision, int count) {
+            return run.runTask(clusterId, task, taskDefinition, revision, count)
+                    .thenApply(r -> new Started(r.tasks(), r.failures()));
+        }
     }
 
     private LocalAgent(String version, PrintStream log) {

@@ -241,6 +241,89 @@ public final class LocalRun implements AutoCloseable {
         });
     }
 
+    /** The design as the run runs it now: the file's, with the services and tasks made through the ECS endpoint. */
+    public io.stowage.model.design.Design design() {
+        return ctx.design;
+    }
+
+    /**
+     * CreateService through the ECS endpoint: a new service of one of the design's clusters, running
+     * {@code taskDefinition} at {@code revision}; its scheduler places and starts its tasks as it does a design's
+     * own. Completes when the service is in the run (its tasks start after).
+     */
+    public CompletableFuture<Void> createService(String clusterId, Service service, TaskDefinition taskDefinition,
+                                                 int revision) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        ctx.onLoop(() -> {
+            try {
+                if (stopping) {
+                    throw new IllegalStateException("the run is being stopped");
+                }
+                TaskDefinition own = ctx.design.taskDefinition(taskDefinition.family()).orElse(null);
+                var design = ctx.design.withCluster(cluster(clusterId).withService(service));
+                ctx.design = own == null ? design.withTaskDefinition(taskDefinition) : design;
+                ServiceScheduler s = new ServiceScheduler(schedulerHost(), cluster(clusterId), service);
+                if (own != null && own != taskDefinition) {
+                    s.startWith(taskDefinition, revision);
+                }
+                services.put(clusterId + "/" + service.id(), s);
+                s.reconcile();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
+    /** DeleteService: the service's tasks are stopped, and it is INACTIVE once they have. */
+    public void deleteService(String clusterId, String serviceId) {
+        ctx.onLoop(() -> {
+            ServiceScheduler s = services.get(clusterId + "/" + serviceId);
+            if (s != null) {
+                s.delete();
+            }
+        });
+    }
+
+    /** What RunTask started (each task as it is then) and what it could not place. */
+    public record RunTaskResult(List<TaskState> tasks, List<PlacementFailure> failures) {
+    }
+
+    /**
+     * RunTask through the ECS endpoint: {@code count} copies of {@code task} (a new standalone task of one of the
+     * design's clusters, whose RunTask input names {@code taskDefinition} at {@code revision}), placed by the
+     * placement engine on top of what runs and started by the agent's rules.
+     */
+    public CompletableFuture<RunTaskResult> runTask(String clusterId, StandaloneTask task, TaskDefinition taskDefinition,
+                                                    int revision, int count) {
+        CompletableFuture<RunTaskResult> done = new CompletableFuture<>();
+        ctx.onLoop(() -> {
+            try {
+                if (stopping) {
+                    throw new IllegalStateException("the run is being stopped");
+                }
+                TaskDefinition own = ctx.design.taskDefinition(taskDefinition.family()).orElse(null);
+                var design = ctx.design.withCluster(cluster(clusterId).withTask(task));
+                ctx.design = own == null ? design.withTaskDefinition(taskDefinition) : design;
+                TaskDefinition revisionDefinition = own == null || own == taskDefinition ? null : taskDefinition;
+                PlacementResult result = placeMore(clusterId, TaskRef.Kind.TASK, task.id(), count, revisionDefinition);
+                List<TaskState> started = new ArrayList<>();
+                for (Placement p : result.placements()) {
+                    started.add(launch(p, null, revisionDefinition, revisionDefinition == null ? null : revision)
+                            .state());
+                }
+                result.failures().forEach(f -> ctx.event(cluster(clusterId).name(), "task " + task.id(),
+                        "RunTask failed: " + f.reason() + ": " + f.message()));
+                book.report(currentTasks(), ctx.listener);
+                done.complete(new RunTaskResult(started, result.failures()));
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
     /** Stops one task as StopTask does; a service replaces it. */
     public void stopTask(String taskArn) {
         stopTask(taskArn, "Task stopped by user");
@@ -525,9 +608,10 @@ public final class LocalRun implements AutoCloseable {
             if (p.task().clusterId().equals(clusterId)) {
                 holding.add(p);
                 TaskRunner r = runners.get(arn);
-                if (r != null && p.task().kind() == TaskRef.Kind.SERVICE && r.plan().taskDefinition()
-                        != ctx.design.taskDefinition(r.plan().taskDefinition().family()).orElse(null)) {
-                    // A task of a revision rolled out through the API: its own resources and ports.
+                // A task of a revision made through the ECS endpoint holds its own resources and ports; with a
+                // revision placed now (which stands in for its family in the placement's view), every task does.
+                if (r != null && (revision != null || p.task().kind() == TaskRef.Kind.SERVICE && r.plan()
+                        .taskDefinition() != ctx.design.taskDefinition(r.plan().taskDefinition().family()).orElse(null))) {
                     held.put(p.task(), r.plan().taskDefinition());
                 }
             }

@@ -130,6 +130,27 @@ final class ServiceScheduler {
                 ref == null || ref.revision() == null ? 1 : ref.revision(), true));
     }
 
+    /**
+     * Before any task: the service runs {@code taskDefinition} at {@code revision}, not the design's task
+     * definition of its family (a service created through the ECS endpoint with another revision).
+     */
+    void startWith(TaskDefinition taskDefinition, int revision) {
+        deployments.set(0, new Deployment(cluster.name(), name(), taskDefinition, revision, false));
+    }
+
+    /** Whether DeleteService took the service: it stops its tasks and is INACTIVE once they have stopped. */
+    private boolean deleted;
+
+    /** DeleteService: no more tasks; those running are stopped, the service DRAINING until they have. */
+    void delete() {
+        desired = 0;
+        deleted = true;
+        throttledUntil = null;
+        reconcile();
+        stopped = true;
+        report();
+    }
+
     private Deployment primary() {
         return deployments.get(0);
     }
@@ -492,8 +513,11 @@ final class ServiceScheduler {
                         d.rolloutStateReason, d.updatedAt));
             }
         }
-        String taskDefinition = deployed ? primary().taskDefinitionArn : service.spec().taskDefinition();
-        host.context().listener.serviceChanged(new ServiceState(cluster.name(), name(), stopped ? "DRAINING" : "ACTIVE",
+        String taskDefinition = deployed || !primary().design ? primary().taskDefinitionArn
+                : service.spec().taskDefinition();
+        String status = deleted ? (tasks.isEmpty() && unplaced.isEmpty() ? "INACTIVE" : "DRAINING")
+                : stopped ? "DRAINING" : "ACTIVE";
+        host.context().listener.serviceChanged(new ServiceState(cluster.name(), name(), status,
                 desired, running, pending, taskDefinition, events, reported));
     }
 }

@@ -139,14 +139,18 @@ class ServiceSchedulerTest {
 
     @Test
     void aNewRevisionRollsOutWithinTheDeploymentConfiguration() throws Exception {
+        // Both revisions have a health check, so that their tasks count as healthy when Docker says so (without
+        // one a task counts 40 s after it reached RUNNING, as ECS waits, and one younger is replaced at once).
         String v1 = "{\"family\": \"roll\", \"containerDefinitions\": [{\"name\": \"app\", \"image\": \""
-                + BusyboxImage.NAME + "\", \"memory\": 16, \"stopTimeout\": 2, \"command\": [\"sleep\", \"3600\"]}]}";
+                + BusyboxImage.NAME + "\", \"memory\": 16, \"stopTimeout\": 2, \"command\": [\"sleep\", \"3600\"],"
+                + " \"healthCheck\": {\"command\": [\"CMD-SHELL\", \"true\"], \"interval\": 5, \"timeout\": 2,"
+                + " \"retries\": 1}}]}";
         String svc = "{\"id\": \"roll\", \"service\": {\"serviceName\": \"roll\", \"taskDefinition\": \"roll\","
                 + " \"desiredCount\": 2}}";
         try (var h = new LocalRunHarness("rolling", design("rolling", svc, v1), "127.0.59", "127.0.60")) {
-            h.listener.await("two tasks RUNNING", LocalRunHarness.TIMEOUT,
-                    l -> l.tasks().stream().filter(LocalRunHarness::running).count() == 2);
-            // Revision 2 has a health check, so that its tasks count as healthy when Docker says so.
+            h.listener.await("two tasks RUNNING and HEALTHY", LocalRunHarness.TIMEOUT,
+                    l -> l.tasks().stream().filter(t -> LocalRunHarness.running(t)
+                            && t.healthStatus() == io.stowage.model.runtime.HealthStatus.HEALTHY).count() == 2);
             var v2 = io.stowage.format.TaskDefinitionFormat.parse("roll-2.json", """
                     {"family": "roll", "containerDefinitions": [{"name": "app", "image": "%s", "memory": 16,
                       "stopTimeout": 2, "command": ["sleep", "3601"],
