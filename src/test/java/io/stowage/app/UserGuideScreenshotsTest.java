@@ -68,14 +68,14 @@ class UserGuideScreenshotsTest {
         DesignWorkAreas real = new DesignWorkAreas();
         areas = new WorkAreas() {
             @Override
-            public Node canvas(EditHistory history, Selection selection) {
-                UserGuideScreenshotsTest.this.selection = selection;
-                return real.canvas(history, selection);
+            public Node canvas(io.stowage.ui.common.WindowState state) {
+                UserGuideScreenshotsTest.this.selection = state.selection();
+                return real.canvas(state);
             }
 
             @Override
-            public Node inspector(EditHistory history, Selection selection) {
-                return real.inspector(history, selection);
+            public Node inspector(io.stowage.ui.common.WindowState state) {
+                return real.inspector(state);
             }
 
             @Override

@@ -38,13 +38,13 @@ class MainWindowTest {
         document = OpenDocument.untitled(ExampleDesigns.firstStart().design());
         WorkAreas areas = new WorkAreas() {
             @Override
-            public Node canvas(EditHistory history, Selection selection) {
-                shownSelection = selection;
+            public Node canvas(io.stowage.ui.common.WindowState state) {
+                shownSelection = state.selection();
                 return new Label("canvas");
             }
 
             @Override
-            public Node inspector(EditHistory history, Selection selection) {
+            public Node inspector(io.stowage.ui.common.WindowState state) {
                 return new Label("inspector");
             }
 
