@@ -1,9 +1,8 @@
 package io.stowage.app;
 
-import io.stowage.edit.EditHistory;
 import io.stowage.ui.canvas.DesignCanvas;
 import io.stowage.ui.canvas.LiveOverlay;
-import io.stowage.ui.common.Selection;
+import io.stowage.ui.common.WindowState;
 import io.stowage.ui.inspector.Inspector;
 import io.stowage.ui.shell.WorkAreas;
 import javafx.geometry.Point2D;
@@ -17,11 +16,11 @@ public final class DesignWorkAreas implements WorkAreas {
     private LiveOverlay live;
 
     @Override
-    public Node canvas(EditHistory history, Selection selection) {
+    public Node canvas(WindowState state) {
         if (canvas != null) {
             canvas.dispose();
         }
-        canvas = new DesignCanvas(history, selection);
+        canvas = new DesignCanvas(state);
         if (live != null) {
             canvas.showLive(live);
         }
@@ -29,20 +28,20 @@ public final class DesignWorkAreas implements WorkAreas {
     }
 
     @Override
-    public Node placementView(EditHistory history, Selection selection) {
+    public Node placementView(WindowState state) {
         if (placement != null) {
             placement.dispose();
         }
-        placement = new io.stowage.ui.canvas.PlacementView(history, selection);
+        placement = new io.stowage.ui.canvas.PlacementView(state);
         return placement.node();
     }
 
     @Override
-    public Node inspector(EditHistory history, Selection selection) {
+    public Node inspector(WindowState state) {
         if (inspector != null) {
             inspector.dispose();
         }
-        inspector = new Inspector(history, selection);
+        inspector = new Inspector(state);
         return inspector.node();
     }
 

@@ -5,14 +5,13 @@ import io.stowage.format.ConversionReport;
 import io.stowage.format.SecretsFileFormat;
 import io.stowage.format.compose.ImportAdvice;
 import io.stowage.format.UnreadableFileException;
-import io.stowage.format.compose.ComposeImport;
+import io.stowage.format.imports.DesignImport;
 import io.stowage.format.design.DesignFormat;
 import io.stowage.model.design.DesignNote;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * {@code stowage import} of compose files: reads and merges them, writes the design, and prints the import
@@ -22,22 +21,12 @@ final class ComposeImportRun {
     private ComposeImportRun() {
     }
 
-    static boolean applies(List<Path> files) {
-        return files.stream().anyMatch(ComposeImport::isComposeFile);
-    }
-
-    static int run(List<Path> files, Path output, String name, ComposeImportOptions options, PrintWriter out,
-                   PrintWriter err) {
-        List<Path> other = files.stream().filter(f -> !ComposeImport.isComposeFile(f)).toList();
-        if (!other.isEmpty()) {
-            err.println(other.get(0) + ": error: import compose files (*.yml, *.yaml) and task-definition files "
-                    + "separately; this one is not a compose file");
-            return Cli.UNUSABLE_INPUT;
-        }
+    static int run(DesignImport.Files files, Path output, String name, ComposeImportOptions options,
+                   PrintWriter out, PrintWriter err) {
         Path directory = output.toAbsolutePath().getParent();
-        ComposeImport.Result result;
+        DesignImport.Result result;
         try {
-            result = ComposeImport.read(files, new ComposeImport.Options(name, options.profiles, options.singleTask,
+            result = DesignImport.read(files, new DesignImport.Options(name, options.profiles, options.singleTask,
                     directory, System.getenv(), ImportAdvice.COMMAND_LINE, options.inlineEnvFiles));
         } catch (UnreadableFileException e) {
             err.println(Problems.line(e));
@@ -58,7 +47,7 @@ final class ComposeImportRun {
             }
         }
         try {
-            DesignFormat.write(DesignIdentity.forOutput(result.imported().design(), output), output);
+            DesignFormat.write(DesignIdentity.forOutput(result.design(), output), output);
         } catch (IOException e) {
             err.println(Problems.writeLine(output, e));
             return Cli.UNUSABLE_INPUT;
@@ -66,7 +55,7 @@ final class ComposeImportRun {
         for (ConversionReport.Item item : result.report().items()) {
             out.println(item);
         }
-        for (DesignNote note : result.imported().notes()) {
+        for (DesignNote note : result.notes()) {
             out.println("note: " + note);
         }
         if (!result.secrets().isEmpty()) {
@@ -74,7 +63,7 @@ final class ComposeImportRun {
                     ? "" : "s") + " of .env and env_file kept out of the design (readable by you only; keep it out of "
                     + "version control)");
         }
-        int services = result.services().size();
+        int services = result.imported();
         out.println("wrote " + output + ": " + services + " compose service" + (services == 1 ? "" : "s")
                 + (options.singleTask ? " as containers of one task definition" : " as task definitions and services")
                 + "; " + result.report().items(ConversionReport.Kind.NOT_MAPPED).size() + " item(s) not mapped, "

@@ -28,13 +28,7 @@ public final class LocalRunSetup {
 
     /** {@code shop.stowage.json} → {@code shop.secrets.json} beside it; null for an unsaved design. */
     public static Path defaultSecretsFile(Path designFile) {
-        if (designFile == null) {
-            return null;
-        }
-        String name = designFile.getFileName().toString();
-        String stem = name.endsWith(".stowage.json") ? name.substring(0, name.length() - ".stowage.json".length())
-                : name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
-        return directory(designFile).resolve(stem + ".secrets.json");
+        return io.stowage.format.SecretsFileFormat.besideDesign(designFile);
     }
 
     /** The folder relative paths of a design (build contexts, env files) start from. */

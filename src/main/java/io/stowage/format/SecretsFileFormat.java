@@ -27,6 +27,18 @@ import java.util.Set;
  * that others may read is warned about, as ssh warns about a private key; Stowage writes it 0600.
  */
 public final class SecretsFileFormat {
+    /** {@code shop.stowage.json} → {@code shop.secrets.json} beside it; null for an unsaved design. */
+    public static java.nio.file.Path besideDesign(java.nio.file.Path designFile) {
+        if (designFile == null) {
+            return null;
+        }
+        String name = designFile.getFileName().toString();
+        String stem = name.endsWith(".stowage.json") ? name.substring(0, name.length() - ".stowage.json".length())
+                : name.endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        java.nio.file.Path parent = designFile.toAbsolutePath().getParent();
+        return (parent != null ? parent : java.nio.file.Path.of("").toAbsolutePath()).resolve(stem + ".secrets.json");
+    }
+
     /**
      * What the file holds.
      *

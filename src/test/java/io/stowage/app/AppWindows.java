@@ -1,6 +1,6 @@
 package io.stowage.app;
 
-import io.stowage.ui.shell.DocumentFiles;
+import io.stowage.format.document.DocumentFiles;
 import io.stowage.ui.shell.MainWindow;
 import io.stowage.ui.shell.RecentFiles;
 import javafx.stage.Stage;

@@ -11,7 +11,7 @@ import io.stowage.model.json.JsonDiff;
 import io.stowage.testsupport.FxSettle;
 import io.stowage.testsupport.MonocleDnd;
 import io.stowage.ui.canvas.CanvasIds;
-import io.stowage.ui.shell.DocumentFiles;
+import io.stowage.format.document.DocumentFiles;
 import io.stowage.ui.shell.MainWindow;
 import io.stowage.ui.shell.RecentFiles;
 import javafx.geometry.Bounds;

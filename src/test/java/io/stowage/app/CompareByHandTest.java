@@ -5,7 +5,7 @@ import io.stowage.model.design.ElementId;
 import io.stowage.model.json.JsonDiff;
 import io.stowage.ui.compare.CompareWindow;
 import io.stowage.ui.shell.MainWindow;
-import io.stowage.ui.shell.OpenDocument;
+import io.stowage.format.document.OpenDocument;
 import io.stowage.ui.shell.RecentFiles;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;

@@ -8,7 +8,7 @@ import io.stowage.model.ecs.ContainerDefinition;
 import io.stowage.model.rules.Finding;
 import io.stowage.testsupport.MonocleDnd;
 import io.stowage.ui.canvas.CanvasIds;
-import io.stowage.ui.shell.DocumentFiles;
+import io.stowage.format.document.DocumentFiles;
 import io.stowage.ui.shell.MainWindow;
 import io.stowage.ui.shell.RecentFiles;
 import io.stowage.format.JsonFileReader;
@@ -59,7 +59,7 @@ class DesignByHandTest {
         window.show(stage);
     }
 
-    private static io.stowage.ui.shell.OpenDocument open(Path path) {
+    private static io.stowage.format.document.OpenDocument open(Path path) {
         try {
             return DocumentFiles.open(path);
         } catch (Exception e) {

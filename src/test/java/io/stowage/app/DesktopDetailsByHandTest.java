@@ -6,7 +6,7 @@ import io.stowage.model.design.ElementId;
 import io.stowage.testsupport.FxSettle;
 import io.stowage.testsupport.MonocleDnd;
 import io.stowage.ui.canvas.CanvasIds;
-import io.stowage.ui.shell.DocumentFiles;
+import io.stowage.format.document.DocumentFiles;
 import io.stowage.ui.shell.FileChoices;
 import io.stowage.ui.shell.MainWindow;
 import io.stowage.ui.shell.RecentFiles;

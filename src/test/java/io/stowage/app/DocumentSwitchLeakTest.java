@@ -5,7 +5,7 @@ import io.stowage.model.design.Design;
 import io.stowage.model.design.ElementId;
 import io.stowage.ui.canvas.CanvasIds;
 import io.stowage.ui.shell.MainWindow;
-import io.stowage.ui.shell.OpenDocument;
+import io.stowage.format.document.OpenDocument;
 import io.stowage.ui.shell.RecentFiles;
 import javafx.scene.Node;
 import javafx.stage.Stage;

@@ -5,7 +5,7 @@ import io.stowage.model.design.ElementId;
 import io.stowage.ui.canvas.CanvasIds;
 import io.stowage.ui.common.Concept;
 import io.stowage.ui.shell.MainWindow;
-import io.stowage.ui.shell.OpenDocument;
+import io.stowage.format.document.OpenDocument;
 import io.stowage.ui.shell.RecentFiles;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;

@@ -4,7 +4,7 @@ import io.stowage.format.design.ExampleDesigns;
 import io.stowage.model.design.ElementId;
 import io.stowage.testsupport.DocsPictures;
 import io.stowage.ui.shell.MainWindow;
-import io.stowage.ui.shell.OpenDocument;
+import io.stowage.format.document.OpenDocument;
 import io.stowage.ui.shell.RecentFiles;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.WritableImage;

@@ -8,7 +8,7 @@ import io.stowage.ui.canvas.CanvasIds;
 import io.stowage.ui.canvas.CapacityBar;
 import io.stowage.ui.canvas.PlacementView;
 import io.stowage.ui.shell.MainWindow;
-import io.stowage.ui.shell.OpenDocument;
+import io.stowage.format.document.OpenDocument;
 import io.stowage.ui.shell.RecentFiles;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;

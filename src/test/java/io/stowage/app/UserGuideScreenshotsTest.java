@@ -17,9 +17,9 @@ import io.stowage.model.ecs.TaskDefinition;
 import io.stowage.model.json.JsonObject;
 import io.stowage.model.placement.PlacementEngine;
 import io.stowage.ui.common.Selection;
-import io.stowage.ui.shell.DocumentFiles;
+import io.stowage.format.document.DocumentFiles;
 import io.stowage.ui.shell.MainWindow;
-import io.stowage.ui.shell.OpenDocument;
+import io.stowage.format.document.OpenDocument;
 import io.stowage.ui.shell.RecentFiles;
 import io.stowage.ui.shell.WorkAreas;
 import javafx.embed.swing.SwingFXUtils;
@@ -68,14 +68,14 @@ class UserGuideScreenshotsTest {
         DesignWorkAreas real = new DesignWorkAreas();
         areas = new WorkAreas() {
             @Override
-            public Node canvas(EditHistory history, Selection selection) {
-                UserGuideScreenshotsTest.this.selection = selection;
-                return real.canvas(history, selection);
+            public Node canvas(io.stowage.ui.common.WindowState state) {
+                UserGuideScreenshotsTest.this.selection = state.selection();
+                return real.canvas(state);
             }
 
             @Override
-            public Node inspector(EditHistory history, Selection selection) {
-                return real.inspector(history, selection);
+            public Node inspector(io.stowage.ui.common.WindowState state) {
+                return real.inspector(state);
             }
 
             @Override

@@ -100,6 +100,32 @@ class AgentEcsEndpointTest {
             JsonNode instances = aws(endpoint, "list-container-instances", "--cluster", "shop");
             assertThat(instances.path("containerInstanceArns")).hasSize(1);
 
+            // Task definitions: the run's own is web:1; a registered one is the family's next revision.
+            assertThat(aws(endpoint, "list-task-definitions").path("taskDefinitionArns").toString())
+                    .isEqualTo("[\"arn:aws:ecs:local:000000000000:task-definition/web:1\"]");
+            Path v2 = dir.resolve("web-v2.json");
+            Files.writeString(v2, """
+                    {"family": "web", "containerDefinitions": [
+                      {"name": "app", "image": "%s", "memory": 16, "stopTimeout": 2,
+                       "command": ["sleep", "3601"]}],
+                     "tags": [{"key": "release", "value": "2"}]}
+                    """.formatted(BusyboxImage.NAME));
+            JsonNode registered = aws(endpoint, "register-task-definition", "--cli-input-json", "file://" + v2);
+            assertThat(registered.path("taskDefinition").path("taskDefinitionArn").asText())
+                    .isEqualTo("arn:aws:ecs:local:000000000000:task-definition/web:2");
+            assertThat(registered.path("taskDefinition").path("status").asText()).isEqualTo("ACTIVE");
+            JsonNode described = aws(endpoint, "describe-task-definition", "--task-definition", "web",
+                    "--include", "TAGS");
+            assertThat(described.path("taskDefinition").path("revision").asInt()).isEqualTo(2);
+            assertThat(described.path("tags").get(0).path("value").asText()).isEqualTo("2");
+            assertThat(aws(endpoint, "list-task-definition-families").path("families").toString())
+                    .isEqualTo("[\"web\"]");
+            ExternalTool.Run noImage = awsRun(endpoint, "register-task-definition", "--family", "web",
+                    "--container-definitions", "[{\"name\": \"app\", \"memory\": 16}]");
+            assertThat(noImage.exitCode()).isNotZero();
+            assertThat(noImage.output()).contains("ClientException")
+                    .contains("Container.image should not be null or empty.");
+
             // StopTask: stopped by the agent's rules with ECS's reason; the waiter sees it STOPPED.
             JsonNode stopping = aws(endpoint, "stop-task", "--cluster", "shop", "--task", arns.get(0));
             assertThat(stopping.path("task").path("desiredStatus").asText()).isEqualTo("STOPPED");

@@ -33,11 +33,13 @@ public final class EcsApi {
     /** The operations answered; any other is refused with UnsupportedFeatureException naming it. */
     public static final Set<String> SERVED = Set.of("ListClusters", "DescribeClusters", "ListServices",
             "DescribeServices", "ListTasks", "DescribeTasks", "ListContainerInstances", "DescribeContainerInstances",
-            "StopTask", "UpdateService");
+            "StopTask", "UpdateService", "RegisterTaskDefinition", "DescribeTaskDefinition", "ListTaskDefinitions",
+            "ListTaskDefinitionFamilies", "DeregisterTaskDefinition");
     /** What StopTask writes when no reason is given, as ECS does. */
     static final String STOPPED_BY_USER = "Task stopped by user";
 
     private final Supplier<? extends Collection<? extends HeldRun>> runs;
+    private final TaskDefinitionBook taskDefinitions = new TaskDefinitionBook();
 
     public EcsApi(Supplier<? extends Collection<? extends HeldRun>> runs) {
         this.runs = runs;
@@ -60,6 +62,11 @@ public final class EcsApi {
             case "DescribeContainerInstances" -> describeContainerInstances(in);
             case "StopTask" -> stopTask(in);
             case "UpdateService" -> updateService(in);
+            case "RegisterTaskDefinition" -> registerTaskDefinition(in);
+            case "DescribeTaskDefinition" -> describeTaskDefinition(in);
+            case "ListTaskDefinitions" -> listTaskDefinitions(in);
+            case "ListTaskDefinitionFamilies" -> listTaskDefinitionFamilies(in);
+            case "DeregisterTaskDefinition" -> deregisterTaskDefinition(in);
             default -> throw new EcsApiException("UnsupportedFeatureException", "The Stowage local ECS endpoint "
                     + "does not serve " + operation + "; it serves " + String.join(", ", SERVED.stream().sorted()
                     .toList()) + ".");
@@ -349,6 +356,94 @@ public final class EcsApi {
         String asked = ref.substring(ref.lastIndexOf('/') + 1);
         String own = current.substring(current.lastIndexOf('/') + 1);
         return asked.equals(own) || (!asked.contains(":") && own.startsWith(asked + ":"));
+    }
+
+    // ------------------------------------------------------------------ task definitions
+
+    /** The book with the task definitions of every run held now. */
+    private TaskDefinitionBook book() {
+        taskDefinitions.seed(runs.get());
+        return taskDefinitions;
+    }
+
+    private ObjectNode registerTaskDefinition(JsonNode in) {
+        TaskDefinitionBook.Revision r = book().register(in, java.time.Instant.now());
+        ObjectNode out = JSON.createObjectNode();
+        out.set("taskDefinition", TaskDefinitionBook.describe(r));
+        ArrayNode tags = out.putArray("tags");
+        r.tags.forEach(tags::add);
+        return out;
+    }
+
+    private ObjectNode describeTaskDefinition(JsonNode in) {
+        String ref = text(in, "taskDefinition", null);
+        if (ref == null) {
+            throw EcsApiException.invalid("taskDefinition cannot be empty.");
+        }
+        List<String> include = strings(in, "include");
+        for (String what : include) {
+            if (!"TAGS".equals(what)) {
+                throw EcsApiException.invalid("include must be TAGS.");
+            }
+        }
+        TaskDefinitionBook.Revision r = book().find(ref).orElseThrow(() ->
+                new EcsApiException("ClientException", "Unable to describe task definition."));
+        ObjectNode out = JSON.createObjectNode();
+        out.set("taskDefinition", TaskDefinitionBook.describe(r));
+        if (include.contains("TAGS")) {
+            ArrayNode tags = out.putArray("tags");
+            r.tags.forEach(tags::add);
+        }
+        return out;
+    }
+
+    private ObjectNode listTaskDefinitions(JsonNode in) {
+        String family = text(in, "familyPrefix", null);
+        String status = text(in, "status", "ACTIVE");
+        if (!Set.of("ACTIVE", "INACTIVE", "DELETE_IN_PROGRESS").contains(status)) {
+            throw EcsApiException.invalid("status must be one of ACTIVE, INACTIVE, DELETE_IN_PROGRESS.");
+        }
+        String sort = text(in, "sort", "ASC");
+        if (!Set.of("ASC", "DESC").contains(sort)) {
+            throw EcsApiException.invalid("sort must be ASC or DESC.");
+        }
+        List<String> arns = new ArrayList<>(book().all().stream()
+                .filter(r -> family == null || r.family.equals(family))
+                .filter(r -> status.equals(r.active() ? "ACTIVE" : "INACTIVE"))
+                .map(TaskDefinitionBook.Revision::arn).toList());
+        if ("DESC".equals(sort)) {
+            java.util.Collections.reverse(arns);
+        }
+        return page(in, "taskDefinitionArns", arns, 100, 100);
+    }
+
+    private ObjectNode listTaskDefinitionFamilies(JsonNode in) {
+        String prefix = text(in, "familyPrefix", "");
+        String status = text(in, "status", "ALL");
+        if (!Set.of("ACTIVE", "INACTIVE", "ALL").contains(status)) {
+            throw EcsApiException.invalid("status must be one of ACTIVE, INACTIVE, ALL.");
+        }
+        Map<String, Boolean> active = new java.util.TreeMap<>();
+        for (TaskDefinitionBook.Revision r : book().all()) {
+            if (r.family.startsWith(prefix)) {
+                active.merge(r.family, r.active(), Boolean::logicalOr);
+            }
+        }
+        List<String> families = active.entrySet().stream()
+                .filter(e -> "ALL".equals(status) || e.getValue() == "ACTIVE".equals(status))
+                .map(Map.Entry::getKey).toList();
+        return page(in, "families", families, 100, 100);
+    }
+
+    private ObjectNode deregisterTaskDefinition(JsonNode in) {
+        String ref = text(in, "taskDefinition", null);
+        if (ref == null) {
+            throw EcsApiException.invalid("taskDefinition cannot be empty.");
+        }
+        TaskDefinitionBook.Revision r = book().deregister(ref, java.time.Instant.now());
+        ObjectNode out = JSON.createObjectNode();
+        out.set("taskDefinition", TaskDefinitionBook.describe(r));
+        return out;
     }
 
     // ------------------------------------------------------------------ container instances

@@ -26,12 +26,19 @@ final class EcsArns {
         return PREFIX + "container-instance/" + cluster + "/" + id;
     }
 
-    /** A task definition reference as an ARN: {@code family:revision} gets the prefix; an ARN stays. */
+    /**
+     * A task definition reference as an ARN: {@code family:revision} gets the prefix; an ARN stays; a family alone
+     * is its revision 1, as the endpoint registers a run's own task definitions.
+     */
     static String taskDefinition(String ref) {
         if (ref == null) {
             return null;
         }
-        return ref.startsWith("arn:") ? ref : PREFIX + "task-definition/" + ref;
+        io.stowage.model.design.TaskDefinitionRef parsed = io.stowage.model.design.TaskDefinitionRef.parse(ref);
+        if (parsed == null) {
+            return null;
+        }
+        return PREFIX + "task-definition/" + parsed.family() + ":" + (parsed.revision() == null ? 1 : parsed.revision());
     }
 
     /** The cluster's name from a name or a cluster ARN. */

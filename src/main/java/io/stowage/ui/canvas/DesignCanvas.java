@@ -7,7 +7,7 @@ import io.stowage.model.design.Bounds;
 import io.stowage.model.design.Design;
 import io.stowage.model.design.ElementId;
 import io.stowage.model.placement.TaskRef;
-import io.stowage.ui.common.DesignPlacement;
+import io.stowage.ui.common.DesignAnalysis;
 import io.stowage.ui.common.Selection;
 import javafx.beans.value.ChangeListener;
 import javafx.collections.SetChangeListener;
@@ -42,6 +42,7 @@ import java.util.function.Supplier;
 public final class DesignCanvas extends Region {
     private final EditHistory history;
     private final Selection selection;
+    private final DesignAnalysis analysis;
     private final Group world = new Group();
     private final Viewport viewport = new Viewport(world);
     private final CanvasRenderer renderer = new CanvasRenderer();
@@ -63,9 +64,20 @@ public final class DesignCanvas extends Region {
     /** A design opens fitted to the view, once the canvas knows its size. */
     private boolean fitPending = true;
 
+    /** A canvas on its own, with findings and placement of its own (a test, a picture). */
     public DesignCanvas(EditHistory history, Selection selection) {
+        this(history, selection, new DesignAnalysis());
+    }
+
+    /** The canvas of a window's document: the window's selection, and its placement computed once per revision. */
+    public DesignCanvas(io.stowage.ui.common.WindowState state) {
+        this(state.history(), state.selection(), state.analysis());
+    }
+
+    private DesignCanvas(EditHistory history, Selection selection, DesignAnalysis analysis) {
         this.history = history;
         this.selection = selection;
+        this.analysis = analysis;
         setId("design-canvas");
         getStyleClass().add("design-canvas");
         setFocusTraversable(true);
@@ -213,7 +225,7 @@ public final class DesignCanvas extends Region {
         rendered = design;
         layout = EffectiveLayout.of(design);
         clearPreview();
-        renderer.render(design, layout, DesignPlacement.of(design));
+        renderer.render(design, layout, analysis.placement(design));
         indexChips();
         if (live != null && live.active()) {
             LiveChips.draw(design, renderer.nodes(), live);

@@ -11,7 +11,7 @@ import io.stowage.model.placement.PlacementFailure;
 import io.stowage.model.placement.PlacementResult;
 import io.stowage.model.placement.Step;
 import io.stowage.model.placement.TaskRef;
-import io.stowage.ui.common.DesignPlacement;
+import io.stowage.ui.common.DesignAnalysis;
 import io.stowage.ui.common.Selection;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.SetChangeListener;
@@ -69,8 +69,16 @@ public final class PlacementView {
     private final javafx.beans.value.ChangeListener<TaskRef> taskListener = (obs, was, task) -> refresh();
     private boolean updating;
 
-    public PlacementView(EditHistory history, Selection selection) {
+    private final DesignAnalysis analysis;
+
+    /** The placement explanation of a window's document, over the window's placement (computed once per revision). */
+    public PlacementView(io.stowage.ui.common.WindowState state) {
+        this(state.history(), state.selection(), state.analysis());
+    }
+
+    public PlacementView(EditHistory history, Selection selection, DesignAnalysis analysis) {
         this.history = history;
+        this.analysis = analysis;
         this.selection = selection;
         root.setId("placement-view");
         root.getStyleClass().add("placement-view");
@@ -127,7 +135,7 @@ public final class PlacementView {
 
     private void refresh() {
         Design design = history.current();
-        PlacementResult result = DesignPlacement.of(design);
+        PlacementResult result = analysis.placement(design);
         TaskRef task = taskToExplain(result);
         updating = true;
         try {

@@ -4,7 +4,7 @@ import io.stowage.edit.EditHistory;
 import io.stowage.model.design.Design;
 import io.stowage.model.design.ElementId;
 import io.stowage.model.rules.Finding;
-import io.stowage.ui.common.DesignFindings;
+import io.stowage.ui.common.DesignAnalysis;
 import io.stowage.ui.common.Selection;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Bounds;
@@ -47,7 +47,20 @@ public final class Inspector {
     private ElementForm form;
     private List<Finding> findings = List.of();
 
+    private final DesignAnalysis analysis;
+
+    /** An inspector on its own, with findings of its own (a test). */
     public Inspector(EditHistory history, Selection selection) {
+        this(history, selection, new DesignAnalysis());
+    }
+
+    /** The inspector of a window's document: the window's selection, and its findings computed once per revision. */
+    public Inspector(io.stowage.ui.common.WindowState state) {
+        this(state.history(), state.selection(), state.analysis());
+    }
+
+    private Inspector(EditHistory history, Selection selection, DesignAnalysis analysis) {
+        this.analysis = Objects.requireNonNull(analysis, "analysis");
         this.history = Objects.requireNonNull(history, "history");
         this.selection = Objects.requireNonNull(selection, "selection");
         this.json = new JsonEditor(history, this::renamed);
@@ -180,7 +193,7 @@ public final class Inspector {
         form = new ElementForm(context, id.kind());
         scroll.setContent(form.node());
         scroll.setVvalue(0);
-        findings = DesignFindings.of(design);
+        findings = analysis.findings(design);
         form.showFindings(findings);
         String family = family(binding);
         if (family != null) {
@@ -225,7 +238,7 @@ public final class Inspector {
             return;
         }
         form.refresh(located);
-        findings = DesignFindings.of(design);
+        findings = analysis.findings(design);
         form.showFindings(findings);
         if (family(binding) != null) {
             refreshJsonIfShown();

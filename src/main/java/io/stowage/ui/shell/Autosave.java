@@ -1,5 +1,7 @@
 package io.stowage.ui.shell;
 
+import io.stowage.format.document.OpenDocument;
+import io.stowage.format.document.RecoveryStore;
 import io.stowage.model.design.Design;
 import io.stowage.ui.common.TaskExecutor;
 import javafx.animation.KeyFrame;

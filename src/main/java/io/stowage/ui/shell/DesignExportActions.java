@@ -1,5 +1,6 @@
 package io.stowage.ui.shell;
 
+import io.stowage.format.document.OpenDocument;
 import io.stowage.format.TaskDefinitionExport;
 import io.stowage.format.export.DesignExport;
 import io.stowage.model.design.Design;

@@ -1,5 +1,10 @@
 package io.stowage.ui.shell;
 
+import io.stowage.format.document.ChangedOnDiskException;
+import io.stowage.format.document.DocumentFiles;
+import io.stowage.format.document.OpenDocument;
+import io.stowage.format.document.RecoveryStore;
+import io.stowage.format.document.TaskDefinitionFile;
 import io.stowage.edit.Edit;
 import io.stowage.format.UnreadableFileException;
 import io.stowage.format.design.DesignFormat;

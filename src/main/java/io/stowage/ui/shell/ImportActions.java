@@ -1,23 +1,17 @@
 package io.stowage.ui.shell;
 
+import io.stowage.format.document.OpenDocument;
 import io.stowage.format.ConversionReport;
-import io.stowage.format.JsonDocument;
-import io.stowage.format.JsonFileReader;
-import io.stowage.format.TaskDefinitionFormat;
 import io.stowage.format.UnreadableFileException;
 import io.stowage.format.compose.ComposeImport;
 import io.stowage.format.compose.ImportAdvice;
-import io.stowage.format.design.DesignFormat;
+import io.stowage.format.imports.DesignImport;
 import io.stowage.model.design.Design;
 import io.stowage.model.design.DesignFromTaskDefinitions;
 import io.stowage.model.design.DesignNote;
-import io.stowage.model.design.ImportedDesign;
-import io.stowage.model.ecs.TaskDefinition;
 import io.stowage.ui.common.Job;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -32,12 +26,6 @@ final class ImportActions {
     /** An import reads, then asks, then builds: one at a time, so that two never race to replace the document. */
     static final io.stowage.ui.common.TaskExecutor.Lane IMPORTS =
             io.stowage.ui.common.TaskExecutor.Lane.refusing("one import at a time");
-    /** The files {@code docker compose} reads by default, and the override file it reads beside each. */
-    private static final Map<String, List<String>> OVERRIDES = Map.of(
-            "compose.yaml", List.of("compose.override.yaml", "compose.override.yml"),
-            "compose.yml", List.of("compose.override.yml", "compose.override.yaml"),
-            "docker-compose.yml", List.of("docker-compose.override.yml", "docker-compose.override.yaml"),
-            "docker-compose.yaml", List.of("docker-compose.override.yaml", "docker-compose.override.yml"));
     static final List<FileChoices.Filter> FILTERS = List.of(
             new FileChoices.Filter("Compose files and task definitions", List.of("*.yml", "*.yaml", "*.json")),
             new FileChoices.Filter("Compose files", List.of("*.yml", "*.yaml")),
@@ -83,15 +71,14 @@ final class ImportActions {
     /** Imports the files (the user was asked about unsaved changes): compose files after their options. */
     void importNow(List<Path> chosen) {
         List<Path> files = chosen.stream().map(f -> f.toAbsolutePath().normalize()).toList();
-        List<Path> compose = files.stream().filter(ComposeImport::isComposeFile).toList();
-        if (compose.isEmpty()) {
+        if (files.stream().noneMatch(ComposeImport::isComposeFile)) {
             run("Importing " + describe(files), progress -> taskDefinitions(files), this::show);
             return;
         }
-        if (compose.size() < files.size()) {
-            Path other = files.stream().filter(f -> !ComposeImport.isComposeFile(f)).findFirst().orElseThrow();
-            window.error("Cannot import " + other.getFileName(), other + ": import compose files (*.yml, *.yaml)"
-                    + " and task-definition files separately; this one is not a compose file");
+        try {
+            DesignImport.files(files, true);
+        } catch (UnreadableFileException mixed) {
+            window.error("Cannot import " + mixed.file().getFileName(), mixed.getMessage());
             return;
         }
         Map<String, String> environment = System.getenv();
@@ -103,55 +90,36 @@ final class ImportActions {
         });
     }
 
+    /** The chosen files with the override files {@code stowage import} and {@code docker compose} find beside them. */
     static ComposeFiles composeFiles(List<Path> chosen, Map<String, String> environment)
             throws UnreadableFileException {
-        List<Path> files = new ArrayList<>();
-        for (Path file : chosen) {
-            files.add(file);
-            for (String name : OVERRIDES.getOrDefault(file.getFileName().toString(), List.of())) {
-                Path override = file.resolveSibling(name);
-                if (Files.isRegularFile(override) && !chosen.contains(override) && !files.contains(override)) {
-                    files.add(override);
-                    break;
-                }
-            }
-        }
-        return new ComposeFiles(files, ComposeImport.profiles(files, environment));
+        DesignImport.Files files = DesignImport.files(chosen, true);
+        return new ComposeFiles(files.files(), DesignImport.profiles(files, environment));
     }
 
     static Imported compose(ComposeImportDialog.Choice choice, Map<String, String> environment)
             throws UnreadableFileException {
+        // The dialog shows the override files found already; the user may have removed one, so none is added here.
         // An untitled design has no directory yet: build contexts are kept absolute, right wherever it is saved.
-        ComposeImport.Result result = ComposeImport.read(choice.files(),
-                new ComposeImport.Options(null, choice.profiles(), choice.singleTask(), null, environment, ADVICE,
+        DesignImport.Result result = DesignImport.read(DesignImport.files(choice.files(), false),
+                new DesignImport.Options(null, choice.profiles(), choice.singleTask(), null, environment, ADVICE,
                         choice.inlineEnvFiles()));
-        int services = result.services().size();
+        int services = result.imported();
         String summary = "Imported " + services + " compose service" + (services == 1 ? "" : "s") + " (project "
                 + result.project() + ")" + (choice.singleTask() ? " as containers of one task definition"
                 : " as task definitions and services") + "; " + count(result.report()) + " did not map exactly"
                 + (result.secrets().isEmpty() ? "" : "; " + result.secrets().size() + " value"
                 + (result.secrets().size() == 1 ? "" : "s") + " of .env and env_file kept out of the design, for the "
                 + "secrets file beside it when it is saved");
-        return new Imported(result.imported().design(), result.report(), result.imported().notes(), summary,
-                result.secrets());
+        return new Imported(result.design(), result.report(), result.notes(), summary, result.secrets());
     }
 
     static Imported taskDefinitions(List<Path> files) throws UnreadableFileException {
-        List<TaskDefinition> read = new ArrayList<>();
-        for (Path file : files) {
-            JsonDocument document = JsonFileReader.read(file);
-            if (DesignFormat.isDesign(file, document)) {
-                throw new UnreadableFileException(file, null, "this is a Stowage design, not a task definition;"
-                        + " open it with File › Open");
-            }
-            read.add(TaskDefinitionFormat.fromDocument(document).taskDefinition());
-        }
-        String name = files.size() == 1 ? files.get(0).getFileName().toString().replaceFirst("\\.json$", "")
-                : "task definitions";
-        ImportedDesign imported = DesignFromTaskDefinitions.build(name, read);
-        String summary = "Imported " + read.size() + " task definition" + (read.size() == 1 ? "" : "s")
+        DesignImport.Result result = DesignImport.read(DesignImport.files(files, false),
+                new DesignImport.Options(null, List.of(), false, null, Map.of(), ADVICE, false));
+        String summary = "Imported " + result.imported() + " task definition" + (result.imported() == 1 ? "" : "s")
                 + " as services of cluster '" + DesignFromTaskDefinitions.CLUSTER_ID + "'";
-        return new Imported(imported.design(), new ConversionReport(), imported.notes(), summary);
+        return new Imported(result.design(), result.report(), result.notes(), summary);
     }
 
     private void show(Imported imported) {

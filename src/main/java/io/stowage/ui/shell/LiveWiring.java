@@ -1,5 +1,6 @@
 package io.stowage.ui.shell;
 
+import io.stowage.format.document.OpenDocument;
 import io.stowage.ui.common.TaskExecutor;
 import io.stowage.ui.live.LiveActions;
 import io.stowage.ui.live.LiveArea;
@@ -40,8 +41,11 @@ final class LiveWiring {
         return actions;
     }
 
+    /**
+     * @param roomForBottom gives the bottom area more of the window's height (when a run brings its first tasks)
+     */
     void install(MainWindow window, MenuBar menus, ToolBar tools, TabPane bottom, HBox statusBar,
-                 Preferences preferences) {
+                 Preferences preferences, Runnable roomForBottom) {
         LiveContext context = new LiveContext(() -> window.document().history().current(),
                 () -> window.document().file(), jobs, live, window::stage, window::error,
                 design -> {
@@ -89,13 +93,7 @@ final class LiveWiring {
                 shownOnce = true;
                 bottom.getTabs().stream().filter(t -> "tab-tasks".equals(t.getId())).findFirst()
                         .ifPresent(t -> bottom.getSelectionModel().select(t));
-                for (javafx.scene.Parent p = bottom.getParent(); p != null; p = p.getParent()) {
-                    if (p instanceof javafx.scene.control.SplitPane split && split.getOrientation()
-                            == javafx.geometry.Orientation.VERTICAL && split.getDividerPositions()[0] > 0.62) {
-                        split.setDividerPositions(0.6);
-                        break;
-                    }
-                }
+                roomForBottom.run();
             } else if (c.getList().isEmpty()) {
                 shownOnce = false;
             }

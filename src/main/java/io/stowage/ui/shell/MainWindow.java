@@ -1,5 +1,7 @@
 package io.stowage.ui.shell;
 
+import io.stowage.format.document.OpenDocument;
+import io.stowage.format.document.RecoveryStore;
 import io.stowage.edit.DeleteElements;
 import io.stowage.edit.Edit;
 import io.stowage.edit.EditHistory;
@@ -43,13 +45,17 @@ import java.util.function.Supplier;
 public final class MainWindow {
     private final String version;
     private final Supplier<OpenDocument> firstDocument;
-    private final Selection selection = new Selection();
-    private final ProblemsPanel problems = new ProblemsPanel(selection);
+    private final io.stowage.ui.common.TaskExecutor tasks = new io.stowage.ui.common.TaskExecutor();
+    private final io.stowage.ui.common.WindowState state = new io.stowage.ui.common.WindowState(tasks);
+    private final Selection selection = state.selection();
+    private final ProblemsPanel problems = new ProblemsPanel(selection, state.analysis());
     private final StackPane canvasArea = new StackPane();
     private final StackPane inspectorArea = new StackPane();
     private final TabPane bottom = new TabPane();
     private final StackPane placementHolder = new StackPane();
     private final Tab placementTab = new Tab("Placement", placementHolder);
+    /** The canvas above, the bottom area's tabs below. */
+    private final SplitPane middle = new SplitPane();
     private final Label status = new Label("Ready");
     private final Label counts = new Label();
     private final WorkAreas areas;
@@ -59,12 +65,10 @@ public final class MainWindow {
     private final ImportActions importing = new ImportActions(this);
     private final DesignExportActions designExport = new DesignExportActions(this);
     private FileChoices fileChoices = FileChoices.platform();
-    private final io.stowage.ui.common.TaskExecutor tasks = new io.stowage.ui.common.TaskExecutor();
     private final LiveWiring live = new LiveWiring(tasks);
     /** Survives opening another document, so elements can be copied from one design into another. */
     private Fragment clipboard;
     private Stage stage;
-    private OpenDocument document;
     private EditHistory followed;
     private final java.util.function.Consumer<EditHistory> chromeListener = h -> {
         keepSelectionInDesign();
@@ -113,10 +117,14 @@ public final class MainWindow {
         HBox statusBar = statusBar();
         root.setBottom(statusBar);
         live.install(this, menuBar, toolBar, bottom, statusBar, preferences != null ? preferences
-                : java.util.prefs.Preferences.userRoot().node("io/stowage"));
+                : java.util.prefs.Preferences.userRoot().node("io/stowage"), () -> {
+                    if (middle.getDividerPositions()[0] > 0.62) {
+                        middle.setDividerPositions(0.6);
+                    }
+                });
         Scene scene = new Scene(root, 1280, 820);
         scene.getStylesheets().add(MainWindow.class.getResource("/io/stowage/ui/stowage.css").toExternalForm());
-        HistoryKeys.install(scene, () -> document.history());
+        HistoryKeys.install(scene, () -> state.history());
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> keyDown = true);
         scene.addEventFilter(KeyEvent.KEY_RELEASED, e -> keyDown = false);
         // Ctrl+= and the keypad's + and - zoom too, as in browsers.
@@ -148,7 +156,12 @@ public final class MainWindow {
     }
 
     public OpenDocument document() {
-        return document;
+        return state.document();
+    }
+
+    /** This window's state: its document, selection, findings and placement, background jobs. */
+    public io.stowage.ui.common.WindowState state() {
+        return state;
     }
 
     /** Shows another document in place of this one, without asking (the caller did). */
@@ -229,12 +242,12 @@ public final class MainWindow {
         if (followed != null) {
             followed.removeListener(chromeListener);
         }
-        document = opened;
+        state.setDocument(opened);
         selection.clear();
         EditHistory history = opened.history();
-        canvasArea.getChildren().setAll(areas.canvas(history, selection));
-        inspectorArea.getChildren().setAll(areas.inspector(history, selection));
-        Node placement = areas.placementView(history, selection);
+        canvasArea.getChildren().setAll(areas.canvas(state));
+        inspectorArea.getChildren().setAll(areas.inspector(state));
+        Node placement = areas.placementView(state);
         // The tab keeps one holder; swapping the tab's own content would leave the old view with the tab skin.
         placementHolder.getChildren().setAll(placement == null ? List.of() : List.of(placement));
         if (placement == null) {
@@ -261,7 +274,7 @@ public final class MainWindow {
         if (selection.elements().isEmpty()) {
             return;
         }
-        java.util.Set<ElementId> ids = document.history().current().elementIds();
+        java.util.Set<ElementId> ids = state.history().current().elementIds();
         List<ElementId> kept = selection.elements().stream().filter(ids::contains).toList();
         if (kept.size() != selection.elements().size()) {
             selection.selectAll(kept);
@@ -270,13 +283,13 @@ public final class MainWindow {
 
     /** The same document after a save: its files may have changed (Save As), its history has not. */
     void replaceDocument(OpenDocument saved) {
-        document = saved;
+        state.setDocument(saved);
         refreshChrome();
     }
 
     private void refreshChrome() {
-        EditHistory history = document.history();
-        stage.setTitle((history.isUnsaved() ? "• " : "") + document.displayName() + " — Stowage");
+        EditHistory history = state.history();
+        stage.setTitle((history.isUnsaved() ? "• " : "") + state.document().displayName() + " — Stowage");
         menus.refresh(history);
         List<Finding> findings = problems.findings();
         long errors = findings.stream().filter(Finding::isError).count();
@@ -321,16 +334,16 @@ public final class MainWindow {
 
     /** Deletes what is selected on the canvas in one undoable edit. */
     void deleteSelection() {
-        Edit edit = DeleteElements.of(document.history().current(), selection.elements());
+        Edit edit = DeleteElements.of(state.history().current(), selection.elements());
         if (edit != null) {
             selection.clear();
-            document.history().push(edit);
+            state.history().push(edit);
             status.setText(edit.description());
         }
     }
 
     void copySelection() {
-        Fragment copied = Fragment.copy(document.history().current(), selection.elements());
+        Fragment copied = Fragment.copy(state.history().current(), selection.elements());
         if (!copied.isEmpty()) {
             clipboard = copied;
             int n = selection.elements().size();
@@ -343,7 +356,7 @@ public final class MainWindow {
     }
 
     void duplicate() {
-        pasteFragment(Fragment.copy(document.history().current(), selection.elements()));
+        pasteFragment(Fragment.copy(state.history().current(), selection.elements()));
     }
 
     /** Pastes into the selected task definition or cluster (or where the elements came from) and selects the copies. */
@@ -361,9 +374,9 @@ public final class MainWindow {
                 cluster = at.localId();
             }
         }
-        Fragment.PasteResult result = fragment.pasteClear(document.history().current(), family, cluster);
+        Fragment.PasteResult result = fragment.pasteClear(state.history().current(), family, cluster);
         if (result != null) {
-            document.history().push(result.edit());
+            state.history().push(result.edit());
             selection.selectAll(result.created());
             status.setText(result.edit().description());
         }
@@ -378,7 +391,7 @@ public final class MainWindow {
             }
         }
         io.stowage.ui.compare.CompareWindow window = new io.stowage.ui.compare.CompareWindow(
-                document.history().current(), family, stage, stage.getScene().getStylesheets());
+                state.history().current(), family, stage, stage.getScene().getStylesheets());
         window.show();
         return window;
     }
@@ -410,7 +423,7 @@ public final class MainWindow {
 
     /** Lays the whole design out anew, as one undoable edit. */
     void autoLayout() {
-        document.history().apply("Auto layout", design -> design.withLayout(
+        state.history().apply("Auto layout", design -> design.withLayout(
                 AutoLayout.arrange(design.withLayout(Layout.EMPTY))));
     }
 
@@ -432,7 +445,7 @@ public final class MainWindow {
         ScrollPane paletteScroll = new ScrollPane(palette.node());
         paletteScroll.setFitToWidth(true);
         TitledPane palettePane = panel("Palette", "palette", paletteScroll);
-        new PaletteDropTarget(canvasArea, palette, areas, () -> document.history(), selection, status::setText).install();
+        new PaletteDropTarget(canvasArea, palette, areas, () -> state.history(), selection, status::setText).install();
         canvasArea.setId("canvas");
         new CanvasMenu(this).install(canvasArea);
         canvasArea.getStyleClass().add("canvas");
@@ -470,7 +483,7 @@ public final class MainWindow {
         });
         bottom.setId("bottom-tabs");
         bottom.getStyleClass().add("bottom-tabs");
-        SplitPane middle = new SplitPane(canvasArea, bottom);
+        middle.getItems().setAll(canvasArea, bottom);
         middle.setOrientation(Orientation.VERTICAL);
         middle.setDividerPositions(0.7);
         SplitPane.setResizableWithParent(bottom, false);

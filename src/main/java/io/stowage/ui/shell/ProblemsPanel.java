@@ -3,7 +3,7 @@ package io.stowage.ui.shell;
 import io.stowage.edit.EditHistory;
 import io.stowage.model.design.Design;
 import io.stowage.model.rules.Finding;
-import io.stowage.ui.common.DesignFindings;
+import io.stowage.ui.common.DesignAnalysis;
 import io.stowage.ui.common.Selection;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -22,7 +22,10 @@ final class ProblemsPanel {
     private EditHistory history;
     private final java.util.function.Consumer<EditHistory> listener = h -> refresh(h.current());
 
-    ProblemsPanel(Selection selection) {
+    private final DesignAnalysis analysis;
+
+    ProblemsPanel(Selection selection, DesignAnalysis analysis) {
+        this.analysis = analysis;
         list.setId("problems-list");
         list.getStyleClass().add("problems-list");
         list.setPlaceholder(new javafx.scene.control.Label("No problems: every rule passes."));
@@ -70,7 +73,7 @@ final class ProblemsPanel {
     }
 
     private void refresh(Design design) {
-        findings.setAll(DesignFindings.of(design));
+        findings.setAll(analysis.findings(design));
     }
 
     private void reveal(Selection selection) {

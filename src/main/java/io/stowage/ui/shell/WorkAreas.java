@@ -1,14 +1,13 @@
 package io.stowage.ui.shell;
 
-import io.stowage.edit.EditHistory;
-import io.stowage.ui.common.Selection;
+import io.stowage.ui.common.WindowState;
 import javafx.scene.Node;
 
-/** Makes the canvas and the inspector for each document the window opens. */
+/** Makes the canvas and the inspector for each document the window opens, over the window's state. */
 public interface WorkAreas {
-    Node canvas(EditHistory history, Selection selection);
+    Node canvas(WindowState state);
 
-    Node inspector(EditHistory history, Selection selection);
+    Node inspector(WindowState state);
 
     void fitToView();
 
@@ -20,7 +19,7 @@ public interface WorkAreas {
     void zoomTo100();
 
     /** The placement explanation of the selected task, for the bottom area; null for none. */
-    default Node placementView(EditHistory history, Selection selection) {
+    default Node placementView(WindowState state) {
         return null;
     }
 

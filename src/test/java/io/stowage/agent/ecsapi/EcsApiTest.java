@@ -107,18 +107,24 @@ class EcsApiTest {
 
     @Test
     void everyAnswerWalksAgainstBotocoresOutputShapes() {
-        Map<String, String> inputs = Map.of(
-                "ListClusters", "{}",
-                "DescribeClusters", "{\"clusters\": [\"shop\", \"nope\"]}",
-                "ListServices", "{\"cluster\": \"shop\"}",
-                "DescribeServices", "{\"cluster\": \"shop\", \"services\": [\"web\", \"gone\"]}",
-                "ListTasks", "{\"cluster\": \"shop\"}",
-                "DescribeTasks", "{\"cluster\": \"shop\", \"tasks\": [\"" + FakeRun.id(1) + "\", \"" + FakeRun.id(3)
-                        + "\", \"nope\"]}",
-                "ListContainerInstances", "{\"cluster\": \"shop\"}",
-                "DescribeContainerInstances", "{\"cluster\": \"shop\", \"containerInstances\": [\"i-1\", \"i-9\"]}",
-                "StopTask", "{\"cluster\": \"shop\", \"task\": \"" + FakeRun.id(2) + "\"}",
-                "UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", \"desiredCount\": 3}");
+        Map<String, String> inputs = new java.util.LinkedHashMap<>();
+        inputs.put("ListClusters", "{}");
+        inputs.put("DescribeClusters", "{\"clusters\": [\"shop\", \"nope\"]}");
+        inputs.put("ListServices", "{\"cluster\": \"shop\"}");
+        inputs.put("DescribeServices", "{\"cluster\": \"shop\", \"services\": [\"web\", \"gone\"]}");
+        inputs.put("ListTasks", "{\"cluster\": \"shop\"}");
+        inputs.put("DescribeTasks", "{\"cluster\": \"shop\", \"tasks\": [\"" + FakeRun.id(1) + "\", \""
+                + FakeRun.id(3) + "\", \"nope\"]}");
+        inputs.put("ListContainerInstances", "{\"cluster\": \"shop\"}");
+        inputs.put("DescribeContainerInstances",
+                "{\"cluster\": \"shop\", \"containerInstances\": [\"i-1\", \"i-9\"]}");
+        inputs.put("StopTask", "{\"cluster\": \"shop\", \"task\": \"" + FakeRun.id(2) + "\"}");
+        inputs.put("UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", \"desiredCount\": 3}");
+        inputs.put("RegisterTaskDefinition", REGISTER_WEB_V2);
+        inputs.put("DescribeTaskDefinition", "{\"taskDefinition\": \"web\", \"include\": [\"TAGS\"]}");
+        inputs.put("ListTaskDefinitions", "{}");
+        inputs.put("ListTaskDefinitionFamilies", "{}");
+        inputs.put("DeregisterTaskDefinition", "{\"taskDefinition\": \"web:1\"}");
         assertThat(inputs.keySet()).containsExactlyInAnyOrderElementsOf(EcsApi.SERVED);
         for (var e : inputs.entrySet()) {
             JsonNode operation = MODEL.path("operations").path(e.getKey());
@@ -127,6 +133,99 @@ class EcsApiTest {
             walk(call(e.getKey(), e.getValue()), output, e.getKey(), problems);
             assertThat(problems).as(e.getKey()).isEmpty();
         }
+    }
+
+    /** A second revision of the run's own web, as a deploy script registers it. */
+    static final String REGISTER_WEB_V2 = """
+            {"family": "web", "networkMode": "bridge", "containerDefinitions": [
+              {"name": "app", "image": "nginx:1.27", "memory": 256,
+               "portMappings": [{"containerPort": 80, "hostPort": 8080}]}],
+             "tags": [{"key": "team", "value": "shop"}]}
+            """;
+
+    @Test
+    void registersRevisionsAfterTheRunsOwnAndListsDescribesAndDeregistersThem() {
+        // The run's own task definition is revision 1 of its family.
+        assertThat(call("ListTaskDefinitions", "{}").path("taskDefinitionArns").toString())
+                .isEqualTo("[\"arn:aws:ecs:local:000000000000:task-definition/web:1\"]");
+        JsonNode own = call("DescribeTaskDefinition", "{\"taskDefinition\": \"web\"}").path("taskDefinition");
+        assertThat(own.path("revision").asInt()).isEqualTo(1);
+        assertThat(own.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(own.path("containerDefinitions").get(0).path("essential").asBoolean()).isTrue();
+        assertThat(own.path("containerDefinitions").get(0).path("portMappings").get(0).path("protocol").asText())
+                .isEqualTo("tcp");
+
+        JsonNode registered = call("RegisterTaskDefinition", REGISTER_WEB_V2);
+        assertThat(registered.path("taskDefinition").path("taskDefinitionArn").asText())
+                .isEqualTo("arn:aws:ecs:local:000000000000:task-definition/web:2");
+        assertThat(registered.path("taskDefinition").has("tags")).isFalse();
+        assertThat(registered.path("tags").toString()).isEqualTo("[{\"key\":\"team\",\"value\":\"shop\"}]");
+        assertThat(call("RegisterTaskDefinition", REGISTER_WEB_V2.replace("\"web\"", "\"worker\""))
+                .path("taskDefinition").path("revision").asInt()).isEqualTo(1);
+
+        // The family alone is its latest ACTIVE revision; tags only when asked for.
+        JsonNode latest = call("DescribeTaskDefinition", "{\"taskDefinition\": \"web\"}");
+        assertThat(latest.path("taskDefinition").path("containerDefinitions").get(0).path("image").asText())
+                .isEqualTo("nginx:1.27");
+        assertThat(latest.has("tags")).isFalse();
+        assertThat(call("DescribeTaskDefinition", "{\"taskDefinition\": "
+                + "\"arn:aws:ecs:local:000000000000:task-definition/web:2\", \"include\": [\"TAGS\"]}")
+                .path("tags").get(0).path("value").asText()).isEqualTo("shop");
+
+        assertThat(call("ListTaskDefinitions", "{\"familyPrefix\": \"web\", \"sort\": \"DESC\"}")
+                .path("taskDefinitionArns").toString()).isEqualTo("[\"arn:aws:ecs:local:000000000000:task-definition/"
+                + "web:2\",\"arn:aws:ecs:local:000000000000:task-definition/web:1\"]");
+        assertThat(call("ListTaskDefinitionFamilies", "{}").path("families").toString())
+                .isEqualTo("[\"web\",\"worker\"]");
+        assertThat(call("ListTaskDefinitionFamilies", "{\"familyPrefix\": \"wo\"}").path("families").toString())
+                .isEqualTo("[\"worker\"]");
+
+        // Deregistered: INACTIVE, no longer the family's latest, listed as INACTIVE; revisions are not reused.
+        JsonNode gone = call("DeregisterTaskDefinition", "{\"taskDefinition\": \"web:2\"}").path("taskDefinition");
+        assertThat(gone.path("status").asText()).isEqualTo("INACTIVE");
+        assertThat(gone.has("deregisteredAt")).isTrue();
+        assertThat(call("DescribeTaskDefinition", "{\"taskDefinition\": \"web\"}").path("taskDefinition")
+                .path("revision").asInt()).isEqualTo(1);
+        assertThat(call("ListTaskDefinitions", "{\"status\": \"INACTIVE\"}").path("taskDefinitionArns"))
+                .hasSize(1);
+        call("DeregisterTaskDefinition", "{\"taskDefinition\": \"worker:1\"}");
+        assertThat(call("ListTaskDefinitionFamilies", "{\"status\": \"INACTIVE\"}").path("families").toString())
+                .isEqualTo("[\"worker\"]");
+        assertThat(call("RegisterTaskDefinition", REGISTER_WEB_V2).path("taskDefinition").path("revision").asInt())
+                .isEqualTo(3);
+    }
+
+    @Test
+    void refusesTaskDefinitionsAsEcsDoes() {
+        assertError("RegisterTaskDefinition", "{\"family\": \"web\", \"containerDefinitions\": []}",
+                "ClientException", "Container list cannot be empty.");
+        assertError("RegisterTaskDefinition", "{\"family\": \"web\", \"containerDefinitions\": "
+                + "[{\"name\": \"app\", \"memory\": 64}]}", "ClientException",
+                "Container.image should not be null or empty.");
+        assertError("RegisterTaskDefinition", "{\"family\": \"web\", \"containerDefinitions\": "
+                + "[{\"name\": \"app\", \"image\": \"nginx\"}]}", "ClientException",
+                "Invalid setting for container 'app'. At least one of 'memory' or 'memoryReservation' must be "
+                        + "specified.");
+        assertError("RegisterTaskDefinition", "{\"family\": \"web\", \"requiresCompatibilities\": [\"FARGATE\"], "
+                + "\"cpu\": \"256\", \"memory\": \"512\", \"containerDefinitions\": "
+                + "[{\"name\": \"app\", \"image\": \"nginx\"}]}", "ClientException",
+                "Fargate only supports network mode 'awsvpc'.");
+        assertThatThrownBy(() -> call("RegisterTaskDefinition", "{\"family\": \"web\", \"containerDefinitions\": "
+                + "[{\"name\": \"app\", \"image\": \"nginx\", \"memory\": \"lots\"}]}"))
+                .isInstanceOfSatisfying(EcsApiException.class, e -> {
+                    assertThat(e.type()).isEqualTo("SerializationException");
+                    assertThat(e.getMessage()).contains("containerDefinitions[0].memory");
+                });
+        assertError("DescribeTaskDefinition", "{\"taskDefinition\": \"nope\"}", "ClientException",
+                "Unable to describe task definition.");
+        assertError("DescribeTaskDefinition", "{\"taskDefinition\": \"web:9\"}", "ClientException",
+                "Unable to describe task definition.");
+        assertError("DeregisterTaskDefinition", "{\"taskDefinition\": \"web\"}", "ClientException",
+                "A revision must be given: family:revision or the task definition's ARN.");
+        assertError("DeregisterTaskDefinition", "{\"taskDefinition\": \"web:9\"}", "ClientException",
+                "The specified task definition does not exist.");
+        // Nothing refused was registered.
+        assertThat(call("ListTaskDefinitions", "{}").path("taskDefinitionArns")).hasSize(1);
     }
 
     @Test

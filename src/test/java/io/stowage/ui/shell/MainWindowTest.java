@@ -1,5 +1,6 @@
 package io.stowage.ui.shell;
 
+import io.stowage.format.document.OpenDocument;
 import io.stowage.edit.EditHistory;
 import io.stowage.format.design.ExampleDesigns;
 import io.stowage.model.design.ElementId;
@@ -37,13 +38,13 @@ class MainWindowTest {
         document = OpenDocument.untitled(ExampleDesigns.firstStart().design());
         WorkAreas areas = new WorkAreas() {
             @Override
-            public Node canvas(EditHistory history, Selection selection) {
-                shownSelection = selection;
+            public Node canvas(io.stowage.ui.common.WindowState state) {
+                shownSelection = state.selection();
                 return new Label("canvas");
             }
 
             @Override
-            public Node inspector(EditHistory history, Selection selection) {
+            public Node inspector(io.stowage.ui.common.WindowState state) {
                 return new Label("inspector");
             }
 

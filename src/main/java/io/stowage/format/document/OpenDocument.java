@@ -1,4 +1,4 @@
-package io.stowage.ui.shell;
+package io.stowage.format.document;
 
 import io.stowage.edit.EditHistory;
 import io.stowage.format.TextStyle;

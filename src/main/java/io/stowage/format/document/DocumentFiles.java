@@ -1,4 +1,4 @@
-package io.stowage.ui.shell;
+package io.stowage.format.document;
 
 import io.stowage.edit.EditHistory;
 import io.stowage.format.AtomicFiles;
@@ -125,7 +125,7 @@ public final class DocumentFiles {
         if (document.pendingSecrets().isEmpty()) {
             return;
         }
-        Path secrets = io.stowage.engine.LocalRunSetup.defaultSecretsFile(designFile);
+        Path secrets = io.stowage.format.SecretsFileFormat.besideDesign(designFile);
         try {
             io.stowage.format.SecretsFileFormat.merge(secrets, document.pendingSecrets());
         } catch (io.stowage.format.UnreadableFileException e) {

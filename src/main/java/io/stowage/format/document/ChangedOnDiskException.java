@@ -1,4 +1,4 @@
-package io.stowage.ui.shell;
+package io.stowage.format.document;
 
 import java.io.IOException;
 import java.nio.file.Path;

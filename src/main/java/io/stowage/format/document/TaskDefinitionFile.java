@@ -1,4 +1,4 @@
-package io.stowage.ui.shell;
+package io.stowage.format.document;
 
 import io.stowage.format.JsonDocument;
 import io.stowage.format.TextStyle;
