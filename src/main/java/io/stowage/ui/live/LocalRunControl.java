@@ -211,7 +211,14 @@ final class LocalRunControl {
     /** Reads the agent's states of the run into the live view until the agent lets the run go (JavaFX thread). */
     private void follow(AgentClient.Following handed) {
         agent = handed.agent();
-        var job = context.jobs().task("Following the local run", progress -> handed.follow(context.live().listener()))
+        String key = designKey;
+        var job = context.jobs().task("Following the local run", progress -> {
+            String reason = handed.follow(context.live().listener());
+            // What the agent recorded last (it writes the record before it lets a run go), in case a line was lost.
+            io.stowage.engine.local.RunRecord.read(key).ifPresent(record ->
+                    record.tasks().forEach(context.live().listener()::taskChanged));
+            return reason;
+        })
                 .quiet().onSuccess(reason -> {
                     LOG.info("the agent let the run go: {}", reason);
                     running.set(false);
@@ -306,7 +313,7 @@ final class LocalRunControl {
             found.ifPresent(a -> a.stopRun(key));
             return null;
         }).in(LOCAL).refusedAs("Cannot stop the local run now").onSuccess(done -> {
-            leave();
+            // The reading goes on until the agent's last line: the tasks' final states come before it.
             running.set(false);
             after.run();
         }).onFailure(failure -> context.problem().show("The local run did not stop", explain(failure))).start();
