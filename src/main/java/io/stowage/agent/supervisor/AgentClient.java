@@ -449,7 +449,20 @@ public final class AgentClient {
      * run starts. Returns once every task is RUNNING or stopped.
      */
     public Started startRun(ObjectNode runRequest, Consumer<String> lines) {
-        HttpRequest request = request("/v1/runs").POST(HttpRequest.BodyPublishers.ofString(runRequest.toString()))
+        return stream("/v1/runs", runRequest, lines);
+    }
+
+    /**
+     * Asks the agent to take over a design's run whose keeper ended ({@code POST /v1/runs/adopt}, a request of
+     * {@link RunRequest#adopt}): its tasks are rebuilt from the record and Docker, no container made again.
+     * Returns once the adopted tasks are RUNNING or stopped; {@code lines} hears what the agent does meanwhile.
+     */
+    public Started adoptRun(ObjectNode adoptRequest, Consumer<String> lines) {
+        return stream("/v1/runs/adopt", adoptRequest, lines);
+    }
+
+    private Started stream(String path, ObjectNode runRequest, Consumer<String> lines) {
+        HttpRequest request = request(path).POST(HttpRequest.BodyPublishers.ofString(runRequest.toString()))
                 .header("Content-Type", "application/json").build();
         HttpResponse<java.util.stream.Stream<String>> response;
         try {

@@ -209,7 +209,8 @@ public final class LocalAgent {
             String path = exchange.getRequestURI().getPath();
             switch (method + " " + path) {
                 case "GET /v1/status" -> reply(exchange, 200, status());
-                case "POST /v1/runs" -> startRun(exchange, AgentFiles.JSON.readTree(exchange.getRequestBody()));
+                case "POST /v1/runs" -> startRun(exchange, AgentFiles.JSON.readTree(exchange.getRequestBody()), false);
+                case "POST /v1/runs/adopt" -> startRun(exchange, AgentFiles.JSON.readTree(exchange.getRequestBody()), true);
                 case "POST /v1/runs/down" -> down(exchange, AgentFiles.JSON.readTree(exchange.getRequestBody()));
                 case "POST /v1/runs/follow" -> follow(exchange, AgentFiles.JSON.readTree(exchange.getRequestBody()));
                 case "POST /v1/runs/stop" -> stopRun(exchange, AgentFiles.JSON.readTree(exchange.getRequestBody()));
@@ -255,7 +256,7 @@ public final class LocalAgent {
      * start on, and goes on after the exit line for as long as the agent holds the run: its last line is
      * {@code {"end": reason}} when the run is let go.
      */
-    private void startRun(HttpExchange exchange, JsonNode request) throws IOException {
+    private void startRun(HttpExchange exchange, JsonNode request, boolean adopt) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
         exchange.sendResponseHeaders(200, 0);
         Follower out = new Follower();
@@ -266,7 +267,7 @@ public final class LocalAgent {
         workers.execute(() -> {
             ObjectNode result;
             try {
-                result = start(request, out, follow);
+                result = start(request, out, follow, adopt);
             } catch (RuntimeException e) {
                 log.println(now() + " the run could not start: " + e);
                 e.printStackTrace(log);
@@ -370,6 +371,7 @@ public final class LocalAgent {
             log.println(now() + " " + held.design().name() + ": not every task stopped in time: " + e);
         }
         held.run().writeRecord();
+        AgentFiles.removeRequest(key);
         held.sinks().end("the run was stopped");
         closeQuietly(held.run());
         log.println(now() + " " + held.design().name() + ": stopped; its containers stay until removed");
@@ -400,7 +402,35 @@ public final class LocalAgent {
         reply(exchange, 200, AgentFiles.JSON.createObjectNode());
     }
 
-    private ObjectNode start(JsonNode request, Follower out, boolean follow) {
+    /**
+     * Starts a design's run, or ({@code adopt}) takes over the run an ended keeper left: its tasks rebuilt from the
+     * record and Docker, no container made again ({@link LocalEngine#adopt}). An adoption uses the options the run
+     * was started with when an agent kept them ({@link AgentFiles#readRequest}); a run this agent holds already
+     * is answered as adopted.
+     */
+    private ObjectNode start(JsonNode given, Follower out, boolean follow, boolean adopt) {
+        JsonNode request = given;
+        if (adopt && given.hasNonNull("designKey")) {
+            String asked = given.get("designKey").asText();
+            Held already = runs.get(asked);
+            if (already != null) {
+                ObjectNode result = AgentFiles.JSON.createObjectNode();
+                result.put("exit", OK);
+                result.put("designKey", asked);
+                result.put("adopted", false);
+                result.put("summary", summary(already.run().snapshot().taskList()) + "; the agent holds the run already");
+                return result;
+            }
+            var kept = AgentFiles.readRequest(asked);
+            if (kept.isPresent() && kept.get().path("file").asText("").equals(given.path("file").asText())) {
+                ObjectNode merged = kept.get().deepCopy();
+                merged.put("command", given.path("command").asText(merged.path("command").asText()));
+                if (given.has(RunRequest.AWS_ENVIRONMENT)) {
+                    merged.set(RunRequest.AWS_ENVIRONMENT, given.get(RunRequest.AWS_ENVIRONMENT));
+                }
+                request = merged;
+            }
+        }
         // The desktop hands over the design it shows (saved or not) and the key it keys the run by.
         Path file = request.hasNonNull("file") ? Path.of(request.path("file").asText()).toAbsolutePath().normalize()
                 : null;
@@ -446,7 +476,15 @@ public final class LocalAgent {
             var options = LocalRunSetup.options(file, pull, secrets == null ? null : Path.of(secrets),
                     request.path("publishAll").asBoolean(false), request.path("instanceBase").asText("127.0.1"),
                     request.path("taskBase").asText("127.0.2"), s.endpoints(), s.roles());
-            run = engine.up(design, lock, options, sinks.listener(), sinks::progress);
+            if (adopt) {
+                var record = io.stowage.engine.local.RunRecord.read(key);
+                long keeper = record.map(io.stowage.engine.local.RunRecord::pid).orElse(0L);
+                sinks.progress("taking over the run of " + file + (keeper == 0 ? "" : " from pid " + keeper
+                        + ", which ended without taking it down"));
+                run = engine.adopt(design, lock, options, sinks.listener(), sinks::progress);
+            } else {
+                run = engine.up(design, lock, options, sinks.listener(), sinks::progress);
+            }
             held = new Held(key, file, design, String.valueOf(engine.connection().host()), engine, run,
                     Instant.now().truncatedTo(ChronoUnit.SECONDS), sinks);
             runs.put(key, held);
@@ -461,6 +499,12 @@ public final class LocalAgent {
             // A start that failed: a stop waiting for it finds nothing to stop.
             coming.complete(null);
             pending.remove(key, coming);
+        }
+        if (request instanceof ObjectNode node) {
+            ObjectNode kept = node.deepCopy();
+            kept.put("designKey", key);
+            kept.remove("follow");
+            AgentFiles.writeRequest(key, kept);
         }
         // Taken down from elsewhere (a down that found no agent and removed the run marker): the run is let go.
         run.whenStopped().thenRunAsync(() -> forget(held), workers);
@@ -482,8 +526,9 @@ public final class LocalAgent {
                 StopCode.TASK_FAILED_TO_START.equals(t.stopCode()) || t.lastStatus() == TaskStatus.PENDING);
         sinks.attach(null);
         ObjectNode result = AgentFiles.JSON.createObjectNode();
-        result.put("exit", failed ? FINDINGS : OK);
+        result.put("exit", failed && !adopt ? FINDINGS : OK);
         result.put("designKey", key);
+        result.put("adopted", adopt);
         result.put("summary", summary(tasks) + (replacements == 0 ? ""
                 : "; the services have started " + replacements + (replacements == 1 ? " task" : " tasks")
                 + " since, which the agent keeps supervising"));
@@ -492,6 +537,7 @@ public final class LocalAgent {
 
     private void forget(Held held) {
         if (runs.remove(held.key(), held)) {
+            AgentFiles.removeRequest(held.key());
             log.println(now() + " " + held.design().name() + ": the run was taken down; the agent lets it go");
             held.sinks().end("the run was taken down");
             closeQuietly(held.run());
@@ -534,6 +580,7 @@ public final class LocalAgent {
         // Removed before the run (and its lock) is let go, so that a next up never loses what it starts.
         Removed removed = held.engine().down(held.key(), held.design(), m -> { });
         held.sinks().end("the run was removed");
+        AgentFiles.removeRequest(held.key());
         closeQuietly(held.run());
         log.println(now() + " " + held.design().name() + ": removed the design's containers, volumes and network");
         return removed;

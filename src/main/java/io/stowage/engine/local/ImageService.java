@@ -182,7 +182,9 @@ final class ImageService {
             String why = e instanceof TaskSetupException ? e.getMessage()
                     : "CannotPullContainerError: " + DockerErrors.message(e);
             if (behavior == PullBehavior.DEFAULT && cached(image)) {
-                return why + " (the cached image is used, as the agent's default pull behaviour does)";
+                // What happened first, then why: the run goes on, so the failure is the detail.
+                return "the cached image " + image + " is used, as the agent's default pull behaviour does, because"
+                        + " the pull failed: " + why;
             }
             throw new TaskSetupException(why, e);
         }

@@ -320,6 +320,110 @@ public final class LocalRun implements AutoCloseable {
         ctx.onLoopEvery(StatsSampler.INTERVAL, this::sampleStats);
     }
 
+    /**
+     * Takes the run over from the process that kept it and ended (a killed agent): its tasks rebuilt from what that
+     * process recorded ({@code record}) and what Docker's labels and inspect say of their containers, none made
+     * again; then supervised as if this process had started them. Blocks for Docker's inventory only.
+     */
+    void adopt(RunRecord record, List<String> startDeviations) {
+        deviations.addAll(startDeviations);
+        startDeviations.forEach(d -> ctx.event(null, "stowage", "deviation: " + d));
+        events = new EventFollower(ctx.docker, ctx.designKey, this::onDockerEvent, this::engineLost);
+        stats = new StatsSampler(ctx.docker, ctx.listener);
+        // Docker's events from before the inventory are in it; those after are followed once the tasks are taken over.
+        Instant since = Instant.now();
+        Map<String, Map<String, InspectContainerResponse>> found = inventory();
+        ctx.onLoop(() -> {
+            adoptAll(record, found);
+            events.follow(since);
+        });
+        ctx.onLoopEvery(StatsSampler.INTERVAL, this::sampleStats);
+    }
+
+    /** Why a task the ended process recorded as not stopped, with no container in Docker, is shown STOPPED. */
+    static final String NOT_MADE_REASON = "The Stowage agent that kept the task ended before it made the task's "
+            + "containers";
+
+    private void adoptAll(RunRecord record, Map<String, Map<String, InspectContainerResponse>> found) {
+        for (Cluster cluster : ctx.design.clusters()) {
+            for (Service service : cluster.services()) {
+                ServiceScheduler s = new ServiceScheduler(schedulerHost(), cluster, service);
+                services.put(cluster.id() + "/" + service.id(), s);
+                String name = service.serviceName() == null ? service.id() : service.serviceName();
+                record.services().stream().filter(r -> r.serviceName().equals(name)
+                        && (r.cluster() == null || r.cluster().equals(cluster.name()))).findFirst().ifPresent(s::restore);
+            }
+        }
+        Map<String, TaskState> recorded = new LinkedHashMap<>();
+        record.tasks().forEach(t -> recorded.put(t.taskArn(), t));
+        Instant now = Instant.now();
+        for (TaskState t : record.tasks()) {
+            if (t.isStopped()) {
+                ctx.listener.taskChanged(t); // the history stays, as the agent recorded it
+            } else if (!found.containsKey(t.taskArn())) {
+                ctx.listener.taskChanged((t.stoppedReason() == null ? t.stopping(NOT_MADE_REASON, null) : t)
+                        .stopped(now));
+            }
+        }
+        List<String> order = new ArrayList<>(recorded.keySet());
+        found.keySet().stream().filter(arn -> !recorded.containsKey(arn)).forEach(order::add);
+        Set<String> adopted = new java.util.LinkedHashSet<>();
+        for (String arn : order) {
+            Map<String, InspectContainerResponse> containers = found.get(arn);
+            TaskState was = recorded.get(arn);
+            if (containers == null || containers.isEmpty() || was != null && was.isStopped()) {
+                continue;
+            }
+            var first = containers.values().iterator().next();
+            Map<String, String> labels = first.getConfig() == null || first.getConfig().getLabels() == null
+                    ? Map.of() : first.getConfig().getLabels();
+            Placement p = adoptedPlacement(labels, was);
+            if (p == null) {
+                ctx.event(null, "stowage", "task " + arn.substring(arn.lastIndexOf('/') + 1) + " (" + labels.get(
+                        EcsLabels.SOURCE) + ") is not in the design any more; it is left as it is (stowage down "
+                        + "removes it)");
+                continue;
+            }
+            TaskRunner runner = register(p, arn, labels.get(EcsLabels.HOST_IP));
+            if (p.task().kind() == TaskRef.Kind.SERVICE) {
+                ServiceScheduler s = services.get(p.task().clusterId() + "/" + p.task().source());
+                if (s != null) {
+                    s.adopt(runner);
+                }
+            }
+            adopted.add(arn);
+            runner.adopt(was, containers);
+        }
+        firstTasks = Set.copyOf(adopted);
+        ctx.event(null, "stowage", "the run was taken over from the process that kept it (pid " + record.pid()
+                + ", ended): " + Counted.of(adopted.size(), "task") + " adopted, no container made again");
+        // Tasks that are gone altogether are replaced now, as after any stop.
+        services.values().forEach(ServiceScheduler::reconcile);
+        book.report(currentTasks(), ctx.listener);
+        checkStarted();
+    }
+
+    /** Where an adopted task was placed, from its containers' labels; null when the design has it no more. */
+    private Placement adoptedPlacement(Map<String, String> labels, TaskState was) {
+        String clusterId = labels.get(EcsLabels.CLUSTER_ID);
+        String source = labels.get(EcsLabels.SOURCE);
+        Cluster cluster = clusterId == null ? null : ctx.design.cluster(clusterId).orElse(null);
+        if (cluster == null || source == null || source.indexOf(':') < 0) {
+            return null;
+        }
+        String id = source.substring(source.indexOf(':') + 1);
+        TaskRef.Kind kind = source.startsWith("service:") ? TaskRef.Kind.SERVICE : TaskRef.Kind.TASK;
+        if (kind == TaskRef.Kind.SERVICE ? cluster.service(id).isEmpty() : cluster.task(id).isEmpty()) {
+            return null;
+        }
+        String instanceId = labels.get(EcsLabels.INSTANCE);
+        String zone = was != null ? was.availabilityZone() : cluster.instances().stream()
+                .filter(i -> i.id().equals(instanceId)).map(i -> i.availabilityZone()).findFirst().orElse(null);
+        int number = nextNumber.getOrDefault(clusterId + "/" + kind + "/" + id, 1);
+        String group = labels.getOrDefault(EcsLabels.GROUP, was == null ? null : was.group());
+        return new Placement(new TaskRef(clusterId, kind, id, number), group, instanceId, zone);
+    }
+
     /** How many containers' resource use is being sampled now. */
     int sampledContainers() {
         return stats == null ? 0 : stats.sampling();
@@ -409,6 +513,16 @@ public final class LocalRun implements AutoCloseable {
     }
 
     TaskRunner launch(Placement p, String taskArn) {
+        TaskRunner runner = register(p, taskArn, null);
+        runner.start();
+        return runner;
+    }
+
+    /**
+     * Makes a placed task's runner and counts it as the run's, not started yet; {@code adoptedHostIp} is where an
+     * adopted task's containers already publish (its label), or null for a new task.
+     */
+    private TaskRunner register(Placement p, String taskArn, String adoptedHostIp) {
         Cluster cluster = cluster(p.task().clusterId());
         boolean isService = p.task().kind() == TaskRef.Kind.SERVICE;
         Service service = isService ? cluster.service(p.task().source()).orElseThrow() : null;
@@ -423,7 +537,11 @@ public final class LocalRun implements AutoCloseable {
         String mode = fargate ? "awsvpc" : td.networkMode() == null ? "bridge" : td.networkMode();
         String arn = taskArn != null ? taskArn : newTaskArn(cluster.name());
         String hostIp;
-        if ("awsvpc".equals(mode)) {
+        if ("awsvpc".equals(mode) && adoptedHostIp != null) {
+            hostIp = adoptedHostIp;
+            book.claimTaskAddress(hostIp);
+            taskAddresses.put(arn, hostIp);
+        } else if ("awsvpc".equals(mode)) {
             hostIp = ctx.options.publishAllInterfaces() ? null : book.leaseTaskAddress();
             taskAddresses.put(arn, hostIp);
         } else {
@@ -444,7 +562,6 @@ public final class LocalRun implements AutoCloseable {
         live.put(arn, p);
         nextNumber.merge(p.task().clusterId() + "/" + p.task().kind() + "/" + p.task().source(),
                 p.task().number() + 1, Math::max);
-        runner.start();
         return runner;
     }
 

@@ -86,6 +86,26 @@ final class ServiceScheduler {
         tasks.add(runner);
     }
 
+    /**
+     * Takes over what an agent that ended recorded of the service (adoption): its desired count (an UpdateService
+     * may have changed it) and its events, newest first.
+     */
+    void restore(ServiceState recorded) {
+        if (!service.isDaemon()) {
+            desired = recorded.desiredCount();
+        }
+        events.clear();
+        events.addAll(recorded.events());
+        for (ServiceEvent e : events) {
+            String id = e.id() == null ? "" : e.id();
+            try {
+                eventCounter = Math.max(eventCounter, Integer.parseInt(id.substring(id.lastIndexOf('-') + 1)));
+            } catch (NumberFormatException notOurs) {
+                eventCounter = Math.max(eventCounter, events.size());
+            }
+        }
+    }
+
     void unplaced(String taskArn, PlacementFailure failure) {
         unplaced.add(taskArn);
         placementFailed(failure);

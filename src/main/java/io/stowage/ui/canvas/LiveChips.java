@@ -206,7 +206,7 @@ final class LiveChips {
         for (ContainerState c : task.containers()) {
             text.append("\n  ").append(c.name()).append(": ").append(c.lastStatus());
             if (c.exitCode() != null) {
-                text.append(", exit ").append(c.exitCode());
+                text.append(", exit ").append(io.stowage.model.runtime.ExitCodes.explain(c));
             }
             if (c.healthStatus() != null) {
                 text.append(", ").append(c.healthStatus());

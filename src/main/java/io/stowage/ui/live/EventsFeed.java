@@ -5,7 +5,6 @@ import io.stowage.ui.common.StatusLook;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 
 /**
@@ -19,11 +18,21 @@ public final class EventsFeed {
         list = new ListView<>(model.events());
         list.setId("events-feed");
         list.setPlaceholder(new Label("No events yet."));
-        list.setCellFactory(view -> new ListCell<>() {
+        list.getStyleClass().add("events-feed");
+        io.stowage.ui.common.WrappingCell.remeasureOnResize(list);
+        list.setCellFactory(view -> new io.stowage.ui.common.WrappingCell<>(view) {
             @Override
-            protected void updateItem(ClusterEvent event, boolean empty) {
-                super.updateItem(event, empty);
-                setText(empty || event == null ? null : line(event));
+            protected String line(ClusterEvent event) {
+                return EventsFeed.line(event);
+            }
+
+            @Override
+            protected void look(ClusterEvent event) {
+                if (event == null) {
+                    EventSeverity.clear(this);
+                } else {
+                    EventSeverity.of(event).apply(this);
+                }
             }
         });
         model.events().addListener((ListChangeListener<ClusterEvent>) change -> list.scrollTo(list.getItems().size() - 1));

@@ -30,6 +30,7 @@ import java.util.function.Supplier;
  */
 public final class TaskDetails {
     static final int LAST_LINES = 20;
+    private static final String WRAPS = "details-wraps";
 
     private final Supplier<LogSource> logs;
     private final io.stowage.ui.common.TaskExecutor workers;
@@ -188,17 +189,26 @@ public final class TaskDetails {
             }
             containers.add(name, 0, row);
             containers.add(new Label(container.lastStatus().name()), 1, row);
-            Label exit = new Label(container.exitCode() == null ? "–" : container.exitCode().toString());
+            // The code with what it means: "137: killed (SIGKILL), not out of memory", from its OOMKilled state.
+            Label exit = new Label(container.exitCode() == null ? "–" : io.stowage.model.runtime.ExitCodes.explain(container));
             exit.setId("task-details-exit-" + container.name());
+            exit.setWrapText(true);
+            exit.setMaxWidth(240);
+            exit.setMinWidth(140); // wraps between words, never inside "137"
+            exit.getProperties().put(WRAPS, Boolean.TRUE);
             containers.add(exit, 2, row);
             containers.add(new Label(container.healthStatus() == null ? "–" : container.healthStatus().name()), 3, row);
             ContainerUse use = uses.computeIfAbsent(container.name(), ContainerUse::new);
             use.draw(model == null ? ResourceUse.NONE : model.use(task.taskArn(), container.name()));
             Label why = new Label(container.reason() == null ? "" : container.reason());
             why.setWrapText(true);
+            why.setMaxWidth(320);
+            why.setMinWidth(120);
+            why.getProperties().put(WRAPS, Boolean.TRUE);
             containers.add(why, 4, row);
             Button log = new Button("Logs");
             log.setId("task-details-log-" + container.name());
+            log.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             log.setOnAction(e -> openLog.accept(task, container.name()));
             containers.add(new HBox(log), 5, row);
             // Last, so that a narrow pane keeps the log button in view and scrolls to the figures.
@@ -208,7 +218,7 @@ public final class TaskDetails {
         }
         // Cells keep their whole text; a narrow pane scrolls instead of cutting "STOPPED" to "STOPP…".
         containers.getChildren().forEach(cell -> {
-            if (cell instanceof javafx.scene.layout.Region region && !(cell == containers)) {
+            if (cell instanceof javafx.scene.layout.Region region && !cell.getProperties().containsKey(WRAPS)) {
                 region.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             }
         });

@@ -28,6 +28,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -37,6 +38,10 @@ import java.util.function.Function;
  * reason) until cleared, and the selected task's details beside the table.
  */
 public final class TasksPanel {
+    /** The panel width from which the details go beside the table instead of below it. */
+    static final double WIDE = 1200;
+    /** The table width from which Instance, CPU and Memory are shown besides the columns a glance needs. */
+    static final double ROOMY = 1000;
     private final LiveModel model;
     private final TableView<TaskState> table = new TableView<>();
     private final TextField filter = new TextField();
@@ -44,6 +49,8 @@ public final class TasksPanel {
     private final TaskDetails details;
     private final BorderPane root = new BorderPane();
     private String selectedArn;
+    private final SplitPane split = new SplitPane();
+    private final BorderPane detailsPane;
     private TaskActions actions = TaskActions.NONE;
 
     public TasksPanel(LiveModel model, TaskDetails details) {
@@ -52,23 +59,43 @@ public final class TasksPanel {
         ResourceColumns resources = new ResourceColumns(model);
         table.setId("tasks-table");
         table.setPlaceholder(new Label("No tasks yet: run the design locally, or deploy or watch a cluster."));
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // Fits the panel: the columns a glance needs share the width (the reason takes what is left and wraps);
+        // the others are one click away in the table's menu (+ at the right of the header).
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setTableMenuButtonVisible(true);
+        TableColumn<TaskState, Integer> revision = hidden(number("Rev.", "task-col-revision", TaskState::revision), 40);
+        TableColumn<TaskState, String> group = hidden(text("Group", "task-col-group",
+                t -> t.group() == null ? "" : t.group()), 110);
+        TableColumn<TaskState, String> desired = hidden(text("Desired", "task-col-desired",
+                t -> t.desiredStatus() == null ? "" : t.desiredStatus().name()), 76);
+        TableColumn<TaskState, java.time.Instant> stoppedAt = hidden(time("Stopped", "task-col-stopped",
+                TaskState::stoppedAt), 68);
+        TableColumn<TaskState, String> stopCode = hidden(text("Stop code", "task-col-stop-code",
+                t -> t.stopCode() == null ? "" : t.stopCode()), 170);
+        TableColumn<TaskState, String> instance = text("Instance", "task-col-instance", t -> t.instanceId() != null
+                ? t.instanceId() : t.launchType() != null ? t.launchType() : "");
+        TableColumn<TaskState, TaskState> cpu = resources.cpu();
+        TableColumn<TaskState, TaskState> memory = resources.memory();
         table.getColumns().setAll(
-                width(text("Task", "task-col-id", TaskState::shortId), 76),
-                width(text("Task definition", "task-col-definition", t -> t.family() == null ? "" : t.family()), 96),
-                width(number("Rev.", "task-col-revision", TaskState::revision), 40),
-                width(text("Group", "task-col-group", t -> t.group() == null ? "" : t.group()), 110),
-                width(text("Instance", "task-col-instance", t -> t.instanceId() != null ? t.instanceId()
-                        : t.launchType() != null ? t.launchType() : ""), 92),
-                width(status(), 104),
-                width(resources.cpu(), 104),
-                width(resources.memory(), 170),
-                width(text("Desired", "task-col-desired", t -> t.desiredStatus() == null ? "" : t.desiredStatus().name()), 76),
-                width(text("Health", "task-col-health", t -> t.healthStatus() == null ? "" : t.healthStatus().name()), 84),
-                width(time("Started", "task-col-started", TaskState::startedAt), 68),
-                width(time("Stopped", "task-col-stopped", TaskState::stoppedAt), 68),
-                width(text("Stopped reason", "task-col-reason", t -> t.stoppedReason() == null ? "" : t.stoppedReason()), 240),
-                width(text("Stop code", "task-col-stop-code", t -> t.stopCode() == null ? "" : t.stopCode()), 170));
+                fixed(text("Task", "task-col-id", TaskState::shortId), 76),
+                width(text("Task definition", "task-col-definition", TasksPanel::definition), 96),
+                fixed(status(), 118),
+                width(text("Health", "task-col-health", t -> t.healthStatus() == null ? "" : t.healthStatus().name()), 80),
+                width(instance, 96),
+                width(cpu, 96),
+                width(memory, 130),
+                fixed(time("Started", "task-col-started", TaskState::startedAt), 68),
+                revision, group, desired, stoppedAt, stopCode,
+                width(reason(), 220));
+        // Instance, CPU and memory join when the table is wide enough to keep the reason readable beside them
+        // (the task's details and the canvas's chips show them too); the table's menu shows or hides any column.
+        List<TableColumn<TaskState, ?>> roomy = List.of(instance, cpu, memory);
+        table.widthProperty().addListener((obs, was, now) -> {
+            boolean wide = now.doubleValue() >= ROOMY;
+            if (wide != (was.doubleValue() >= ROOMY) || was.doubleValue() == 0) {
+                roomy.forEach(column -> column.setVisible(wide));
+            }
+        });
         table.setRowFactory(view -> {
             TableRow<TaskState> row = new TableRow<>() {
                 @Override
@@ -130,8 +157,27 @@ public final class TasksPanel {
         HBox.setHgrow(filter, Priority.ALWAYS);
         bar.getStyleClass().add("live-toolbar");
 
-        SplitPane split = new SplitPane(table, details.node());
-        split.setDividerPositions(0.58);
+        // The details go beside the table while a task is chosen; on a narrow panel the table has the whole width
+        // until then (every column a glance needs fits), and Close details gives it back.
+        Button close = new Button("Close details");
+        close.setId("task-details-close");
+        close.setOnAction(e -> {
+            table.getSelectionModel().clearSelection();
+            selectedArn = null;
+            details.show(null);
+            layoutSplit();
+        });
+        HBox closeBar = new HBox(close);
+        closeBar.setAlignment(Pos.CENTER_RIGHT);
+        closeBar.setPadding(new Insets(2, 6, 0, 6));
+        detailsPane = new BorderPane(details.node());
+        detailsPane.setTop(closeBar);
+        split.getItems().setAll(table);
+        split.widthProperty().addListener((obs, was, now) -> layoutSplit());
+        table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> layoutSplit());
+        // A wrapped reason changes a row's height when its column's width changes: the rows are measured anew.
+        table.getVisibleLeafColumns().get(table.getVisibleLeafColumns().size() - 1).widthProperty()
+                .addListener((obs, was, now) -> table.refresh());
         root.setTop(bar);
         root.setCenter(split);
         root.setId("tasks-panel");
@@ -139,6 +185,20 @@ public final class TasksPanel {
 
     public Node node() {
         return root;
+    }
+
+    /** The details beside the table when the panel is wide or a task is chosen; the table alone otherwise. */
+    private void layoutSplit() {
+        boolean shown = split.getWidth() >= WIDE || selectedArn != null;
+        if (shown == split.getItems().contains(detailsPane)) {
+            return;
+        }
+        if (shown) {
+            split.getItems().setAll(table, detailsPane);
+            split.setDividerPositions(split.getWidth() >= WIDE ? 0.62 : 0.5);
+        } else {
+            split.getItems().setAll(table);
+        }
     }
 
     /** Who acts on a task chosen here: the local run or the ECS watch that shows it. */
@@ -201,7 +261,7 @@ public final class TasksPanel {
         String haystack = String.join(" ", task.taskId(), String.valueOf(task.taskDefinitionArn()),
                 String.valueOf(task.group()), String.valueOf(task.instanceId()), task.lastStatus().name(),
                 String.valueOf(task.healthStatus()), String.valueOf(task.stoppedReason()),
-                String.valueOf(task.stopCode())).toLowerCase(Locale.ROOT);
+                String.valueOf(task.stopCode()), reasonText(task)).toLowerCase(Locale.ROOT);
         for (String word : needle.split("\\s+")) {
             if (!haystack.contains(word)) {
                 return false;
@@ -214,8 +274,81 @@ public final class TasksPanel {
         return shown == all ? all + (all == 1 ? " task" : " tasks") : shown + " of " + all + " tasks";
     }
 
+    /** A column whose text is never cut ("R…", "aaaa…"): its width stays. */
+    private static <T> TableColumn<TaskState, T> fixed(TableColumn<TaskState, T> column, double width) {
+        width(column, width).setMinWidth(width);
+        return column;
+    }
+
+    private static <T> TableColumn<TaskState, T> hidden(TableColumn<TaskState, T> column, double width) {
+        column.setVisible(false);
+        return width(column, width);
+    }
+
+    static String definition(TaskState task) {
+        return task.family() == null ? "" : task.family() + (task.revision() == null ? "" : ":" + task.revision());
+    }
+
+    /**
+     * Why the task stopped, then each essential container that failed with its exit code explained
+     * ("Essential container in task exited · app 137: killed (SIGKILL), not out of memory").
+     */
+    static String reasonText(TaskState task) {
+        StringBuilder text = new StringBuilder(task.stoppedReason() == null ? "" : task.stoppedReason());
+        for (var container : task.containers()) {
+            if (container.isStopped() && container.exitCode() != null && container.exitCode() != 0
+                    && (container.essential() || task.isStopped())) {
+                text.append(text.isEmpty() ? "" : " · ").append(container.name()).append(' ')
+                        .append(io.stowage.model.runtime.ExitCodes.explain(container));
+            }
+        }
+        return text.toString();
+    }
+
+    private TableColumn<TaskState, TaskState> reason() {
+        TableColumn<TaskState, TaskState> column = new TableColumn<>("Stopped reason");
+        column.setId("task-col-reason");
+        column.setCellValueFactory(cell -> new SimpleObjectProperty<>(cell.getValue()));
+        column.setComparator(java.util.Comparator.comparing(TasksPanel::reasonText));
+        column.setCellFactory(c -> new TableCell<>() {
+            private final javafx.scene.text.Text text = new javafx.scene.text.Text();
+
+            {
+                text.getStyleClass().add("task-reason-text");
+                // Wraps in the column's width, so the whole reason is read without scrolling sideways.
+                text.wrappingWidthProperty().bind(column.widthProperty().subtract(12));
+                // The row takes the wrapped text's height (a row is otherwise one line high, whatever it holds).
+                text.layoutBoundsProperty().addListener((obs, was, now) -> fit());
+            }
+
+            private void fit() {
+                setPrefHeight(getGraphic() == null ? USE_COMPUTED_SIZE
+                        : Math.max(24, Math.ceil(text.getLayoutBounds().getHeight()) + 8));
+            }
+
+            @Override
+            protected void updateItem(TaskState task, boolean empty) {
+                super.updateItem(task, empty);
+                if (empty || task == null) {
+                    setGraphic(null);
+                    setTooltip(null);
+                    fit();
+                    return;
+                }
+                text.setText(reasonText(task));
+                setGraphic(text);
+                fit();
+                setTooltip(task.stopCode() == null ? null : new javafx.scene.control.Tooltip("Stop code " + task.stopCode()));
+            }
+        });
+        return column;
+    }
+
     private static <T> TableColumn<TaskState, T> width(TableColumn<TaskState, T> column, double width) {
         column.setPrefWidth(width);
+        // A status chip is never cut ("R…"); the other columns give up a quarter of their width before the table
+        // scrolls sideways.
+        column.setMinWidth(Math.round(width * 0.75));
         return column;
     }
 
@@ -257,6 +390,7 @@ public final class TasksPanel {
 
             {
                 chip.getStyleClass().add("status-chip");
+                chip.setMinWidth(USE_PREF_SIZE);
             }
 
             @Override

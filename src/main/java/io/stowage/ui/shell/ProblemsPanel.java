@@ -7,7 +7,6 @@ import io.stowage.ui.common.DesignAnalysis;
 import io.stowage.ui.common.Selection;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 
 import java.util.List;
@@ -29,18 +28,20 @@ final class ProblemsPanel {
         list.setId("problems-list");
         list.getStyleClass().add("problems-list");
         list.setPlaceholder(new javafx.scene.control.Label("No problems: every rule passes."));
-        list.setCellFactory(view -> new ListCell<>() {
+        io.stowage.ui.common.WrappingCell.remeasureOnResize(list);
+        list.setCellFactory(view -> new io.stowage.ui.common.WrappingCell<>(view) {
             @Override
-            protected void updateItem(Finding finding, boolean empty) {
-                super.updateItem(finding, empty);
+            protected String line(Finding finding) {
+                return (finding.isError() ? "Error  " : "Warning  ") + finding.message() + "   "
+                        + finding.path() + "  [" + finding.ruleId() + "]";
+            }
+
+            @Override
+            protected void look(Finding finding) {
                 getStyleClass().removeAll("finding-error", "finding-warning");
-                if (empty || finding == null) {
-                    setText(null);
-                    return;
+                if (finding != null) {
+                    getStyleClass().add(finding.isError() ? "finding-error" : "finding-warning");
                 }
-                getStyleClass().add(finding.isError() ? "finding-error" : "finding-warning");
-                setText((finding.isError() ? "Error  " : "Warning  ") + finding.message() + "   "
-                        + finding.path() + "  [" + finding.ruleId() + "]");
             }
         });
         list.setOnMouseClicked(e -> {
