@@ -360,8 +360,17 @@ public final class ClusterSimulation {
 
     /** One running task of the service has its container killed from outside with {@code exitCode}. */
     public void kill(String serviceId, String container, int exitCode) {
+        kill(serviceId, container, exitCode, null);
+    }
+
+    /**
+     * As {@link #kill(String, String, int)}, in the running task with ARN {@code taskArn} (null: the first running
+     * one); when that task no longer runs, the timeline says so and nothing happens.
+     */
+    public void kill(String serviceId, String container, int exitCode, String taskArn) {
         SimService s = service(serviceId);
-        SimTask victim = s.alive.stream().filter(t -> t.active() && t.status() == TaskStatus.RUNNING).findFirst()
+        SimTask victim = s.alive.stream().filter(t -> t.active() && t.status() == TaskStatus.RUNNING)
+                .filter(t -> taskArn == null || taskArn.equals(t.arn)).findFirst()
                 .orElse(null);
         if (victim == null) {
             timeline(s.clusterName, "scenario", "kill " + container + " of service " + s.name + ": no running task");

@@ -29,6 +29,7 @@ public final class LiveActions implements TaskActions {
     private final LocalRunControl local;
     private final EcsControl ecs;
     private boolean showingLocal;
+    private Runnable beforeEngine = () -> { };
 
     public LiveActions(LiveContext context, Preferences preferences) {
         this.context = context;
@@ -50,11 +51,13 @@ public final class LiveActions implements TaskActions {
         MenuItem remove = item("Remove Local Run", "menu-remove-local", null, () -> local.remove(() -> { }));
         remove.disableProperty().bind(busy.and(local.starting().not()));
         MenuItem deploy = item("Deploy to ECS…", "menu-deploy", "Shortcut+Shift+P", () -> {
+            beforeEngine.run();
             showingLocal = false;
             ecs.deploy();
         });
         deploy.disableProperty().bind(ecsBusy);
         MenuItem watch = item("Watch ECS Cluster…", "menu-watch", null, () -> {
+            beforeEngine.run();
             showingLocal = false;
             ecs.watchCluster();
         });
@@ -87,6 +90,7 @@ public final class LiveActions implements TaskActions {
         deploy.setId("tool-deploy");
         deploy.setTooltip(new Tooltip("Plan a deploy to ECS, then apply it"));
         deploy.setOnAction(e -> {
+            beforeEngine.run();
             showingLocal = false;
             ecs.deploy();
         });
@@ -151,9 +155,20 @@ public final class LiveActions implements TaskActions {
      */
     public void designShown() {
         local.attach(() -> {
+            beforeEngine.run();
             ecs.stopWatching();
             showingLocal = true;
         });
+    }
+
+    /** Whether the design runs (or starts) locally now. */
+    public boolean localRunning() {
+        return local.running().get();
+    }
+
+    /** Runs before a local run, a deploy or a watch starts to feed the live view (a simulation lets go of it). */
+    public void beforeEngineStarts(Runnable action) {
+        beforeEngine = action;
     }
 
     /** Stops watching ECS, if it does (when the window closes, or a test ends). */
@@ -162,6 +177,7 @@ public final class LiveActions implements TaskActions {
     }
 
     public void runLocally() {
+        beforeEngine.run();
         ecs.stopWatching();
         showingLocal = true;
         local.start();
