@@ -70,7 +70,30 @@ final class Unsupervised {
         return true;
     }
 
-    static boolean live(TaskState t) {
-        return !t.isStopped();
+    /**
+     * Takes over every run an agent kept the request of ({@code ~/.stowage/agent/runs}) whose keeper has ended
+     * without taking it down: what {@code agent status} does before it reports.
+     */
+    static void adoptKept(String command, PrintWriter err) {
+        for (String key : io.stowage.agent.supervisor.AgentFiles.keptRequests()) {
+            var request = io.stowage.agent.supervisor.AgentFiles.readRequest(key).orElse(null);
+            var record = RunRecord.read(key).orElse(null);
+            if (request == null || record == null || record.pid() == 0
+                    || ProcessHandle.of(record.pid()).map(ProcessHandle::isAlive).orElse(false)
+                    || RunLock.holder(key).isPresent() || record.tasks().stream().allMatch(TaskState::isStopped)) {
+                continue;
+            }
+            try {
+                LocalDesign local = LocalDesign.load(java.nio.file.Path.of(request.path("file").asText()));
+                if (local.key().equals(key)) {
+                    adopt(command, local, LocalDesign.engine(), record.pid(), err);
+                }
+            } catch (io.stowage.format.UnreadableFileException | RuntimeException e) {
+                err.println("stowage " + command + ": warning: the run of " + request.path("file").asText()
+                        + " is not supervised (its agent, pid " + record.pid() + ", has ended) and cannot be taken "
+                        + "over: " + e.getMessage());
+                err.flush();
+            }
+        }
     }
 }

@@ -100,6 +100,27 @@ final class UpCommand implements Callable<Integer> {
             err.flush();
             return Cli.UNUSABLE_INPUT;
         }
+        try {
+            // A run of this design whose keeper was killed is taken over by the agent, not started afresh over it.
+            LocalEngine forCheck = LocalDesign.engine();
+            var keeper = Unsupervised.keeper(local, forCheck);
+            if (keeper.isPresent() && Unsupervised.adopt("up", local, forCheck, keeper.getAsLong(), err)) {
+                if (detach) {
+                    out.println("the agent keeps the design's run; stowage ps " + designFile + " shows it, stowage down "
+                            + designFile + " removes it");
+                    out.flush();
+                    return Cli.OK;
+                }
+                err.println("stowage up: " + designFile + ": the design's run is kept by the Stowage agent (detached); "
+                        + "stowage down " + designFile + " ends it, then up runs it in the foreground");
+                err.flush();
+                return Cli.FINDINGS;
+            }
+        } catch (EngineUnavailableException e) {
+            err.println("stowage up: " + e.getMessage());
+            err.flush();
+            return Cli.NO_ENGINE;
+        }
         if (detach) {
             return handToTheAgent(local, out, err);
         }

@@ -164,6 +164,62 @@ class AgentAdoptionTest {
         }
     }
 
+    @Test
+    void agentStatusAndUpTakeOverARunWhoseAgentWasKilled(@TempDir Path dir) throws Exception {
+        BusyboxImage.ensure(ENGINE.client());
+        Path design = dir.resolve("again.stowage.json");
+        Files.writeString(design, """
+                {"formatVersion": 1, "name": "adoption-again",
+                 "clusters": [{"id": "c", "name": "c", "instances": [{"id": "i-1", "instanceType": "t3.medium",
+                   "availabilityZone": "us-east-1a"}],
+                   "services": [{"id": "web", "service": {"serviceName": "web", "taskDefinition": "web", "desiredCount": 1}}]}],
+                 "taskDefinitions": [{"family": "web", "containerDefinitions": [
+                   {"name": "app", "image": "%s", "memory": 16, "stopTimeout": 1, "command": ["sleep", "3600"]}]}]}
+                """.formatted(BusyboxImage.NAME));
+        String key = LocalEngine.designKey("adoption-again", design);
+        try {
+            assertThat(CliRun.of("up", "--detach", "--pull", "prefer-cached", "--instance-addresses", "127.0.96",
+                    design.toString()).exitCode()).isZero();
+            Set<String> ids = new HashSet<>(containers(key).stream().map(Container::getId).toList());
+            ProcessHandle first = ProcessHandle.of(agentPid()).orElseThrow();
+            first.destroyForcibly();
+            first.onExit().get(30, TimeUnit.SECONDS);
+
+            // agent status takes the killed agent's run over before it reports.
+            CliRun status = CliRun.of("agent", "status");
+            assertThat(status.err()).contains("the process that kept this run (pid " + first.pid() + ") had ended");
+            assertThat(status.out()).contains("holding 1 run").contains("adoption-again");
+            ProcessHandle second = ProcessHandle.of(agentPid()).orElseThrow();
+            assertThat(second.pid()).isNotEqualTo(first.pid());
+            assertThat(new HashSet<>(containers(key).stream().map(Container::getId).toList())).isEqualTo(ids);
+            second.destroyForcibly();
+            second.onExit().get(30, TimeUnit.SECONDS);
+
+            // So does up --detach of the design: the run is taken over, not started afresh.
+            CliRun up = CliRun.of("up", "--detach", "--pull", "prefer-cached", "--instance-addresses", "127.0.96",
+                    design.toString());
+            assertThat(up.exitCode()).as(up.out() + up.err()).isZero();
+            assertThat(up.err()).contains("the process that kept this run (pid " + second.pid() + ") had ended");
+            assertThat(up.out()).contains("the agent keeps the design's run");
+            assertThat(new HashSet<>(containers(key).stream().map(Container::getId).toList())).isEqualTo(ids);
+            long third = agentPid();
+            assertThat(ps(design).err()).isEmpty();
+
+            assertThat(CliRun.of("down", design.toString()).exitCode()).isZero();
+            ProcessHandle.of(third).ifPresent(p -> {
+                try {
+                    p.onExit().get(30, TimeUnit.SECONDS);
+                } catch (Exception e) {
+                    throw new AssertionError("the agent did not end after down", e);
+                }
+            });
+            assertThat(containers(key)).isEmpty();
+            assertThat(CliRun.of("agent", "status").out().trim()).isEqualTo("no agent running");
+        } finally {
+            CliRun.of("down", design.toString());
+        }
+    }
+
     private static List<Container> containers(String key) {
         return ENGINE.client().listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of("io.stowage.design", key)).exec();

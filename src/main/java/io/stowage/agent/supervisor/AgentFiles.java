@@ -146,7 +146,7 @@ public final class AgentFiles {
     }
 
     /** The request a run was started with, if the agent that held it kept it. */
-    static Optional<ObjectNode> readRequest(String designKey) {
+    public static Optional<ObjectNode> readRequest(String designKey) {
         try {
             var node = JSON.readTree(requestFile(designKey).toFile());
             return node instanceof ObjectNode o ? Optional.of(o) : Optional.empty();
@@ -164,7 +164,7 @@ public final class AgentFiles {
     }
 
     /** The design keys of the runs whose requests are kept (runs an agent held and did not take down). */
-    static java.util.List<String> keptRequests() {
+    public static java.util.List<String> keptRequests() {
         java.util.List<String> out = new java.util.ArrayList<>();
         try (var files = Files.list(requestFile("x").getParent())) {
             files.forEach(f -> {
