@@ -213,19 +213,10 @@ final class UpCommand implements Callable<Integer> {
             var request = io.stowage.agent.supervisor.RunRequest.of(designFile, pull, secrets, publishAll,
                     instanceBase, taskBase, LocalDesign.engine().connection().host().toString(),
                     "stowage up --detach " + designFile);
-            AgentClient.Started started;
-            try {
-                started = AgentClient.findOrStart().startRun(request, line -> {
-                    out.println(line);
-                    out.flush();
-                });
-            } catch (AgentClient.AgentUnreachableException endedMeanwhile) {
-                // The agent found had just ended (it ends when it holds nothing): a new one is started.
-                started = AgentClient.findOrStart().startRun(request, line -> {
-                    out.println(line);
-                    out.flush();
-                });
-            }
+            AgentClient.Started started = AgentClient.handOver(request, line -> {
+                out.println(line);
+                out.flush();
+            });
             if (started.error() != null) {
                 err.println("stowage up: " + ("locked".equals(started.errorKind()) ? designFile + ": " : "")
                         + started.error());

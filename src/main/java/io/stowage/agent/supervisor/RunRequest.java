@@ -38,4 +38,25 @@ public final class RunRequest {
         node.put("command", command);
         return node;
     }
+
+    /**
+     * What the desktop hands the agent: the design as the window shows it (saved or not, as its text), the key its
+     * run is labelled by, and its file when it has one (relative paths in the design, the secrets file beside it).
+     */
+    public static ObjectNode ofDesign(Path designFile, String designText, String designKey, String dockerHost,
+                                      String command) {
+        ObjectNode node = AgentFiles.JSON.createObjectNode();
+        if (designFile != null) {
+            node.put("file", designFile.toAbsolutePath().normalize().toString());
+        }
+        node.put("design", designText);
+        node.put("designKey", designKey);
+        node.put("pull", "default");
+        node.put("publishAll", false);
+        node.put("instanceBase", "127.0.1");
+        node.put("taskBase", "127.0.2");
+        node.put("dockerHost", dockerHost);
+        node.put("command", command);
+        return node;
+    }
 }

@@ -691,10 +691,9 @@ public final class ClusterSimulation {
             incoming.removeAll(victims);
             changed = true;
         }
-        int minimumHealthy = DeploymentRules.minimumHealthyTasks(desired, s.minimumHealthyPercent);
-        int healthy = (int) (incoming.stream().filter(this::countsHealthy).count()
-                + outgoing.stream().filter(this::countsHealthy).count());
-        int mayStop = healthy - minimumHealthy;
+        int healthyOld = (int) outgoing.stream().filter(this::countsHealthy).count();
+        int healthy = (int) incoming.stream().filter(this::countsHealthy).count() + healthyOld;
+        int mayStop = DeploymentRules.healthyOldToStop(desired, s.minimumHealthyPercent, healthy, healthyOld);
         List<SimTask> toStop = new ArrayList<>();
         for (SimTask t : outgoing) {
             if (!countsHealthy(t)) {
@@ -714,9 +713,7 @@ public final class ClusterSimulation {
             changed = true;
         }
         int alive = (int) s.alive.stream().filter(SimTask::alive).count();
-        int want = desired - incoming.size();
-        int room = DeploymentRules.maximumTasks(desired, s.maximumPercent) - alive;
-        int start = Math.min(want, room);
+        int start = DeploymentRules.newToStart(desired, s.maximumPercent, incoming.size(), alive);
         if (start > 0 && canStart(s, primary)) {
             changed |= placeAndStart(s, primary, start, null);
         }

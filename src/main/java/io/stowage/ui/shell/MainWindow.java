@@ -267,6 +267,8 @@ public final class MainWindow {
         status.setText(opened.file() == null ? "Not saved yet"
                 : String.join(", ", opened.files().stream().map(Path::toString).toList()));
         refreshChrome();
+        // A run of this design that the local agent holds (left running, or up --detach) shows in the live view.
+        live.actions().designShown();
     }
 
     /**
