@@ -36,7 +36,9 @@ final class AgentCommand implements Runnable {
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = {"Say whether the agent runs: its pid, version and uptime, its ECS endpoint (the ECS API "
                     + "over its runs, for aws ecs ... --endpoint-url; ecsEndpoint in --json), and each run it holds "
-                    + "(design, engine, tasks running and stopped).", "Exit 0 either way."})
+                    + "(design, engine, tasks running and stopped).", "A run that a killed agent held (its process "
+                    + "ended without taking it down) is taken over first by an agent started for it, and said so on "
+                    + "standard error.", "Exit 0 either way."})
     static final class Status implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -47,6 +49,8 @@ final class AgentCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            // The runs a killed agent held are taken over first (an agent started for them), then reported.
+            Unsupervised.adoptKept("agent status", spec.commandLine().getErr());
             var agent = AgentClient.find();
             if (agent.isEmpty()) {
                 out.println(json ? "{\"running\":false}" : "no agent running");
@@ -95,6 +99,8 @@ final class AgentCommand implements Runnable {
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
+            // The runs a killed agent held are taken over first (an agent started for them), then reported.
+            Unsupervised.adoptKept("agent status", spec.commandLine().getErr());
             var agent = AgentClient.find();
             if (agent.isEmpty()) {
                 out.println("no agent running");

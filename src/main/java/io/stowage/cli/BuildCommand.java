@@ -4,10 +4,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "build", mixinStandardHelpOptions = true,
@@ -25,20 +23,12 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--push", description = "Push each image once built, and record its digest (see stowage push).")
     boolean push;
 
-    @Option(names = "--docker-config", paramLabel = "DIR", description = "Where the docker CLI's config.json is"
-            + " (credentials, credential helpers) (default: DOCKER_CONFIG, else ~/.docker).")
-    Path dockerConfig;
-
     @Mixin
-    EcsOptions ecs;
-
-    @Parameters(paramLabel = "DESIGN", arity = "0..1", description = "A *.stowage.json design (default: the only one"
-            + " in the current folder).")
-    Path file;
+    ImageOptions images;
 
     @Override
     public Integer call() {
         return new ImageWork("build", spec.commandLine().getOut(), spec.commandLine().getErr())
-                .run(file, dockerConfig, ecs.settings(), true, push);
+                .run(images.file, images.dockerConfig, images.ecs.settings(), true, push);
     }
 }

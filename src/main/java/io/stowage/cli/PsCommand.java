@@ -1,5 +1,6 @@
 package io.stowage.cli;
 
+import io.stowage.engine.local.RunLock;
 import io.stowage.format.runtime.DescribeTasksJson;
 import io.stowage.model.runtime.ContainerState;
 import io.stowage.model.runtime.NetworkBinding;
@@ -21,8 +22,10 @@ import java.util.concurrent.Callable;
         description = {"List the tasks a local run of the design has on the Docker engine.",
                 "Text: one line per task (TASK GROUP STATUS HEALTH INSTANCE CONTAINERS PORTS). JSON (--json): the "
                         + "shape of ECS DescribeTasks ({\"tasks\":[...]}), so the same jq filters work on both.",
-                "When the process that kept the run (the local agent, a foreground up) was killed, a warning on standard "
-                        + "error says that nothing supervises its tasks any more.",
+                "When the process that kept the run (the local agent, a foreground up) was killed, the local agent "
+                        + "is started (if none runs) and takes the run over: its tasks are rebuilt from the run's record "
+                        + "and Docker's labels, no container is made again, and a line on standard error says so. When "
+                        + "it cannot, a warning says that nothing supervises its tasks any more.",
                 "Exit 0, 2 when the design cannot be read, 4 when no Docker engine answers."})
 final class PsCommand implements Callable<Integer> {
     @Spec
@@ -38,6 +41,11 @@ final class PsCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         PrintWriter out = spec.commandLine().getOut();
         return LocalDesign.run("ps", designFile, spec.commandLine().getErr(), (local, engine) -> {
+            // A run whose keeper was killed is handed to the agent, which takes it over, before it is shown.
+            var keeper = Unsupervised.keeper(local, engine);
+            if (keeper.isPresent()) {
+                Unsupervised.adopt("ps", local, engine, keeper.getAsLong(), spec.commandLine().getErr());
+            }
             var snapshot = engine.ps(local.key(), local.design());
             if (snapshot.taskList().isEmpty() && local.hasOtherPathKey()) {
                 snapshot = engine.ps(local.pathKey(), local.design());
@@ -56,6 +64,9 @@ final class PsCommand implements Callable<Integer> {
         var record = io.stowage.engine.local.RunRecord.read(local.key());
         boolean live = snapshot.taskList().stream().anyMatch(t -> !t.isStopped());
         if (record.isEmpty() || !live || ProcessHandle.of(record.get().pid()).map(ProcessHandle::isAlive).orElse(false)) {
+            return;
+        }
+        if (RunLock.holder(local.key()).isPresent()) {
             return;
         }
         err.println("stowage ps: warning: nothing supervises this run any more: the process that kept it (pid "

@@ -3,11 +3,8 @@ package io.stowage.cli;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 @Command(name = "push", mixinStandardHelpOptions = true,
@@ -26,20 +23,12 @@ final class PushCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--docker-config", paramLabel = "DIR", description = "Where the docker CLI's config.json is"
-            + " (credentials, credential helpers) (default: DOCKER_CONFIG, else ~/.docker).")
-    Path dockerConfig;
-
     @Mixin
-    EcsOptions ecs;
-
-    @Parameters(paramLabel = "DESIGN", arity = "0..1", description = "A *.stowage.json design (default: the only one"
-            + " in the current folder).")
-    Path file;
+    ImageOptions images;
 
     @Override
     public Integer call() {
         return new ImageWork("push", spec.commandLine().getOut(), spec.commandLine().getErr())
-                .run(file, dockerConfig, ecs.settings(), false, true);
+                .run(images.file, images.dockerConfig, images.ecs.settings(), false, true);
     }
 }

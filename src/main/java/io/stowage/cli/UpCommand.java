@@ -100,6 +100,27 @@ final class UpCommand implements Callable<Integer> {
             err.flush();
             return Cli.UNUSABLE_INPUT;
         }
+        try {
+            // A run of this design whose keeper was killed is taken over by the agent, not started afresh over it.
+            LocalEngine forCheck = LocalDesign.engine();
+            var keeper = Unsupervised.keeper(local, forCheck);
+            if (keeper.isPresent() && Unsupervised.adopt("up", local, forCheck, keeper.getAsLong(), err)) {
+                if (detach) {
+                    out.println("the agent keeps the design's run; stowage ps " + designFile + " shows it, stowage down "
+                            + designFile + " removes it");
+                    out.flush();
+                    return Cli.OK;
+                }
+                err.println("stowage up: " + designFile + ": the design's run is kept by the Stowage agent (detached); "
+                        + "stowage down " + designFile + " ends it, then up runs it in the foreground");
+                err.flush();
+                return Cli.FINDINGS;
+            }
+        } catch (EngineUnavailableException e) {
+            err.println("stowage up: " + e.getMessage());
+            err.flush();
+            return Cli.NO_ENGINE;
+        }
         if (detach) {
             return handToTheAgent(local, out, err);
         }
@@ -192,19 +213,10 @@ final class UpCommand implements Callable<Integer> {
             var request = io.stowage.agent.supervisor.RunRequest.of(designFile, pull, secrets, publishAll,
                     instanceBase, taskBase, LocalDesign.engine().connection().host().toString(),
                     "stowage up --detach " + designFile);
-            AgentClient.Started started;
-            try {
-                started = AgentClient.findOrStart().startRun(request, line -> {
-                    out.println(line);
-                    out.flush();
-                });
-            } catch (AgentClient.AgentUnreachableException endedMeanwhile) {
-                // The agent found had just ended (it ends when it holds nothing): a new one is started.
-                started = AgentClient.findOrStart().startRun(request, line -> {
-                    out.println(line);
-                    out.flush();
-                });
-            }
+            AgentClient.Started started = AgentClient.handOver(request, line -> {
+                out.println(line);
+                out.flush();
+            });
             if (started.error() != null) {
                 err.println("stowage up: " + ("locked".equals(started.errorKind()) ? designFile + ": " : "")
                         + started.error());

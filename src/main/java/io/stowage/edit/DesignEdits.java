@@ -27,6 +27,11 @@ public final class DesignEdits {
     private DesignEdits() {
     }
 
+    /** Brings back what a crash left unsaved: the recovered design over the one the files hold. */
+    public static Edit restoreUnsaved(Design opened, Design recovered) {
+        return Edit.of("Restore unsaved changes", opened, recovered);
+    }
+
     /**
      * Moves (or resizes) elements to the given bounds: "Move 3 elements". Moves of the same elements merge, so
      * a run of arrow-key nudges is one step of history.

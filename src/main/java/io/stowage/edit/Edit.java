@@ -62,6 +62,11 @@ public sealed class Edit permits CompositeEdit {
         return timestamp;
     }
 
+    /** The same change as one edit that never merges (a move by keys that should stay its own step). */
+    public Edit unmerged() {
+        return of(description(), before(), after());
+    }
+
     /** Whether the edit changes nothing; such an edit never enters history. */
     public boolean isNoOp() {
         return before.equals(after);

@@ -10,6 +10,7 @@ import io.stowage.model.runtime.ContainerState;
 import io.stowage.model.runtime.StopCode;
 import io.stowage.model.runtime.TaskState;
 import io.stowage.model.runtime.TaskStatus;
+import io.stowage.testsupport.AgentHome;
 import io.stowage.testsupport.DockerEngineExtension;
 import io.stowage.testsupport.DocsPictures;
 import io.stowage.testsupport.ExampleStandIns;
@@ -28,6 +29,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -53,10 +55,15 @@ class LiveRunByHandTest {
     private Design design;
     private Path file;
     private Stage stage;
+    private Path home;
+    private String homeBefore;
 
     @Start
     void start(Stage stage) throws Exception {
         DockerClient docker = DOCKER.client();
+        // The desktop hands its run to the user's agent: one of this test's own, killed after.
+        home = Files.createTempDirectory(dir, "home");
+        homeBefore = AgentHome.use(home);
         ExampleStandIns.ensure(docker);
         design = ExampleDesigns.firstStart().design();
         file = dir.resolve("live-demo" + DesignFormat.EXTENSION);
@@ -68,9 +75,13 @@ class LiveRunByHandTest {
     }
 
     @AfterEach
-    void removeTheRun() {
-        new LocalEngine(DockerConnection.fromEnvironment()).down(LocalEngine.designKey(design.name(), file), design,
-                message -> { });
+    void removeTheRun() throws Exception {
+        try {
+            new LocalEngine(DockerConnection.fromEnvironment()).down(LocalEngine.designKey(design.name(), file),
+                    design, message -> { });
+        } finally {
+            AgentHome.release(home, homeBefore);
+        }
     }
 
     @Test

@@ -8,6 +8,7 @@ import io.stowage.format.design.DesignFormat;
 import io.stowage.model.design.Design;
 import io.stowage.model.runtime.ContainerStatus;
 import io.stowage.model.runtime.TaskState;
+import io.stowage.testsupport.AgentHome;
 import io.stowage.testsupport.BusyboxImage;
 import io.stowage.testsupport.DockerEngineExtension;
 import io.stowage.ui.shell.MainWindow;
@@ -52,10 +53,15 @@ class StopAndCloseByHandTest {
     private Design design;
     private Path file;
     private Stage stage;
+    private Path home;
+    private String homeBefore;
 
     @Start
     void start(Stage stage) throws Exception {
         BusyboxImage.ensure(DOCKER.client());
+        // The desktop hands its run to the user's agent: one of this test's own, killed after.
+        home = Files.createTempDirectory(dir, "home");
+        homeBefore = AgentHome.use(home);
         file = dir.resolve("slow-start" + DesignFormat.EXTENSION);
         Files.writeString(file, """
                 {"formatVersion": 1, "name": "slow-start",
@@ -77,10 +83,14 @@ class StopAndCloseByHandTest {
     }
 
     @AfterEach
-    void removeTheRun() {
-        LocalEngine local = new LocalEngine(DockerConnection.fromEnvironment());
-        local.down(LocalEngine.designKey(design.name(), file), design, message -> { });
-        local.down(LocalEngine.designKey(design, file), design, message -> { });
+    void removeTheRun() throws Exception {
+        try {
+            LocalEngine local = new LocalEngine(DockerConnection.fromEnvironment());
+            local.down(LocalEngine.designKey(design.name(), file), design, message -> { });
+            local.down(LocalEngine.designKey(design, file), design, message -> { });
+        } finally {
+            AgentHome.release(home, homeBefore);
+        }
     }
 
     @Test

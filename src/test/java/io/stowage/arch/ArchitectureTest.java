@@ -73,6 +73,20 @@ class ArchitectureTest {
                     "io.stowage.format..", "io.stowage.engine..", "io.stowage.ui..", "io.stowage.cli..", "io.stowage.app..");
 
     /**
+     * Only {@code edit} makes edits: the desktop and the command line ask it for one ({@code DesignEdits},
+     * {@code FieldEdits}, {@code TaskDefinitionReplace}...) and push what it gives, so every change of a design is a
+     * tested, toolkit-free function of the design.
+     */
+    @ArchTest
+    static final ArchRule onlyEditConstructsEdits = noClasses()
+            .that().resideOutsideOfPackage("io.stowage.edit..")
+            .should().callMethodWhere(DescribedPredicate.describe("Edit.of, Edit.merging or CompositeEdit.of",
+                    (JavaAccess<?> call) -> call.getTargetOwner().isAssignableTo(io.stowage.edit.Edit.class)
+                            && (call.getName().equals("of") || call.getName().equals("merging"))))
+            .orShould().callConstructorWhere(targetOwnerIs(io.stowage.edit.Edit.class))
+            .because("docs/architecture.md: edits are made only in edit");
+
+    /**
      * In the desktop, work leaves the JavaFX thread only through {@code ui.common.TaskExecutor}: no thread, executor,
      * common-pool future, timer or JavaFX task or service of its own, so that every job's failure is shown and
      * logged, and every job can be cancelled.

@@ -107,7 +107,8 @@ class AgentEcsEndpointTest {
             Files.writeString(v2, """
                     {"family": "web", "containerDefinitions": [
                       {"name": "app", "image": "%s", "memory": 16, "stopTimeout": 2,
-                       "command": ["sleep", "3601"]}],
+                       "command": ["sleep", "3601"], "healthCheck": {"command": ["CMD-SHELL", "true"],
+                       "interval": 5, "timeout": 2, "retries": 1}}],
                      "tags": [{"key": "release", "value": "2"}]}
                     """.formatted(BusyboxImage.NAME));
             JsonNode registered = aws(endpoint, "register-task-definition", "--cli-input-json", "file://" + v2);
@@ -138,6 +139,42 @@ class AgentEcsEndpointTest {
             assertThat(stopped.path("stoppedReason").asText()).isEqualTo("Task stopped by user");
             assertThat(stopped.path("stopCode").asText()).isEqualTo("UserInitiated");
 
+            // UpdateService --task-definition: a rolling deployment of real containers within 50..100 %.
+            JsonNode rolling = aws(endpoint, "update-service", "--cluster", "shop", "--service", "web",
+                    "--task-definition", "web:2", "--deployment-configuration",
+                    "minimumHealthyPercent=50,maximumPercent=100").path("service");
+            assertThat(rolling.path("taskDefinition").asText()).endsWith("task-definition/web:2");
+            assertThat(rolling.path("deployments").get(0).path("status").asText()).isEqualTo("PRIMARY");
+            assertThat(rolling.path("deployments").get(0).path("rolloutState").asText()).isEqualTo("IN_PROGRESS");
+            ExternalTool.Run rolled = awsRun(endpoint, 300, "wait", "services-stable", "--cluster", "shop",
+                    "--services", "web");
+            assertThat(rolled.exitCode()).as(rolled.output()).isZero();
+            JsonNode after = aws(endpoint, "describe-services", "--cluster", "shop", "--services", "web")
+                    .path("services").get(0);
+            assertThat(after.path("deployments")).as(after.toString()).hasSize(1);
+            assertThat(after.path("deployments").get(0).path("rolloutState").asText()).isEqualTo("COMPLETED");
+            assertThat(after.path("deployments").get(0).path("taskDefinition").asText()).endsWith("web:2");
+            assertThat(after.path("runningCount").asInt()).isEqualTo(2);
+            assertThat(after.path("events").toString()).contains("deployment completed.");
+            List<String> rolledArns = new ArrayList<>();
+            aws(endpoint, "list-tasks", "--cluster", "shop", "--service-name", "web").path("taskArns")
+                    .forEach(a -> rolledArns.add(a.asText()));
+            assertThat(rolledArns).hasSize(2).doesNotContainAnyElementsOf(arns);
+            List<String> describeNew = new ArrayList<>(List.of("describe-tasks", "--cluster", "shop", "--tasks"));
+            describeNew.addAll(rolledArns);
+            for (JsonNode task : aws(endpoint, describeNew.toArray(String[]::new)).path("tasks")) {
+                assertThat(task.path("taskDefinitionArn").asText()).endsWith("task-definition/web:2");
+                assertThat(task.path("lastStatus").asText()).isEqualTo("RUNNING");
+                String runtimeId = task.path("containers").get(0).path("runtimeId").asText();
+                assertThat(ENGINE.client().inspectContainerCmd(runtimeId).exec().getConfig().getCmd())
+                        .containsExactly("sleep", "3601");
+            }
+            JsonNode oldTask = aws(endpoint, "describe-tasks", "--cluster", "shop", "--tasks", arns.get(1))
+                    .path("tasks").get(0);
+            assertThat(oldTask.path("lastStatus").asText()).isEqualTo("STOPPED");
+            assertThat(oldTask.path("stoppedReason").asText())
+                    .startsWith("Scaling activity initiated by (deployment ecs-svc/");
+
             // UpdateService --desired-count through the agent's scheduler; services-stable returns.
             JsonNode updated = aws(endpoint, "update-service", "--cluster", "shop", "--service", "web",
                     "--desired-count", "1");
@@ -148,16 +185,68 @@ class AgentEcsEndpointTest {
             JsonNode web = aws(endpoint, "describe-services", "--cluster", "shop", "--services", "web")
                     .path("services").get(0);
             assertThat(web.path("runningCount").asInt()).as(web.toString()).isEqualTo(1);
-            assertThat(aws(endpoint, "list-tasks", "--cluster", "shop").path("taskArns")).hasSize(1);
+            assertThat(aws(endpoint, "list-tasks", "--cluster", "shop", "--service-name", "web").path("taskArns"))
+                    .hasSize(1);
 
             ExternalTool.Run missing = awsRun(endpoint, "list-tasks", "--cluster", "nope");
             assertThat(missing.exitCode()).isNotZero();
             assertThat(missing.output()).contains("ClusterNotFoundException").contains("Cluster not found.");
 
-            ExternalTool.Run unsupported = awsRun(endpoint, "create-cluster", "--cluster-name", "x");
+            // CreateService of a registered revision on the design's cluster: real containers by the agent's rules.
+            JsonNode api = aws(endpoint, "create-service", "--cluster", "shop", "--service-name", "api",
+                    "--task-definition", "web:2", "--desired-count", "2").path("service");
+            assertThat(api.path("status").asText()).isEqualTo("ACTIVE");
+            ExternalTool.Run apiStable = awsRun(endpoint, 300, "wait", "services-stable", "--cluster", "shop",
+                    "--services", "api");
+            assertThat(apiStable.exitCode()).as(apiStable.output()).isZero();
+            List<String> apiTasks = new ArrayList<>();
+            aws(endpoint, "list-tasks", "--cluster", "shop", "--service-name", "api").path("taskArns")
+                    .forEach(a -> apiTasks.add(a.asText()));
+            assertThat(apiTasks).hasSize(2);
+            List<String> describeApi = new ArrayList<>(List.of("describe-tasks", "--cluster", "shop", "--tasks"));
+            describeApi.addAll(apiTasks);
+            for (JsonNode task : aws(endpoint, describeApi.toArray(String[]::new)).path("tasks")) {
+                assertThat(task.path("lastStatus").asText()).isEqualTo("RUNNING");
+                assertThat(task.path("group").asText()).isEqualTo("service:api");
+                String runtimeId = task.path("containers").get(0).path("runtimeId").asText();
+                assertThat(ENGINE.client().inspectContainerCmd(runtimeId).exec().getState().getRunning()).isTrue();
+            }
+
+            // RunTask: a standalone task of the registered revision.
+            JsonNode ran = aws(endpoint, "run-task", "--cluster", "shop", "--task-definition", "web:2");
+            assertThat(ran.path("tasks")).hasSize(1);
+            String ranArn = ran.path("tasks").get(0).path("taskArn").asText();
+            ExternalTool.Run ranRunning = awsRun(endpoint, 180, "wait", "tasks-running", "--cluster", "shop",
+                    "--tasks", ranArn);
+            assertThat(ranRunning.exitCode()).as(ranRunning.output()).isZero();
+
+            // DeleteService: refused while scaled above 0, then --force; the waiter sees it INACTIVE.
+            ExternalTool.Run notScaledDown = awsRun(endpoint, "delete-service", "--cluster", "shop", "--service",
+                    "api");
+            assertThat(notScaledDown.output()).contains("InvalidParameterException")
+                    .contains("The service cannot be stopped while it is scaled above 0.");
+            assertThat(aws(endpoint, "delete-service", "--cluster", "shop", "--service", "api", "--force")
+                    .path("service").path("status").asText()).isEqualTo("DRAINING");
+            ExternalTool.Run inactive = awsRun(endpoint, 180, "wait", "services-inactive", "--cluster", "shop",
+                    "--services", "api");
+            assertThat(inactive.exitCode()).as(inactive.output()).isZero();
+            assertThat(aws(endpoint, "list-services", "--cluster", "shop").path("serviceArns").toString())
+                    .isEqualTo("[\"arn:aws:ecs:local:000000000000:service/shop/web\"]");
+            for (String arn : apiTasks) {
+                assertThat(aws(endpoint, "describe-tasks", "--cluster", "shop", "--tasks", arn).path("tasks").get(0)
+                        .path("lastStatus").asText()).isEqualTo("STOPPED");
+            }
+
+            // CreateCluster: an empty cluster.
+            assertThat(aws(endpoint, "create-cluster", "--cluster-name", "empty").path("cluster")
+                    .path("clusterArn").asText()).isEqualTo("arn:aws:ecs:local:000000000000:cluster/empty");
+            assertThat(aws(endpoint, "list-clusters").path("clusterArns")).hasSize(2);
+
+            ExternalTool.Run unsupported = awsRun(endpoint, "list-attributes", "--cluster", "shop",
+                    "--target-type", "container-instance");
             assertThat(unsupported.exitCode()).isNotZero();
             assertThat(unsupported.output()).contains("UnsupportedFeatureException")
-                    .contains("does not serve CreateCluster");
+                    .contains("does not serve ListAttributes");
         } finally {
             CliRun.of("down", design.toString());
         }

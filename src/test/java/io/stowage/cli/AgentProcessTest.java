@@ -187,35 +187,6 @@ class AgentProcessTest {
         }
     }
 
-    @Test
-    void aKilledAgentLeavesARunThatPsSaysIsUnsupervisedAndDownRemoves(@TempDir Path dir) throws Exception {
-        TestImages.ensure(ENGINE.client());
-        Path design = dir.resolve("killed.stowage.json");
-        Files.writeString(design, webDesign("agent-killed"));
-        String key = LocalEngine.designKey("agent-killed", design);
-        try {
-            assertThat(CliRun.of("up", "--detach", "--pull", "prefer-cached", "--instance-addresses", "127.0.94",
-                    design.toString()).exitCode()).isZero();
-            ProcessHandle agent = ProcessHandle.of(agentJson().path("pid").asLong()).orElseThrow();
-            agent.destroyForcibly(); // SIGKILL
-            agent.onExit().get(30, TimeUnit.SECONDS);
-
-            CliRun ps = CliRun.of("ps", design.toString());
-            assertThat(ps.exitCode()).isZero();
-            assertThat(ps.out()).contains("RUNNING");
-            assertThat(ps.err()).contains("warning: nothing supervises this run any more: the process that kept it (pid "
-                    + agent.pid() + ") has ended");
-            assertThat(CliRun.of("agent", "status").out().trim()).isEqualTo("no agent running");
-
-            CliRun down = CliRun.of("down", design.toString());
-            assertThat(down.out()).startsWith("removed 1 container").contains("1 network");
-            assertThat(ENGINE.client().listContainersCmd().withShowAll(true)
-                    .withLabelFilter(Map.of("io.stowage.design", key)).exec()).isEmpty();
-        } finally {
-            CliRun.of("down", design.toString());
-        }
-    }
-
     private static String webDesign(String name) {
         return """
                 {"formatVersion": 1, "name": "%s",

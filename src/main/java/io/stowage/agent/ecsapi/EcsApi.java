@@ -34,7 +34,10 @@ public final class EcsApi {
     public static final Set<String> SERVED = Set.of("ListClusters", "DescribeClusters", "ListServices",
             "DescribeServices", "ListTasks", "DescribeTasks", "ListContainerInstances", "DescribeContainerInstances",
             "StopTask", "UpdateService", "RegisterTaskDefinition", "DescribeTaskDefinition", "ListTaskDefinitions",
-            "ListTaskDefinitionFamilies", "DeregisterTaskDefinition");
+            "ListTaskDefinitionFamilies", "DeregisterTaskDefinition", "CreateService", "DeleteService", "RunTask",
+            "CreateCluster");
+    /** How long an operation that changes a run waits for the run to take it. */
+    static final java.time.Duration RUN_TAKES = java.time.Duration.ofSeconds(20);
     /** What StopTask writes when no reason is given, as ECS does. */
     static final String STOPPED_BY_USER = "Task stopped by user";
 
@@ -67,6 +70,10 @@ public final class EcsApi {
             case "ListTaskDefinitions" -> listTaskDefinitions(in);
             case "ListTaskDefinitionFamilies" -> listTaskDefinitionFamilies(in);
             case "DeregisterTaskDefinition" -> deregisterTaskDefinition(in);
+            case "CreateService" -> createService(in);
+            case "DeleteService" -> deleteService(in);
+            case "RunTask" -> runTask(in);
+            case "CreateCluster" -> createCluster(in);
             default -> throw new EcsApiException("UnsupportedFeatureException", "The Stowage local ECS endpoint "
                     + "does not serve " + operation + "; it serves " + String.join(", ", SERVED.stream().sorted()
                     .toList()) + ".");
@@ -123,8 +130,12 @@ public final class EcsApi {
         }
         Map<String, ClusterView> out = new LinkedHashMap<>();
         parts.forEach((name, list) -> out.put(name, new ClusterView(name, list)));
+        createdClusters.keySet().forEach(name -> out.putIfAbsent(name, new ClusterView(name, List.of())));
         return out;
     }
+
+    /** Clusters made by CreateCluster, by name: empty, no run's (they hold no instances to run tasks on). */
+    private final Map<String, java.time.Instant> createdClusters = new java.util.concurrent.ConcurrentHashMap<>();
 
     private ClusterView cluster(JsonNode in) {
         String name = EcsArns.clusterName(text(in, "cluster", "default"));
@@ -174,6 +185,7 @@ public final class EcsApi {
         List<String> arns = c.services().stream()
                 .filter(s -> launchType == null || launchType.equals(EcsShapes.launchType(s)))
                 .filter(s -> strategy == null || strategy.equals(EcsShapes.schedulingStrategy(s)))
+                .filter(s -> !"INACTIVE".equals(s.state().status()))
                 .map(s -> EcsArns.service(c.name(), s.state().serviceName())).toList();
         return page(in, "serviceArns", arns, 10, 100);
     }
@@ -198,7 +210,8 @@ public final class EcsApi {
             if (s == null) {
                 failures.add(EcsShapes.failure(EcsArns.service(c.name(), name), "MISSING"));
             } else {
-                found.add(EcsShapes.service(c.name(), s));
+                found.add(EcsShapes.service(c.name(), s,
+                        deploymentConfigurations.get(c.name() + "/" + s.state().serviceName())));
             }
         }
         return out;
@@ -296,8 +309,9 @@ public final class EcsApi {
 
     /**
      * UpdateService: a new desired count, which the run's service scheduler meets (starting or stopping tasks as
-     * ECS's does). A task definition other than the service's own and other settings are refused for now, naming
-     * what is not served.
+     * ECS's does); another revision of the service's task definition and/or a new deployment configuration
+     * (minimumHealthyPercent, maximumPercent), which the scheduler rolls out as ECS's rolling update does. Other
+     * settings are refused, naming what is not served.
      */
     private ObjectNode updateService(JsonNode in) {
         ClusterView c = cluster(in);
@@ -310,29 +324,73 @@ public final class EcsApi {
         if (!"ACTIVE".equals(s.state().status())) {
             throw new EcsApiException("ServiceNotActiveException", "Service was not ACTIVE.");
         }
+        if (s.design() == null) {
+            throw EcsApiException.serviceNotFound();
+        }
         List<String> unserved = new ArrayList<>();
         in.fieldNames().forEachRemaining(member -> {
-            if (!Set.of("cluster", "service", "desiredCount", "taskDefinition").contains(member)
-                    && !in.get(member).isNull()) {
+            JsonNode v = in.get(member);
+            boolean off = v.isNull() || "forceNewDeployment".equals(member) && v.isBoolean() && !v.asBoolean();
+            if (!Set.of("cluster", "service", "desiredCount", "taskDefinition", "deploymentConfiguration")
+                    .contains(member) && !off) {
                 unserved.add(member);
             }
         });
+        ServiceState state = s.state();
+        TaskDefinitionBook.Revision revision = null;
         String taskDefinition = text(in, "taskDefinition", null);
-        if (taskDefinition != null && !sameTaskDefinition(taskDefinition, s.state().taskDefinitionArn())) {
-            unserved.add("taskDefinition (another revision)");
+        TaskDefinitionBook.Revision asked = taskDefinition == null ? null : book().find(taskDefinition)
+                .orElseThrow(() -> new EcsApiException("ClientException", "TaskDefinition not found."));
+        if (asked != null && !asked.arn().equals(EcsArns.taskDefinition(state.taskDefinitionArn()))) {
+            revision = asked;
+            if (!revision.active()) {
+                throw new EcsApiException("ClientException", "TaskDefinition is inactive");
+            }
+            if (s.design().isDaemon()) {
+                unserved.add("taskDefinition (a rolling update of a DAEMON service)");
+            } else if (!revision.family.equals(s.design().taskDefinitionFamily())) {
+                unserved.add("taskDefinition of another family than " + s.design().taskDefinitionFamily());
+            }
+        }
+        Integer minimum = null;
+        Integer maximum = null;
+        JsonNode config = in.get("deploymentConfiguration");
+        if (config != null && !config.isNull()) {
+            if (!config.isObject()) {
+                throw new EcsApiException("SerializationException", "deploymentConfiguration must be an object.");
+            }
+            minimum = percent(config, "minimumHealthyPercent");
+            maximum = percent(config, "maximumPercent");
+            config.fieldNames().forEachRemaining(member -> {
+                JsonNode v = config.get(member);
+                boolean off = v.isNull() || "deploymentCircuitBreaker".equals(member)
+                        && !v.path("enable").asBoolean(false) && !v.path("rollback").asBoolean(false);
+                if (!Set.of("minimumHealthyPercent", "maximumPercent").contains(member) && !off) {
+                    unserved.add("deploymentConfiguration." + member);
+                }
+            });
+            int min = minimum != null ? minimum : configured(s, c.name(), "minimumHealthyPercent",
+                    io.stowage.model.sim.DeploymentRules.defaultMinimumHealthyPercent(s.design().isDaemon()));
+            int max = maximum != null ? maximum : configured(s, c.name(), "maximumPercent",
+                    io.stowage.model.sim.DeploymentRules.defaultMaximumPercent(s.design().isDaemon()));
+            if (min > 100) {
+                throw EcsApiException.invalid("minimumHealthyPercent must be between 0 and 100.");
+            }
+            if (max < min || max < 1) {
+                throw EcsApiException.invalid("maximumPercent must be at least 1 and not below "
+                        + "minimumHealthyPercent.");
+            }
         }
         if (!unserved.isEmpty()) {
             throw new EcsApiException("UnsupportedFeatureException", "The Stowage local ECS endpoint serves "
-                    + "UpdateService with desiredCount only, not yet " + String.join(", ", unserved) + ".");
+                    + "UpdateService with desiredCount, taskDefinition (a revision of the service's family) and "
+                    + "deploymentConfiguration's minimumHealthyPercent and maximumPercent, not yet "
+                    + String.join(", ", unserved) + ".");
         }
-        ServiceState state = s.state();
         JsonNode count = in.get("desiredCount");
         if (count != null && !count.isNull()) {
             if (!count.canConvertToInt() || count.asInt() < 0) {
                 throw EcsApiException.invalid("desiredCount must be a number of 0 or more.");
-            }
-            if (s.design() == null) {
-                throw EcsApiException.serviceNotFound();
             }
             if (s.design().isDaemon()) {
                 throw EcsApiException.invalid("The desired count of a DAEMON service cannot be set: it runs one "
@@ -343,20 +401,290 @@ public final class EcsApi {
                     state.runningCount(), state.pendingCount(), state.taskDefinitionArn(), state.events(),
                     state.deployments());
         }
+        if (revision != null || minimum != null || maximum != null) {
+            String key = c.name() + "/" + state.serviceName();
+            ObjectNode kept = deploymentConfigurations.computeIfAbsent(key, k -> JSON.createObjectNode());
+            if (minimum != null) {
+                kept.put("minimumHealthyPercent", minimum);
+            }
+            if (maximum != null) {
+                kept.put("maximumPercent", maximum);
+            }
+            s.part().run().deploy(s.part().cluster().id(), s.design().id(),
+                    revision == null ? null : revision.definition, revision == null ? null : revision.revision,
+                    minimum, maximum);
+        }
+        if (revision != null) {
+            state = deploying(c.name(), state, revision.arn());
+        }
         ObjectNode out = JSON.createObjectNode();
-        out.set("service", EcsShapes.service(c.name(), new ServiceView(s.part(), state, s.design(), s.tasks())));
+        out.set("service", EcsShapes.service(c.name(), new ServiceView(s.part(), state, s.design(), s.tasks()),
+                deploymentConfigurations.get(c.name() + "/" + state.serviceName())));
         return out;
     }
 
-    /** Whether a task definition reference (family, family:revision or ARN) names the service's own. */
-    private static boolean sameTaskDefinition(String ref, String current) {
-        if (current == null) {
-            return false;
+    /** Deployment configuration changed through the API, by cluster/service name. */
+    private final Map<String, ObjectNode> deploymentConfigurations = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Integer percent(JsonNode config, String member) {
+        JsonNode v = config.get(member);
+        if (v == null || v.isNull()) {
+            return null;
         }
-        String asked = ref.substring(ref.lastIndexOf('/') + 1);
-        String own = current.substring(current.lastIndexOf('/') + 1);
-        return asked.equals(own) || (!asked.contains(":") && own.startsWith(asked + ":"));
+        if (!v.canConvertToInt() || v.asInt() < 0) {
+            throw EcsApiException.invalid(member + " must be a number of 0 or more.");
+        }
+        return v.asInt();
     }
+
+    private int configured(ServiceView s, String cluster, String member, int fallback) {
+        ObjectNode kept = deploymentConfigurations.get(cluster + "/" + s.state().serviceName());
+        if (kept != null && kept.has(member)) {
+            return kept.get(member).asInt();
+        }
+        var config = s.design().spec().deploymentConfiguration();
+        Integer value = config == null ? null : "maximumPercent".equals(member) ? config.maximumPercent()
+                : config.minimumHealthyPercent();
+        return value != null ? value : fallback;
+    }
+
+    /** The service as UpdateService answers when a new revision starts rolling out: its new PRIMARY deployment. */
+    private static ServiceState deploying(String cluster, ServiceState state, String taskDefinitionArn) {
+        List<io.stowage.model.runtime.ServiceDeployment> deployments = new ArrayList<>();
+        java.time.Instant now = java.time.Instant.now();
+        String id = io.stowage.model.runtime.ServiceDeployment.idFor(cluster, state.serviceName(), taskDefinitionArn);
+        deployments.add(new io.stowage.model.runtime.ServiceDeployment(id, "PRIMARY", taskDefinitionArn,
+                state.desiredCount(), 0, 0, 0, "IN_PROGRESS", "ECS deployment " + id + " in progress.", now));
+        if (state.deployments().isEmpty()) {
+            String old = EcsArns.taskDefinition(state.taskDefinitionArn());
+            String oldId = io.stowage.model.runtime.ServiceDeployment.idFor(cluster, state.serviceName(), old);
+            deployments.add(new io.stowage.model.runtime.ServiceDeployment(oldId, "ACTIVE", old,
+                    state.runningCount() + state.pendingCount(), state.runningCount(), state.pendingCount(), 0,
+                    "COMPLETED", "ECS deployment " + oldId + " completed.", now));
+        } else {
+            for (var d : state.deployments()) {
+                if (!d.taskDefinitionArn().equals(taskDefinitionArn)) {
+                    deployments.add(new io.stowage.model.runtime.ServiceDeployment(d.id(), "ACTIVE",
+                            d.taskDefinitionArn(), d.desiredCount(), d.runningCount(), d.pendingCount(),
+                            d.failedTasks(), d.rolloutState(), d.rolloutStateReason(), d.updatedAt()));
+                }
+            }
+        }
+        return new ServiceState(state.cluster(), state.serviceName(), state.status(), state.desiredCount(),
+                state.runningCount(), state.pendingCount(), taskDefinitionArn, state.events(), deployments);
+    }
+
+    // ------------------------------------------------------------------ services and tasks made through the API
+
+    private ObjectNode createCluster(JsonNode in) {
+        String name = text(in, "clusterName", "default");
+        if (!name.matches("[A-Za-z0-9_-]{1,255}")) {
+            throw EcsApiException.invalid("Cluster name can have up to 255 letters (uppercase and lowercase), "
+                    + "numbers, underscores, and hyphens.");
+        }
+        List<String> unserved = new ArrayList<>();
+        for (String member : List.of("configuration", "capacityProviders", "defaultCapacityProviderStrategy",
+                "serviceConnectDefaults")) {
+            JsonNode v = in.get(member);
+            if (v != null && !v.isNull() && !(v.isArray() && v.isEmpty())) {
+                unserved.add(member);
+            }
+        }
+        if (!unserved.isEmpty()) {
+            throw new EcsApiException("UnsupportedFeatureException", "The Stowage local ECS endpoint creates empty "
+                    + "clusters only, not yet with " + String.join(", ", unserved) + ".");
+        }
+        if (!clusters().containsKey(name)) {
+            createdClusters.putIfAbsent(name, java.time.Instant.now());
+        }
+        ObjectNode out = JSON.createObjectNode();
+        out.set("cluster", EcsShapes.cluster(clusters().get(name)));
+        return out;
+    }
+
+    /** The run that holds a cluster, to run tasks in; a cluster made by CreateCluster has none. */
+    private static Part runnable(ClusterView c) {
+        if (c.parts().isEmpty()) {
+            throw new EcsApiException("UnsupportedFeatureException", "The Stowage local ECS endpoint runs tasks on "
+                    + "the clusters of the designs the agent holds (their container instances and Fargate capacity); "
+                    + "cluster " + c.name() + " was made by CreateCluster and has neither.");
+        }
+        return c.parts().get(0);
+    }
+
+    private TaskDefinitionBook.Revision activeRevision(JsonNode in) {
+        String ref = text(in, "taskDefinition", null);
+        if (ref == null) {
+            throw EcsApiException.invalid("TaskDefinition cannot be empty.");
+        }
+        TaskDefinitionBook.Revision r = book().find(ref).orElseThrow(() ->
+                new EcsApiException("ClientException", "TaskDefinition not found."));
+        if (!r.active()) {
+            throw new EcsApiException("ClientException", "TaskDefinition is inactive");
+        }
+        return r;
+    }
+
+    /** The input without {@code dropped}, as the design's JSON tree; a member of the wrong type is refused. */
+    private static io.stowage.model.json.JsonObject spec(JsonNode in, String shape, Set<String> dropped,
+                                                         String family, int revision) {
+        ObjectNode copy = in.deepCopy();
+        dropped.forEach(copy::remove);
+        copy.put("taskDefinition", family + ":" + revision);
+        io.stowage.model.json.Json json;
+        try {
+            json = io.stowage.format.JsonFileReader.parse(java.nio.file.Path.of(shape + ".json"),
+                    JSON.writeValueAsBytes(copy)).root();
+        } catch (Exception e) {
+            throw new EcsApiException("SerializationException", "The input is not JSON: " + e.getMessage());
+        }
+        var mismatches = io.stowage.model.rules.ShapeTypeCheck.check(json, shape);
+        if (!mismatches.isEmpty()) {
+            throw new EcsApiException("SerializationException", "The input does not match ECS's shape: "
+                    + mismatches.get(0).message() + ".");
+        }
+        return (io.stowage.model.json.JsonObject) json;
+    }
+
+    private static void refuse(JsonNode in, String operation, String served, List<String> members) {
+        List<String> unserved = new ArrayList<>();
+        for (String member : members) {
+            JsonNode v = in.get(member);
+            if (v != null && !v.isNull() && !(v.isArray() && v.isEmpty())) {
+                unserved.add(member);
+            }
+        }
+        if (!unserved.isEmpty()) {
+            throw new EcsApiException("UnsupportedFeatureException", "The Stowage local ECS endpoint serves "
+                    + operation + " " + served + ", not yet " + String.join(", ", unserved) + ".");
+        }
+    }
+
+    /**
+     * CreateService on a design's cluster: the run's service scheduler places and starts its tasks as it does the
+     * design's own services (the agent's rules, real containers), of a task definition the endpoint knows.
+     */
+    private ObjectNode createService(JsonNode in) {
+        ClusterView c = cluster(in);
+        String name = text(in, "serviceName", null);
+        if (name == null) {
+            throw EcsApiException.invalid("serviceName cannot be empty.");
+        }
+        if (!name.matches("[A-Za-z0-9_-]{1,255}")) {
+            throw EcsApiException.invalid("Service name can have up to 255 letters (uppercase and lowercase), "
+                    + "numbers, underscores, and hyphens.");
+        }
+        refuse(in, "CreateService", "without load balancers, service discovery, Service Connect or volumes",
+                List.of("loadBalancers", "serviceRegistries", "serviceConnectConfiguration", "volumeConfigurations",
+                        "vpcLatticeConfigurations"));
+        JsonNode controller = in.path("deploymentController").path("type");
+        if (!controller.isMissingNode() && !controller.isNull() && !"ECS".equals(controller.asText())) {
+            throw new EcsApiException("UnsupportedFeatureException", "The Stowage local ECS endpoint serves the ECS "
+                    + "deployment controller (rolling updates) only, not " + controller.asText() + ".");
+        }
+        if (c.services().stream().anyMatch(s -> s.state().serviceName().equals(name)
+                && !"INACTIVE".equals(s.state().status()))) {
+            throw EcsApiException.invalid("Creation of service was not idempotent.");
+        }
+        Part part = runnable(c);
+        TaskDefinitionBook.Revision r = activeRevision(in);
+        var spec = new io.stowage.model.ecs.ServiceSpec(spec(in, "CreateServiceRequest", Set.of("cluster", "clientToken"),
+                r.family, r.revision));
+        Integer desired = spec.desiredCount();
+        if (desired != null && desired < 0) {
+            throw EcsApiException.invalid("desiredCount must be a number of 0 or more.");
+        }
+        String id = part.cluster().service(name).isPresent() ? "api-" + name + "-" + System.nanoTime() : name;
+        io.stowage.model.design.Service service = new io.stowage.model.design.Service(id, spec, null);
+        try {
+            part.run().createService(part.cluster().id(), service, r.definition, r.revision)
+                    .get(RUN_TAKES.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new EcsApiException("ServerException", "The run did not take the service: " + e.getMessage());
+        }
+        ServiceState state = new ServiceState(c.name(), name, "ACTIVE", service.isDaemon()
+                ? part.cluster().instances().size() : desired == null ? 0 : desired, 0, 0, r.arn(), List.of());
+        ObjectNode out = JSON.createObjectNode();
+        out.set("service", EcsShapes.service(c.name(), new ServiceView(part, state, service, List.of())));
+        return out;
+    }
+
+    /**
+     * DeleteService: the scheduler stops the service's tasks (with {@code force}, or when it is scaled to 0, as
+     * ECS asks); it is DRAINING, then INACTIVE once they have stopped.
+     */
+    private ObjectNode deleteService(JsonNode in) {
+        ClusterView c = cluster(in);
+        String ref = text(in, "service", null);
+        if (ref == null) {
+            throw EcsApiException.invalid("Service cannot be empty.");
+        }
+        ServiceView s = c.services().stream().filter(v -> v.state().serviceName().equals(EcsArns.lastPart(ref)))
+                .filter(v -> !"INACTIVE".equals(v.state().status())).findFirst()
+                .orElseThrow(EcsApiException::serviceNotFound);
+        JsonNode force = in.get("force");
+        boolean forced = force != null && force.asBoolean(false);
+        if (s.design() == null) {
+            throw EcsApiException.serviceNotFound();
+        }
+        if (!forced && s.state().desiredCount() > 0 && !s.design().isDaemon()) {
+            throw EcsApiException.invalid("The service cannot be stopped while it is scaled above 0.");
+        }
+        s.part().run().deleteService(s.part().cluster().id(), s.design().id());
+        ServiceState st = s.state();
+        ServiceState draining = new ServiceState(st.cluster(), st.serviceName(), "DRAINING", 0, st.runningCount(),
+                st.pendingCount(), st.taskDefinitionArn(), st.events(), st.deployments());
+        ObjectNode out = JSON.createObjectNode();
+        out.set("service", EcsShapes.service(c.name(), new ServiceView(s.part(), draining, s.design(), s.tasks()),
+                deploymentConfigurations.get(c.name() + "/" + st.serviceName())));
+        return out;
+    }
+
+    /**
+     * RunTask on a design's cluster: {@code count} tasks (1 to 10) of a task definition the endpoint knows, placed
+     * by the placement engine on top of what runs and started by the agent's rules; what does not fit is a failure
+     * with ECS's reason (RESOURCE:MEMORY...).
+     */
+    private ObjectNode runTask(JsonNode in) {
+        ClusterView c = cluster(in);
+        refuse(in, "RunTask", "without capacity provider strategies or volumes",
+                List.of("capacityProviderStrategy", "volumeConfigurations"));
+        JsonNode countNode = in.get("count");
+        int count = countNode == null || countNode.isNull() ? 1 : countNode.asInt(-1);
+        if (count < 1 || count > 10) {
+            throw EcsApiException.invalid("count must be between 1 and 10.");
+        }
+        Part part = runnable(c);
+        TaskDefinitionBook.Revision r = activeRevision(in);
+        var spec = new io.stowage.model.ecs.RunTaskSpec(spec(in, "RunTaskRequest",
+                Set.of("cluster", "count", "clientToken"), r.family, r.revision));
+        var task = io.stowage.model.design.StandaloneTask.of("api-" + r.family + "-" + runTaskCounter.incrementAndGet(),
+                spec);
+        HeldRun.Started started;
+        try {
+            started = part.run().runTask(part.cluster().id(), task, r.definition, r.revision, count)
+                    .get(RUN_TAKES.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (Exception e) {
+            throw new EcsApiException("ServerException", "The run did not start the task: " + e.getMessage());
+        }
+        ObjectNode out = JSON.createObjectNode();
+        ArrayNode tasks = out.putArray("tasks");
+        started.tasks().forEach(t -> tasks.add(EcsShapes.task(t)));
+        ArrayNode failures = out.putArray("failures");
+        for (var f : started.failures()) {
+            ObjectNode failure = failures.addObject();
+            if (f.closestInstance() != null) {
+                failure.put("arn", EcsArns.containerInstance(c.name(), f.closestInstance()));
+            }
+            failure.put("reason", f.reason());
+            if (f.message() != null) {
+                failure.put("detail", f.message());
+            }
+        }
+        return out;
+    }
+
+    private final java.util.concurrent.atomic.AtomicInteger runTaskCounter = new java.util.concurrent.atomic.AtomicInteger();
 
     // ------------------------------------------------------------------ task definitions
 

@@ -75,11 +75,7 @@ final class EcsShapes {
 
     /** The id of a service's deployment of one revision, as ECS forms it ({@code ecs-svc/} and 19 digits). */
     static String deploymentId(String cluster, String service, String taskDefinition) {
-        UUID uuid = UUID.nameUUIDFromBytes((cluster + "/" + service + "/" + taskDefinition)
-                .getBytes(StandardCharsets.UTF_8));
-        long digits = Math.floorMod(uuid.getMostSignificantBits(), 9_000_000_000_000_000_000L)
-                + 1_000_000_000_000_000_000L;
-        return "ecs-svc/" + digits;
+        return ServiceDeployment.idFor(cluster, service, taskDefinition);
     }
 
     /** Who started a task: its service's deployment, as ECS writes {@code startedBy}; null for a standalone task. */
@@ -89,6 +85,11 @@ final class EcsShapes {
     }
 
     static ObjectNode service(String cluster, EcsApi.ServiceView view) {
+        return service(cluster, view, null);
+    }
+
+    /** The service; {@code changed} the deployment configuration's members UpdateService set, or null. */
+    static ObjectNode service(String cluster, EcsApi.ServiceView view, ObjectNode changed) {
         ServiceState s = view.state();
         JsonObject spec = view.design() == null ? JsonObject.EMPTY : view.design().spec().json();
         Instant created = view.part().run().since();
@@ -110,7 +111,11 @@ final class EcsShapes {
             out.put("launchType", launchType(view));
         }
         putText(out, "taskDefinition", taskDefinition);
-        out.set("deploymentConfiguration", deploymentConfiguration(spec));
+        ObjectNode configuration = deploymentConfiguration(spec);
+        if (changed != null) {
+            configuration.setAll(changed.deepCopy());
+        }
+        out.set("deploymentConfiguration", configuration);
         ArrayNode deployments = out.putArray("deployments");
         if (s.deployments().isEmpty()) {
             ObjectNode d = deployments.addObject();

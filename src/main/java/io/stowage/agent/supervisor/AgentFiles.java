@@ -115,6 +115,74 @@ public final class AgentFiles {
         }
     }
 
+    /**
+     * Where the agent keeps what each run it holds was started with (the run request's options, never credentials),
+     * so that an agent started after this one ended can take the run over with the same options.
+     */
+    static Path requestFile(String designKey) {
+        return folder().resolve("runs").resolve(designKey.replaceAll("[^A-Za-z0-9._-]", "_") + ".json");
+    }
+
+    /** Keeps a run's request (0600), without anything of the caller's AWS environment. */
+    static void writeRequest(String designKey, ObjectNode request) {
+        try {
+            createFolders();
+            privateFolder(requestFile(designKey).getParent());
+            ObjectNode kept = request.deepCopy();
+            kept.remove(RunRequest.AWS_ENVIRONMENT);
+            Path file = requestFile(designKey);
+            Path temp = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+            Files.deleteIfExists(temp);
+            try {
+                Files.createFile(temp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            } catch (UnsupportedOperationException notPosix) {
+                Files.createFile(temp);
+            }
+            Files.write(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(kept));
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // Without it, a later adoption uses the options of the command that asks for it.
+        }
+    }
+
+    /** The request a run was started with, if the agent that held it kept it. */
+    public static Optional<ObjectNode> readRequest(String designKey) {
+        try {
+            var node = JSON.readTree(requestFile(designKey).toFile());
+            return node instanceof ObjectNode o ? Optional.of(o) : Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    static void removeRequest(String designKey) {
+        try {
+            Files.deleteIfExists(requestFile(designKey));
+        } catch (IOException ignored) {
+            // A stale request is only read for a run Docker still has.
+        }
+    }
+
+    /** The design keys of the runs whose requests are kept (runs an agent held and did not take down). */
+    public static java.util.List<String> keptRequests() {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        try (var files = Files.list(requestFile("x").getParent())) {
+            files.forEach(f -> {
+                String name = f.getFileName().toString();
+                if (name.endsWith(".json")) {
+                    readRequest(name.substring(0, name.length() - 5)).ifPresent(r -> {
+                        if (r.hasNonNull("designKey")) {
+                            out.add(r.get("designKey").asText());
+                        }
+                    });
+                }
+            });
+        } catch (IOException | RuntimeException none) {
+            // No folder: nothing kept.
+        }
+        return out;
+    }
+
     /** Removes {@code agent.json} if it still names this process. */
     static void removeIfMine() {
         read().filter(i -> i.pid() == ProcessHandle.current().pid()).ifPresent(i -> {

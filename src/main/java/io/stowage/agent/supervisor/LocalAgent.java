@@ -65,6 +65,7 @@ import java.util.function.Consumer;
  */
 public final class LocalAgent {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final ObjectNode BEAT = AgentFiles.JSON.createObjectNode().put("beat", 1);
     /** How long an agent holding no run waits for one before it ends. */
     static final long IDLE_SECONDS = 60;
     /** Exit codes the command line uses (cli.Cli), repeated here for what the agent answers. */
@@ -79,6 +80,8 @@ public final class LocalAgent {
     private final PrintStream log;
     private final Map<String, Held> runs = new ConcurrentHashMap<>();
     private final Map<String, LocalEngine> engines = new ConcurrentHashMap<>();
+    /** Runs being started, by design key: a stop that arrives meanwhile waits for the run to be made. */
+    private final Map<String, CompletableFuture<Held>> pending = new ConcurrentHashMap<>();
     private final CompletableFuture<Void> done = new CompletableFuture<>();
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "stowage-agent-request");
@@ -105,6 +108,38 @@ public final class LocalAgent {
         @Override
         public void stopTask(String taskArn, String reason) {
             run.stopTask(taskArn, reason);
+        }
+
+        @Override
+        public void deploy(String clusterId, String serviceId, io.stowage.model.ecs.TaskDefinition taskDefinition,
+                           Integer revision, Integer minimumHealthyPercent, Integer maximumPercent) {
+            run.deploy(clusterId, serviceId, taskDefinition, revision, minimumHealthyPercent, maximumPercent);
+        }
+
+        /** The design as the run runs it: with the services and tasks made through the ECS endpoint. */
+        @Override
+        public Design design() {
+            return run.design();
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<Void> createService(String clusterId,
+                io.stowage.model.design.Service service, io.stowage.model.ecs.TaskDefinition taskDefinition,
+                int revision) {
+            return run.createService(clusterId, service, taskDefinition, revision);
+        }
+
+        @Override
+        public void deleteService(String clusterId, String serviceId) {
+            run.deleteService(clusterId, serviceId);
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<Started> runTask(String clusterId,
+                io.stowage.model.design.StandaloneTask task, io.stowage.model.ecs.TaskDefinition taskDefinition,
+                int revision, int count) {
+            return run.runTask(clusterId, task, taskDefinition, revision, count)
+                    .thenApply(r -> new Started(r.tasks(), r.failures()));
         }
     }
 
@@ -154,7 +189,10 @@ public final class LocalAgent {
         Thread hook = new Thread(() -> {
             // SIGTERM: the runs' containers are left as they are (as the ECS agent leaves its tasks when it stops);
             // the runs are let go so that their locks end with this process.
-            runs.values().forEach(h -> closeQuietly(h.run()));
+            runs.values().forEach(h -> {
+                h.sinks().end("the Stowage agent was ended (SIGTERM); the run's containers are left as they are");
+                closeQuietly(h.run());
+            });
             AgentFiles.removeIfMine();
         }, "stowage-agent-exit");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -203,8 +241,13 @@ public final class LocalAgent {
             String path = exchange.getRequestURI().getPath();
             switch (method + " " + path) {
                 case "GET /v1/status" -> reply(exchange, 200, status());
-                case "POST /v1/runs" -> startRun(exchange, AgentFiles.JSON.readTree(exchange.getRequestBody()));
+                case "POST /v1/runs" -> startRun(exchange, AgentFiles.JSON.readTree(exchange.getRequestBody()), false);
+                case "POST /v1/runs/adopt" -> startRun(exchange, AgentFiles.JSON.readTree(exchange.getRequestBody()), true);
                 case "POST /v1/runs/down" -> down(exchange, AgentFiles.JSON.readTree(exchange.getRequestBody()));
+                case "POST /v1/runs/follow" -> follow(exchange, AgentFiles.JSON.readTree(exchange.getRequestBody()));
+                case "POST /v1/runs/stop" -> stopRun(exchange, AgentFiles.JSON.readTree(exchange.getRequestBody()));
+                case "POST /v1/runs/stop-task" -> stopTask(exchange, AgentFiles.JSON.readTree(exchange.getRequestBody()));
+                case "POST /v1/runs/scale" -> scale(exchange, AgentFiles.JSON.readTree(exchange.getRequestBody()));
                 case "POST /v1/stop" -> stopEverything(exchange);
                 default -> reply(exchange, 404, message("no such request: " + method + " " + path));
             }
@@ -226,7 +269,7 @@ public final class LocalAgent {
             ObjectNode r = list.addObject();
             r.put("designKey", h.key());
             r.put("design", h.design().name());
-            r.put("file", h.file().toString());
+            r.put("file", h.file() == null ? "" : h.file().toString());
             r.put("engine", h.engineHost());
             r.put("since", h.since().toString());
             List<TaskState> tasks = h.run().snapshot().taskList();
@@ -240,46 +283,201 @@ public final class LocalAgent {
     /**
      * Starts a design's run and holds it; the answer is a stream of JSON lines: {@code {"line": ...}} for each
      * progress and state line (as a foreground up prints them), then {@code {"exit": N, "summary": ...}} once every
-     * task is RUNNING or stopped, or {@code {"exit": N, "error": ...}} when the run could not start.
+     * task is RUNNING or stopped, or {@code {"exit": N, "error": ...}} when the run could not start. With
+     * {@code "follow": true} (the desktop) the stream also carries the run's states ({@link RuntimeLines}) from the
+     * start on, and goes on after the exit line for as long as the agent holds the run: its last line is
+     * {@code {"end": reason}} when the run is let go.
      */
-    private void startRun(HttpExchange exchange, JsonNode request) throws IOException {
+    private void startRun(HttpExchange exchange, JsonNode request, boolean adopt) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
         exchange.sendResponseHeaders(200, 0);
-        OutputStream body = exchange.getResponseBody();
-        Consumer<ObjectNode> send = node -> {
-            synchronized (body) {
-                try {
-                    body.write((node.toString() + "\n").getBytes(StandardCharsets.UTF_8));
-                    body.flush();
-                } catch (IOException gone) {
-                    // The command that asked went away; the run goes on.
-                }
-            }
-        };
+        Follower out = new Follower();
+        boolean follow = request.path("follow").asBoolean(false);
         synchronized (this) {
             starting++;
         }
-        try {
-            send.accept(start(request, send));
-        } finally {
-            synchronized (this) {
-                starting--;
+        workers.execute(() -> {
+            ObjectNode result;
+            try {
+                result = start(request, out, follow, adopt);
+            } catch (RuntimeException e) {
+                log.println(now() + " the run could not start: " + e);
+                e.printStackTrace(log);
+                result = failure(FINDINGS, "internal", "the Stowage agent could not start the run: " + e);
+            } finally {
+                synchronized (this) {
+                    starting--;
+                }
             }
+            out.offer(result);
+            if (!follow || result.has("error")) {
+                out.end();
+            }
+        });
+        try {
+            pump(exchange.getResponseBody(), out, List.of());
+        } finally {
             // Started for this run: an agent left holding nothing (the run could not start) ends.
             endIfEmpty();
         }
     }
 
-    private ObjectNode start(JsonNode request, Consumer<ObjectNode> send) {
-        Path file = Path.of(request.path("file").asText()).toAbsolutePath().normalize();
+    /**
+     * Writes what {@code out} is given until its end (or until the one who asked went away), a {@code {"beat": 1}}
+     * line after each second without one, by which a window that went away is noticed (and a reader whose job was
+     * cancelled sees its interrupt).
+     */
+    private static void pump(OutputStream body, Follower out, List<ObjectNode> first) {
+        try {
+            for (ObjectNode node : first) {
+                body.write((node.toString() + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            body.flush();
+            while (true) {
+                ObjectNode node = out.queue.poll(1, TimeUnit.SECONDS);
+                if (node == Follower.END) {
+                    return;
+                }
+                body.write(((node == null ? BEAT : node).toString() + "\n").getBytes(StandardCharsets.UTF_8));
+                body.flush();
+            }
+        } catch (IOException gone) {
+            // The command or window that asked went away; the run goes on.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            out.gone = true;
+        }
+    }
+
+    /**
+     * A window following a run the agent holds ({@code POST /v1/runs/follow} {@code {"designKey": ...}}): what the
+     * run knows now (instances, services, tasks, events), then each change, as {@link RuntimeLines}, until
+     * {@code {"end": reason}} when the run is let go. 404 when the agent holds no run of that key.
+     */
+    private void follow(HttpExchange exchange, JsonNode request) throws IOException {
+        Held held = runs.get(request.path("designKey").asText());
+        if (held == null) {
+            reply(exchange, 404, message("the agent holds no run of " + request.path("designKey").asText()));
+            return;
+        }
+        Follower out = new Follower();
+        // Followed first, then what is known read: a change in between arrives twice, never not at all.
+        held.sinks().follow(out);
+        List<ObjectNode> first = new java.util.ArrayList<>();
+        RuntimeLines.replay(held.run().snapshot(), RuntimeLines.encoder(first::add));
+        exchange.getResponseHeaders().set("Content-Type", "application/x-ndjson");
+        exchange.sendResponseHeaders(200, 0);
+        pump(exchange.getResponseBody(), out, first);
+    }
+
+    /**
+     * Stops a run's tasks as the desktop's Stop does (reverse dependency order, stop timeouts; the containers stay
+     * for their logs) and lets the run go; a run still starting is stopped once its start has made it.
+     */
+    private void stopRun(HttpExchange exchange, JsonNode request) throws IOException {
+        String key = request.path("designKey").asText();
+        Held held = runs.remove(key);
+        if (held == null) {
+            CompletableFuture<Held> coming = pending.get(key);
+            if (coming != null) {
+                try {
+                    held = coming.get(10, TimeUnit.MINUTES);
+                } catch (Exception e) {
+                    held = null;
+                }
+                if (held != null && !runs.remove(key, held)) {
+                    held = null;
+                }
+            }
+        }
+        if (held == null) {
+            reply(exchange, 404, message("the agent holds no run of " + key));
+            return;
+        }
+        log.println(now() + " " + held.design().name() + ": stopping (" + request.path("by").asText("the desktop")
+                + ")");
+        try {
+            held.run().stopAll("Task stopped by user").get(10, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            log.println(now() + " " + held.design().name() + ": not every task stopped in time: " + e);
+        }
+        held.run().writeRecord();
+        AgentFiles.removeRequest(key);
+        held.sinks().end("the run was stopped");
+        closeQuietly(held.run());
+        log.println(now() + " " + held.design().name() + ": stopped; its containers stay until removed");
+        ObjectNode out = AgentFiles.JSON.createObjectNode();
+        out.put("tasks", held.run().snapshot().taskList().size());
+        reply(exchange, 200, out);
+        endIfEmpty();
+    }
+
+    private void stopTask(HttpExchange exchange, JsonNode request) throws IOException {
+        Held held = runs.get(request.path("designKey").asText());
+        if (held == null) {
+            reply(exchange, 404, message("the agent holds no run of " + request.path("designKey").asText()));
+            return;
+        }
+        held.run().stopTask(request.path("taskArn").asText(), request.path("reason").asText("Task stopped by user"));
+        reply(exchange, 200, AgentFiles.JSON.createObjectNode());
+    }
+
+    private void scale(HttpExchange exchange, JsonNode request) throws IOException {
+        Held held = runs.get(request.path("designKey").asText());
+        if (held == null) {
+            reply(exchange, 404, message("the agent holds no run of " + request.path("designKey").asText()));
+            return;
+        }
+        held.run().scale(request.path("clusterId").asText(), request.path("serviceId").asText(),
+                request.path("desiredCount").asInt());
+        reply(exchange, 200, AgentFiles.JSON.createObjectNode());
+    }
+
+    /**
+     * Starts a design's run, or ({@code adopt}) takes over the run an ended keeper left: its tasks rebuilt from the
+     * record and Docker, no container made again ({@link LocalEngine#adopt}). An adoption uses the options the run
+     * was started with when an agent kept them ({@link AgentFiles#readRequest}); a run this agent holds already
+     * is answered as adopted.
+     */
+    private ObjectNode start(JsonNode given, Follower out, boolean follow, boolean adopt) {
+        JsonNode request = given;
+        if (adopt && given.hasNonNull("designKey")) {
+            String asked = given.get("designKey").asText();
+            Held already = runs.get(asked);
+            if (already != null) {
+                ObjectNode result = AgentFiles.JSON.createObjectNode();
+                result.put("exit", OK);
+                result.put("designKey", asked);
+                result.put("adopted", false);
+                result.put("summary", summary(already.run().snapshot().taskList()) + "; the agent holds the run already");
+                return result;
+            }
+            var kept = AgentFiles.readRequest(asked);
+            if (kept.isPresent() && kept.get().path("file").asText("").equals(given.path("file").asText())) {
+                ObjectNode merged = kept.get().deepCopy();
+                merged.put("command", given.path("command").asText(merged.path("command").asText()));
+                if (given.has(RunRequest.AWS_ENVIRONMENT)) {
+                    merged.set(RunRequest.AWS_ENVIRONMENT, given.get(RunRequest.AWS_ENVIRONMENT));
+                }
+                request = merged;
+            }
+        }
+        // The desktop hands over the design it shows (saved or not) and the key it keys the run by.
+        Path file = request.hasNonNull("file") ? Path.of(request.path("file").asText()).toAbsolutePath().normalize()
+                : null;
         Design design;
         try {
-            design = DesignFormat.read(file).design();
+            design = request.hasNonNull("design")
+                    ? DesignFormat.parse(file == null ? "the design" : file.toString(), request.get("design").asText())
+                    .design()
+                    : DesignFormat.read(file).design();
         } catch (UnreadableFileException e) {
             return failure(UNUSABLE_INPUT, "input", e.file() + ": error: "
                     + (e.position() == null ? "" : e.position() + ": ") + e.detail());
         }
-        String key = LocalEngine.designKey(design, file);
+        String key = request.hasNonNull("designKey") ? request.get("designKey").asText()
+                : LocalEngine.designKey(design, file);
         PullBehavior pull;
         try {
             pull = PullBehavior.parse(request.path("pull").asText("default"));
@@ -289,7 +487,10 @@ public final class LocalAgent {
         String host = request.path("dockerHost").asText(null);
         LocalEngine engine = engine(host);
         Sinks sinks = new Sinks(log, design.name());
-        sinks.attach(line -> send.accept(line(line)));
+        sinks.attach(line -> out.offer(line(line)));
+        if (follow) {
+            sinks.follow(out);
+        }
         RunLock lock;
         try {
             lock = RunLock.acquire(key, request.path("command").asText("stowage up --detach " + file)
@@ -298,27 +499,50 @@ public final class LocalAgent {
             return failure(FINDINGS, "locked", e.getMessage());
         }
         LocalRun run;
+        Held held;
+        CompletableFuture<Held> coming = new CompletableFuture<>();
+        pending.put(key, coming);
         try {
             Served s = served();
             String secrets = request.path("secrets").asText(null);
             var options = LocalRunSetup.options(file, pull, secrets == null ? null : Path.of(secrets),
                     request.path("publishAll").asBoolean(false), request.path("instanceBase").asText("127.0.1"),
                     request.path("taskBase").asText("127.0.2"), s.endpoints(), s.roles());
-            run = engine.up(design, lock, options, sinks.listener(), sinks::progress);
+            if (adopt) {
+                var record = io.stowage.engine.local.RunRecord.read(key);
+                long keeper = record.map(io.stowage.engine.local.RunRecord::pid).orElse(0L);
+                sinks.progress("taking over the run of " + file + (keeper == 0 ? "" : " from pid " + keeper
+                        + ", which ended without taking it down"));
+                run = engine.adopt(design, lock, options, sinks.listener(), sinks::progress);
+            } else {
+                run = engine.up(design, lock, options, sinks.listener(), sinks::progress);
+            }
+            held = new Held(key, file, design, String.valueOf(engine.connection().host()), engine, run,
+                    Instant.now().truncatedTo(ChronoUnit.SECONDS), sinks);
+            runs.put(key, held);
+            coming.complete(held);
         } catch (EngineUnavailableException e) {
             return failure(NO_ENGINE, "engine", e.getMessage());
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             return failure(UNUSABLE_INPUT, "input", e.getMessage());
         } catch (RunLock.RunLockedException e) {
             return failure(FINDINGS, "locked", e.getMessage());
+        } finally {
+            // A start that failed: a stop waiting for it finds nothing to stop.
+            coming.complete(null);
+            pending.remove(key, coming);
         }
-        Held held = new Held(key, file, design, String.valueOf(engine.connection().host()), engine, run,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS), sinks);
-        runs.put(key, held);
+        if (request instanceof ObjectNode node) {
+            ObjectNode kept = node.deepCopy();
+            kept.put("designKey", key);
+            kept.remove("follow");
+            AgentFiles.writeRequest(key, kept);
+        }
         // Taken down from elsewhere (a down that found no agent and removed the run marker): the run is let go.
         run.whenStopped().thenRunAsync(() -> forget(held), workers);
         try {
-            run.whenStarted().get();
+            // A stop meanwhile (the desktop's Stop while the run starts) ends the wait too.
+            CompletableFuture.anyOf(run.whenStarted(), run.whenStopped()).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException e) {
@@ -334,8 +558,9 @@ public final class LocalAgent {
                 StopCode.TASK_FAILED_TO_START.equals(t.stopCode()) || t.lastStatus() == TaskStatus.PENDING);
         sinks.attach(null);
         ObjectNode result = AgentFiles.JSON.createObjectNode();
-        result.put("exit", failed ? FINDINGS : OK);
+        result.put("exit", failed && !adopt ? FINDINGS : OK);
         result.put("designKey", key);
+        result.put("adopted", adopt);
         result.put("summary", summary(tasks) + (replacements == 0 ? ""
                 : "; the services have started " + replacements + (replacements == 1 ? " task" : " tasks")
                 + " since, which the agent keeps supervising"));
@@ -344,7 +569,9 @@ public final class LocalAgent {
 
     private void forget(Held held) {
         if (runs.remove(held.key(), held)) {
+            AgentFiles.removeRequest(held.key());
             log.println(now() + " " + held.design().name() + ": the run was taken down; the agent lets it go");
+            held.sinks().end("the run was taken down");
             closeQuietly(held.run());
             endIfEmpty();
         }
@@ -384,6 +611,8 @@ public final class LocalAgent {
         }
         // Removed before the run (and its lock) is let go, so that a next up never loses what it starts.
         Removed removed = held.engine().down(held.key(), held.design(), m -> { });
+        held.sinks().end("the run was removed");
+        AgentFiles.removeRequest(held.key());
         closeQuietly(held.run());
         log.println(now() + " " + held.design().name() + ": removed the design's containers, volumes and network");
         return removed;
@@ -459,6 +688,14 @@ public final class LocalAgent {
         private final PrintStream log;
         private final String design;
         private final Map<String, TaskStatus> seen = new ConcurrentHashMap<>();
+        private final List<Follower> followers = new java.util.concurrent.CopyOnWriteArrayList<>();
+        private final RuntimeListener toFollowers = RuntimeLines.encoder(node -> {
+            for (Follower f : followers) {
+                if (f.gone || !f.offer(node)) {
+                    followers.remove(f);
+                }
+            }
+        });
         private volatile Consumer<String> caller;
 
         Sinks(PrintStream log, String design) {
@@ -468,6 +705,20 @@ public final class LocalAgent {
 
         void attach(Consumer<String> to) {
             caller = to;
+        }
+
+        /** From now on {@code follower} hears every change of the run, until {@link #end}. */
+        void follow(Follower follower) {
+            followers.add(follower);
+        }
+
+        /** The run is let go: each follower's last line says why. */
+        void end(String reason) {
+            for (Follower f : followers) {
+                f.offer(AgentFiles.JSON.createObjectNode().put("end", reason));
+                f.end();
+            }
+            followers.clear();
         }
 
         void progress(String message) {
@@ -485,7 +736,24 @@ public final class LocalAgent {
         RuntimeListener listener() {
             return new RuntimeListener() {
                 @Override
+                public void instanceChanged(io.stowage.model.runtime.InstanceState instance) {
+                    toFollowers.instanceChanged(instance);
+                }
+
+                @Override
+                public void serviceChanged(io.stowage.model.runtime.ServiceState service) {
+                    toFollowers.serviceChanged(service);
+                }
+
+                @Override
+                public void containerMetrics(String taskArn, String container,
+                                             io.stowage.model.runtime.ContainerMetrics sample) {
+                    toFollowers.containerMetrics(taskArn, container, sample);
+                }
+
+                @Override
                 public void taskChanged(TaskState t) {
+                    toFollowers.taskChanged(t);
                     if (seen.put(t.taskArn(), t.lastStatus()) != t.lastStatus()) {
                         String who = t.serviceName() != null ? t.serviceName() : t.family();
                         say(now() + " " + who + "/" + t.shortId() + " " + t.lastStatus()
@@ -495,19 +763,48 @@ public final class LocalAgent {
 
                 @Override
                 public void event(ClusterEvent e) {
+                    toFollowers.event(e);
                     say(now() + " " + (e.subject() == null ? "" : e.subject() + ": ") + e.message());
                 }
 
                 @Override
                 public void engineLost(String reason) {
+                    toFollowers.engineLost(reason);
                     say(now() + " engine: lost: " + reason);
                 }
 
                 @Override
                 public void engineBack() {
+                    toFollowers.engineBack();
                     say(now() + " engine: back");
                 }
             };
+        }
+    }
+
+    /** What one command or window is sent, in order: the lines of its stream, then {@link #END}. */
+    static final class Follower {
+        static final ObjectNode END = AgentFiles.JSON.createObjectNode();
+        final java.util.concurrent.BlockingQueue<ObjectNode> queue = new java.util.concurrent.LinkedBlockingQueue<>(
+                100_000);
+        volatile boolean gone;
+
+        /** False when it cannot take more (a window that stopped reading): it is then let go. */
+        boolean offer(ObjectNode node) {
+            if (gone) {
+                return false;
+            }
+            if (!queue.offer(node)) {
+                gone = true;
+                queue.clear();
+                queue.offer(END);
+                return false;
+            }
+            return true;
+        }
+
+        void end() {
+            queue.offer(END);
         }
     }
 

@@ -40,6 +40,11 @@ final class ContainerRecord {
     /** Its network bindings are being read after its start. */
     boolean inspecting;
     List<NetworkBinding> bindings = List.of();
+    /**
+     * Adopted exited: when Docker said it finished as the run was taken over, so that the replayed {@code die} event
+     * of that same exit is not handled a second time.
+     */
+    Instant adoptedFinishedAt;
 
     ContainerRecord(ContainerDefinition definition) {
         this.name = definition.name();

@@ -63,6 +63,17 @@ final class InstanceBook {
         return options.taskAddressBase() + "." + next;
     }
 
+    /** An adopted awsvpc task keeps the address its pause container publishes on. */
+    void claimTaskAddress(String address) {
+        if (address != null && address.startsWith(options.taskAddressBase() + ".")) {
+            try {
+                taskAddresses.set(Integer.parseInt(address.substring(options.taskAddressBase().length() + 1)));
+            } catch (NumberFormatException notOurs) {
+                // Not one of the block's: nothing to hold.
+            }
+        }
+    }
+
     void releaseTaskAddress(String address) {
         if (address != null && address.startsWith(options.taskAddressBase() + ".")) {
             taskAddresses.clear(Integer.parseInt(address.substring(options.taskAddressBase().length() + 1)));

@@ -125,6 +125,88 @@ public final class LocalEngine {
         }
     }
 
+    /**
+     * Takes over a design's run whose keeper ended without taking it down (the agent killed): what its record
+     * ({@link RunRecord}) and Docker's labels say of its tasks becomes a {@link LocalRun} again, attached to the
+     * containers that exist (none is made again, nothing an earlier run left is removed) and supervised from now on;
+     * the endpoints serve its tasks under the ids their containers hold. The caller holds the design's lock (free
+     * since its keeper ended); the run owns it from here, as with {@link #up(Design, RunLock, LocalRunOptions,
+     * RuntimeListener, Consumer)}.
+     */
+    public LocalRun adopt(Design design, RunLock lock, LocalRunOptions options, RuntimeListener listener,
+                          Consumer<String> progress) {
+        try {
+            LocalRun run = resume(design, lock.designKey(), options, listener, progress);
+            run.holding(lock);
+            return run;
+        } catch (RuntimeException | Error e) {
+            lock.close();
+            throw e;
+        }
+    }
+
+    private LocalRun resume(Design design, String designKey, LocalRunOptions options, RuntimeListener listener,
+                            Consumer<String> progress) {
+        connection.ping();
+        DockerClient docker = connection.client();
+        LocalDesignSettings settings = LocalDesignSettings.of(design, options.designDirectory());
+        if (settings.publishAllInterfaces() && !options.publishAllInterfaces()) {
+            options = options.withPublishAllInterfaces(true);
+        }
+        if (settings.taskRoleUserFallback() && !options.agent().userFallback()) {
+            options = options.withAgent(options.agent().withUserFallback(true));
+        }
+        RunRecord record = RunRecord.read(designKey).orElse(new RunRecord(designKey, 0, null, List.of(), List.of()));
+        String network = networkName(designKey);
+        createNetwork(docker, network, designKey);
+        RuntimeStore store = new RuntimeStore();
+        store.subscribe(listener);
+        RegistryAuth auth = new RegistryAuth(options.dockerConfigDir(), options.registryLogin(), options.secrets());
+        ImageService images = new ImageService(docker, options.pullBehavior(), auth, settings.builds(), progress);
+        RunContext ctx = new RunContext(docker, design, designKey, options, store, images);
+        TaskCgroups cgroups = TaskCgroups.probe(docker, connection.host());
+        TaskSetup setup = new TaskSetup(docker, designKey, options, settings.environmentFiles(), network, cgroups);
+        LocalRun run = new LocalRun(ctx, store, setup, network, progress);
+        run.engineAddress(String.valueOf(connection.host()));
+        List<String> deviations = new ArrayList<>(settings.problems());
+        deviations.addAll(deviations(design, options, network, cgroups));
+        TaskEndpoints endpoints = options.agent().endpoints();
+        if (endpoints != null) {
+            TaskEndpoints.EndpointAccess access = endpoints.attach(run, designNetwork(docker, network));
+            setup.endpointAccess(access);
+            run.servedBy(endpoints);
+            deviations.addAll(access.deviations());
+        }
+        String marker = docker.listContainersCmd().withShowAll(true)
+                .withLabelFilter(Map.of(EcsLabels.RUN_MARKER, designKey)).exec().stream()
+                .map(Container::getId).findFirst().orElse(null);
+        if (marker != null) {
+            run.markerId(marker);
+            run.marker(CompletableFuture.completedFuture(marker));
+        } else {
+            makeMarker(docker, designKey, run, progress);
+        }
+        run.adopt(record, deviations);
+        return run;
+    }
+
+    private static void makeMarker(DockerClient docker, String designKey, LocalRun run, Consumer<String> progress) {
+        CompletableFuture<String> marker = CompletableFuture.supplyAsync(() -> {
+            String pauseImage = PauseImage.ensure(docker, System.getProperty("os.arch"));
+            return docker.createContainerCmd(pauseImage).withName("stowage-run-" + designKey)
+                    .withLabels(Map.of(EcsLabels.DESIGN, designKey, EcsLabels.RUN_MARKER, designKey))
+                    .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")).exec().getId();
+        }).whenComplete((id, e) -> {
+            if (e != null) {
+                progress.accept("the run marker could not be made (stowage down will not stop this run's "
+                        + "scheduler): " + DockerErrors.message(e));
+            } else {
+                run.markerId(id);
+            }
+        });
+        run.marker(marker);
+    }
+
     private LocalRun start(Design design, String designKey, LocalRunOptions options, RuntimeListener listener,
                            Consumer<String> progress) {
         connection.ping();
@@ -169,20 +251,7 @@ public final class LocalEngine {
             progress.accept("removed " + Counted.of(removed.containers(), "container") + " an earlier run left");
         }
         // The marker only matters to a later stowage down: made beside the tasks, not before them.
-        CompletableFuture<String> marker = CompletableFuture.supplyAsync(() -> {
-            String pauseImage = PauseImage.ensure(docker, System.getProperty("os.arch"));
-            return docker.createContainerCmd(pauseImage).withName("stowage-run-" + designKey)
-                    .withLabels(Map.of(EcsLabels.DESIGN, designKey, EcsLabels.RUN_MARKER, designKey))
-                    .withHostConfig(HostConfig.newHostConfig().withNetworkMode("none")).exec().getId();
-        }).whenComplete((id, e) -> {
-            if (e != null) {
-                progress.accept("the run marker could not be made (stowage down will not stop this run's "
-                        + "scheduler): " + DockerErrors.message(e));
-            } else {
-                run.markerId(id);
-            }
-        });
-        run.marker(marker);
+        makeMarker(docker, designKey, run, progress);
         run.start(deviations);
         return run;
     }

@@ -223,6 +223,107 @@ public final class LocalRun implements AutoCloseable {
         });
     }
 
+    /**
+     * UpdateService with a new revision of the service's task definition and/or deployment configuration: the
+     * service's scheduler rolls it out as ECS's rolling update does, within {@code minimumHealthyPercent} and
+     * {@code maximumPercent} (null: as they are).
+     *
+     * @param taskDefinition the new revision's task definition (of the service's family), or null to keep it
+     * @param revision       its revision number, or null with a null task definition
+     */
+    public void deploy(String clusterId, String serviceId, TaskDefinition taskDefinition, Integer revision,
+                       Integer minimumHealthyPercent, Integer maximumPercent) {
+        ctx.onLoop(() -> {
+            ServiceScheduler s = services.get(clusterId + "/" + serviceId);
+            if (s != null) {
+                s.deploy(taskDefinition, revision, minimumHealthyPercent, maximumPercent);
+            }
+        });
+    }
+
+    /** The design as the run runs it now: the file's, with the services and tasks made through the ECS endpoint. */
+    public io.stowage.model.design.Design design() {
+        return ctx.design;
+    }
+
+    /**
+     * CreateService through the ECS endpoint: a new service of one of the design's clusters, running
+     * {@code taskDefinition} at {@code revision}; its scheduler places and starts its tasks as it does a design's
+     * own. Completes when the service is in the run (its tasks start after).
+     */
+    public CompletableFuture<Void> createService(String clusterId, Service service, TaskDefinition taskDefinition,
+                                                 int revision) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        ctx.onLoop(() -> {
+            try {
+                if (stopping) {
+                    throw new IllegalStateException("the run is being stopped");
+                }
+                TaskDefinition own = ctx.design.taskDefinition(taskDefinition.family()).orElse(null);
+                var design = ctx.design.withCluster(cluster(clusterId).withService(service));
+                ctx.design = own == null ? design.withTaskDefinition(taskDefinition) : design;
+                ServiceScheduler s = new ServiceScheduler(schedulerHost(), cluster(clusterId), service);
+                if (own != null && own != taskDefinition) {
+                    s.startWith(taskDefinition, revision);
+                }
+                services.put(clusterId + "/" + service.id(), s);
+                s.reconcile();
+                done.complete(null);
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
+    /** DeleteService: the service's tasks are stopped, and it is INACTIVE once they have. */
+    public void deleteService(String clusterId, String serviceId) {
+        ctx.onLoop(() -> {
+            ServiceScheduler s = services.get(clusterId + "/" + serviceId);
+            if (s != null) {
+                s.delete();
+            }
+        });
+    }
+
+    /** What RunTask started (each task as it is then) and what it could not place. */
+    public record RunTaskResult(List<TaskState> tasks, List<PlacementFailure> failures) {
+    }
+
+    /**
+     * RunTask through the ECS endpoint: {@code count} copies of {@code task} (a new standalone task of one of the
+     * design's clusters, whose RunTask input names {@code taskDefinition} at {@code revision}), placed by the
+     * placement engine on top of what runs and started by the agent's rules.
+     */
+    public CompletableFuture<RunTaskResult> runTask(String clusterId, StandaloneTask task, TaskDefinition taskDefinition,
+                                                    int revision, int count) {
+        CompletableFuture<RunTaskResult> done = new CompletableFuture<>();
+        ctx.onLoop(() -> {
+            try {
+                if (stopping) {
+                    throw new IllegalStateException("the run is being stopped");
+                }
+                TaskDefinition own = ctx.design.taskDefinition(taskDefinition.family()).orElse(null);
+                var design = ctx.design.withCluster(cluster(clusterId).withTask(task));
+                ctx.design = own == null ? design.withTaskDefinition(taskDefinition) : design;
+                TaskDefinition revisionDefinition = own == null || own == taskDefinition ? null : taskDefinition;
+                PlacementResult result = placeMore(clusterId, TaskRef.Kind.TASK, task.id(), count, revisionDefinition);
+                List<TaskState> started = new ArrayList<>();
+                for (Placement p : result.placements()) {
+                    started.add(launch(p, null, revisionDefinition, revisionDefinition == null ? null : revision)
+                            .state());
+                }
+                result.failures().forEach(f -> ctx.event(cluster(clusterId).name(), "task " + task.id(),
+                        "RunTask failed: " + f.reason() + ": " + f.message()));
+                book.report(currentTasks(), ctx.listener);
+                done.complete(new RunTaskResult(started, result.failures()));
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
     /** Stops one task as StopTask does; a service replaces it. */
     public void stopTask(String taskArn) {
         stopTask(taskArn, "Task stopped by user");
@@ -242,7 +343,7 @@ public final class LocalRun implements AutoCloseable {
     public void runTask(String clusterId, String taskId) {
         ctx.onLoop(() -> {
             PlacementResult result = placeMore(clusterId, TaskRef.Kind.TASK, taskId, 1);
-            result.placements().forEach(p -> launch(p, null));
+            result.placements().forEach(p -> launch(p, null, null, null));
             result.failures().forEach(f -> ctx.event(cluster(clusterId).name(), "task " + taskId,
                     "RunTask failed: " + f.reason() + ": " + f.message()));
         });
@@ -320,6 +421,110 @@ public final class LocalRun implements AutoCloseable {
         ctx.onLoopEvery(StatsSampler.INTERVAL, this::sampleStats);
     }
 
+    /**
+     * Takes the run over from the process that kept it and ended (a killed agent): its tasks rebuilt from what that
+     * process recorded ({@code record}) and what Docker's labels and inspect say of their containers, none made
+     * again; then supervised as if this process had started them. Blocks for Docker's inventory only.
+     */
+    void adopt(RunRecord record, List<String> startDeviations) {
+        deviations.addAll(startDeviations);
+        startDeviations.forEach(d -> ctx.event(null, "stowage", "deviation: " + d));
+        events = new EventFollower(ctx.docker, ctx.designKey, this::onDockerEvent, this::engineLost);
+        stats = new StatsSampler(ctx.docker, ctx.listener);
+        // Docker's events from before the inventory are in it; those after are followed once the tasks are taken over.
+        Instant since = Instant.now();
+        Map<String, Map<String, InspectContainerResponse>> found = inventory();
+        ctx.onLoop(() -> {
+            adoptAll(record, found);
+            events.follow(since);
+        });
+        ctx.onLoopEvery(StatsSampler.INTERVAL, this::sampleStats);
+    }
+
+    /** Why a task the ended process recorded as not stopped, with no container in Docker, is shown STOPPED. */
+    static final String NOT_MADE_REASON = "The Stowage agent that kept the task ended before it made the task's "
+            + "containers";
+
+    private void adoptAll(RunRecord record, Map<String, Map<String, InspectContainerResponse>> found) {
+        for (Cluster cluster : ctx.design.clusters()) {
+            for (Service service : cluster.services()) {
+                ServiceScheduler s = new ServiceScheduler(schedulerHost(), cluster, service);
+                services.put(cluster.id() + "/" + service.id(), s);
+                String name = service.serviceName() == null ? service.id() : service.serviceName();
+                record.services().stream().filter(r -> r.serviceName().equals(name)
+                        && (r.cluster() == null || r.cluster().equals(cluster.name()))).findFirst().ifPresent(s::restore);
+            }
+        }
+        Map<String, TaskState> recorded = new LinkedHashMap<>();
+        record.tasks().forEach(t -> recorded.put(t.taskArn(), t));
+        Instant now = Instant.now();
+        for (TaskState t : record.tasks()) {
+            if (t.isStopped()) {
+                ctx.listener.taskChanged(t); // the history stays, as the agent recorded it
+            } else if (!found.containsKey(t.taskArn())) {
+                ctx.listener.taskChanged((t.stoppedReason() == null ? t.stopping(NOT_MADE_REASON, null) : t)
+                        .stopped(now));
+            }
+        }
+        List<String> order = new ArrayList<>(recorded.keySet());
+        found.keySet().stream().filter(arn -> !recorded.containsKey(arn)).forEach(order::add);
+        Set<String> adopted = new java.util.LinkedHashSet<>();
+        for (String arn : order) {
+            Map<String, InspectContainerResponse> containers = found.get(arn);
+            TaskState was = recorded.get(arn);
+            if (containers == null || containers.isEmpty() || was != null && was.isStopped()) {
+                continue;
+            }
+            var first = containers.values().iterator().next();
+            Map<String, String> labels = first.getConfig() == null || first.getConfig().getLabels() == null
+                    ? Map.of() : first.getConfig().getLabels();
+            Placement p = adoptedPlacement(labels, was);
+            if (p == null) {
+                ctx.event(null, "stowage", "task " + arn.substring(arn.lastIndexOf('/') + 1) + " (" + labels.get(
+                        EcsLabels.SOURCE) + ") is not in the design any more; it is left as it is (stowage down "
+                        + "removes it)");
+                continue;
+            }
+            TaskRunner runner = register(p, arn, labels.get(EcsLabels.HOST_IP));
+            if (p.task().kind() == TaskRef.Kind.SERVICE) {
+                ServiceScheduler s = services.get(p.task().clusterId() + "/" + p.task().source());
+                if (s != null) {
+                    s.adopt(runner);
+                }
+            }
+            adopted.add(arn);
+            runner.adopt(was, containers);
+        }
+        firstTasks = Set.copyOf(adopted);
+        ctx.event(null, "stowage", "the run was taken over from the process that kept it (pid " + record.pid()
+                + ", ended): " + Counted.of(adopted.size(), "task") + " adopted, no container made again");
+        // Tasks that are gone altogether are replaced now, as after any stop.
+        services.values().forEach(ServiceScheduler::reconcile);
+        book.report(currentTasks(), ctx.listener);
+        checkStarted();
+    }
+
+    /** Where an adopted task was placed, from its containers' labels; null when the design has it no more. */
+    private Placement adoptedPlacement(Map<String, String> labels, TaskState was) {
+        String clusterId = labels.get(EcsLabels.CLUSTER_ID);
+        String source = labels.get(EcsLabels.SOURCE);
+        Cluster cluster = clusterId == null ? null : ctx.design.cluster(clusterId).orElse(null);
+        if (cluster == null || source == null || source.indexOf(':') < 0) {
+            return null;
+        }
+        String id = source.substring(source.indexOf(':') + 1);
+        TaskRef.Kind kind = source.startsWith("service:") ? TaskRef.Kind.SERVICE : TaskRef.Kind.TASK;
+        if (kind == TaskRef.Kind.SERVICE ? cluster.service(id).isEmpty() : cluster.task(id).isEmpty()) {
+            return null;
+        }
+        String instanceId = labels.get(EcsLabels.INSTANCE);
+        String zone = was != null ? was.availabilityZone() : cluster.instances().stream()
+                .filter(i -> i.id().equals(instanceId)).map(i -> i.availabilityZone()).findFirst().orElse(null);
+        int number = nextNumber.getOrDefault(clusterId + "/" + kind + "/" + id, 1);
+        String group = labels.getOrDefault(EcsLabels.GROUP, was == null ? null : was.group());
+        return new Placement(new TaskRef(clusterId, kind, id, number), group, instanceId, zone);
+    }
+
     /** How many containers' resource use is being sampled now. */
     int sampledContainers() {
         return stats == null ? 0 : stats.sampling();
@@ -369,7 +574,7 @@ public final class LocalRun implements AutoCloseable {
             }
         }
         for (Placement p : result.placements()) {
-            TaskRunner runner = launch(p, null);
+            TaskRunner runner = launch(p, null, null, null);
             ServiceScheduler s = p.task().kind() == TaskRef.Kind.SERVICE
                     ? services.get(p.task().clusterId() + "/" + p.task().source()) : null;
             if (s != null) {
@@ -409,12 +614,39 @@ public final class LocalRun implements AutoCloseable {
     }
 
     TaskRunner launch(Placement p, String taskArn) {
+        return launch(p, taskArn, null, null);
+    }
+
+    /**
+     * Starts a placed task; of {@code revisionDefinition} at {@code revisionNumber} when given (a service's new
+     * revision, rolled out through the API), else of the design's task definition.
+     */
+    TaskRunner launch(Placement p, String taskArn, TaskDefinition revisionDefinition, Integer revisionNumber) {
+        TaskRunner runner = register(p, taskArn, null, revisionDefinition, revisionNumber);
+        runner.start();
+        return runner;
+    }
+
+    private TaskRunner register(Placement p, String taskArn, String adoptedHostIp) {
+        return register(p, taskArn, adoptedHostIp, null, null);
+    }
+
+    /**
+     * Makes a placed task's runner and counts it as the run's, not started yet; {@code adoptedHostIp} is where an
+     * adopted task's containers already publish (its label), or null for a new task; of {@code revisionDefinition}
+     * at {@code revisionNumber} when given, else of the design's task definition.
+     */
+    private TaskRunner register(Placement p, String taskArn, String adoptedHostIp, TaskDefinition revisionDefinition,
+                                Integer revisionNumber) {
         Cluster cluster = cluster(p.task().clusterId());
         boolean isService = p.task().kind() == TaskRef.Kind.SERVICE;
         Service service = isService ? cluster.service(p.task().source()).orElseThrow() : null;
         StandaloneTask task = isService ? null : cluster.task(p.task().source()).orElseThrow();
-        TaskDefinitionRef ref = isService ? service.taskDefinition() : task.taskDefinition();
-        TaskDefinition td = ctx.design.taskDefinition(ref.family()).orElseThrow();
+        TaskDefinitionRef designRef = isService ? service.taskDefinition() : task.taskDefinition();
+        TaskDefinitionRef ref = revisionDefinition == null ? designRef
+                : new TaskDefinitionRef(revisionDefinition.family(), revisionNumber);
+        TaskDefinition td = revisionDefinition != null ? revisionDefinition
+                : ctx.design.taskDefinition(ref.family()).orElseThrow();
         if (!isService) {
             td = TaskOverrides.apply(td, task.run().overrides());
         }
@@ -423,7 +655,11 @@ public final class LocalRun implements AutoCloseable {
         String mode = fargate ? "awsvpc" : td.networkMode() == null ? "bridge" : td.networkMode();
         String arn = taskArn != null ? taskArn : newTaskArn(cluster.name());
         String hostIp;
-        if ("awsvpc".equals(mode)) {
+        if ("awsvpc".equals(mode) && adoptedHostIp != null) {
+            hostIp = adoptedHostIp;
+            book.claimTaskAddress(hostIp);
+            taskAddresses.put(arn, hostIp);
+        } else if ("awsvpc".equals(mode)) {
             hostIp = ctx.options.publishAllInterfaces() ? null : book.leaseTaskAddress();
             taskAddresses.put(arn, hostIp);
         } else {
@@ -444,7 +680,6 @@ public final class LocalRun implements AutoCloseable {
         live.put(arn, p);
         nextNumber.merge(p.task().clusterId() + "/" + p.task().kind() + "/" + p.task().source(),
                 p.task().number() + 1, Math::max);
-        runner.start();
         return runner;
     }
 
@@ -486,24 +721,44 @@ public final class LocalRun implements AutoCloseable {
     }
 
     PlacementResult placeMore(String clusterId, TaskRef.Kind kind, String source, int count) {
+        return placeMore(clusterId, kind, source, count, null);
+    }
+
+    /**
+     * Places {@code count} more tasks on top of the live ones; of {@code revision} (a service's new revision) when
+     * given. Live tasks hold the resources and ports of the task definition they run, whichever revision it is.
+     */
+    PlacementResult placeMore(String clusterId, TaskRef.Kind kind, String source, int count, TaskDefinition revision) {
         List<Placement> holding = new ArrayList<>();
+        Map<TaskRef, TaskDefinition> held = new java.util.HashMap<>();
         live.forEach((arn, p) -> {
             if (p.task().clusterId().equals(clusterId)) {
                 holding.add(p);
+                TaskRunner r = runners.get(arn);
+                // A task of a revision made through the ECS endpoint holds its own resources and ports; with a
+                // revision placed now (which stands in for its family in the placement's view), every task does.
+                if (r != null && (revision != null || p.task().kind() == TaskRef.Kind.SERVICE && r.plan()
+                        .taskDefinition() != ctx.design.taskDefinition(r.plan().taskDefinition().family()).orElse(null))) {
+                    held.put(p.task(), r.plan().taskDefinition());
+                }
             }
         });
         int first = nextNumber.getOrDefault(clusterId + "/" + kind + "/" + source, 1);
-        return PlacementEngine.placeMore(ctx.design, ctx.options.seed(), clusterId, holding, kind, source, count, first);
+        var design = revision == null ? ctx.design : ctx.design.withTaskDefinition(revision);
+        return PlacementEngine.placeMore(design, ctx.options.seed(), clusterId, holding, held::get, kind, source,
+                count, first);
     }
 
     private ServiceScheduler.Host schedulerHost() {
         return new ServiceScheduler.Host() {
-            public PlacementResult placeMore(String clusterId, TaskRef.Kind kind, String source, int count) {
-                return LocalRun.this.placeMore(clusterId, kind, source, count);
+            public PlacementResult placeMore(String clusterId, TaskRef.Kind kind, String source, int count,
+                                             TaskDefinition revision) {
+                return LocalRun.this.placeMore(clusterId, kind, source, count, revision);
             }
 
-            public TaskRunner launch(Placement placement, String taskArn) {
-                return LocalRun.this.launch(placement, taskArn);
+            public TaskRunner launch(Placement placement, String taskArn, TaskDefinition taskDefinition,
+                                     Integer revision) {
+                return LocalRun.this.launch(placement, taskArn, taskDefinition, revision);
             }
 
             public void showUnplaced(String taskArn, Cluster cluster, Service service) {

@@ -23,7 +23,8 @@ final class RunContext {
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RunContext.class);
 
     final DockerClient docker;
-    final Design design;
+    /** The design as the run runs it: the file's, and the services and tasks made through the ECS endpoint. */
+    volatile Design design;
     final String designKey;
     final LocalRunOptions options;
     final RuntimeListener listener;

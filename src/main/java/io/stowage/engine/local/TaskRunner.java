@@ -145,6 +145,10 @@ final class TaskRunner {
             case "create" -> rec.advance(AgentStatus.CREATED);
             case "start" -> started(rec, at);
             case "die" -> {
+                if (rec.adoptedFinishedAt != null && !at.isAfter(rec.adoptedFinishedAt.plusSeconds(1))) {
+                    rec.adoptedFinishedAt = null; // the exit adoption found and handled
+                    return;
+                }
                 String code = attributes.get("exitCode");
                 died(rec, code == null ? null : Integer.valueOf(code), at);
             }
@@ -700,6 +704,128 @@ final class TaskRunner {
             rec.stopIssued = false;
         }
         progress();
+    }
+
+    // ------------------------------------------------------------------ adoption
+
+    /** Why a container the ended agent had not made yet is not made by the one that adopts its task. */
+    static final String NOT_MADE_BEFORE_ADOPTION = "CannotCreateContainerError: the Stowage agent that was to "
+            + "create it ended before it did; the agent that took the task over does not create it";
+
+    /**
+     * Takes over this task from an agent that ended (killed) while it ran it: its containers as Docker has them now
+     * ({@code byName}, by definition name, internal ones included; none is made again) and what that agent recorded
+     * of the task ({@code recorded}, or null): desired status, stopped reason, created and started times, each
+     * container's restart count, exit code and reason. The endpoint ids are the ones its containers were made with
+     * (their labels), so their metadata URIs and credentials keep working once the role is served again. Then
+     * reconciled as after an engine restart: a container that exited while nobody watched is handled now (a restart
+     * policy restarts it, an essential one stops the task).
+     */
+    void adopt(TaskState recorded, Map<String, InspectContainerResponse> byName) {
+        setupStarted = true;
+        launch = adoptedLaunch(byName);
+        Map<String, io.stowage.model.runtime.ContainerState> was = new LinkedHashMap<>();
+        if (recorded != null) {
+            recorded.containers().forEach(c -> was.put(c.name(), c));
+            state = recorded;
+        }
+        Instant now = Instant.now();
+        for (ContainerRecord rec : allRecords()) {
+            InspectContainerResponse inspect = byName.get(rec.name);
+            io.stowage.model.runtime.ContainerState before = was.get(rec.name);
+            if (before != null && rec.health != null && before.healthStatus() != null) {
+                rec.health(before.healthStatus(), now);
+            }
+            if (inspect == null) {
+                if (before != null && before.lastStatus() == io.stowage.model.runtime.ContainerStatus.STOPPED) {
+                    rec.startedAt = before.startedAt();
+                    rec.stopped(before.exitCode(), before.reason(), before.finishedAt() == null ? now
+                            : before.finishedAt());
+                } else {
+                    rec.desiredStopped = true;
+                    rec.stopped(null, NOT_MADE_BEFORE_ADOPTION, now);
+                }
+                continue;
+            }
+            var s = inspect.getState();
+            Instant dockerStarted = DockerTimes.parse(s.getStartedAt());
+            Instant dockerFinished = DockerTimes.parse(s.getFinishedAt());
+            boolean running = Boolean.TRUE.equals(s.getRunning());
+            if (before != null && before.restartCount() != null) {
+                rec.restarts.restore(before.restartCount(), before.restartCount() > 0 ? dockerStarted : null);
+            }
+            rec.dockerId = inspect.getId();
+            rec.labels = inspect.getConfig() == null || inspect.getConfig().getLabels() == null ? Map.of()
+                    : Map.copyOf(inspect.getConfig().getLabels());
+            rec.createdAt = DockerTimes.parse(inspect.getCreated());
+            rec.startedAt = before != null && before.startedAt() != null ? before.startedAt() : dockerStarted;
+            rec.advance(AgentStatus.CREATED);
+            internalMade(rec, rec.dockerId);
+            if (!running && dockerStarted != null) {
+                rec.adoptedFinishedAt = dockerFinished;
+            }
+            if (!running && before != null && before.lastStatus() == io.stowage.model.runtime.ContainerStatus.STOPPED) {
+                // Its stop was recorded already: as it was, nothing to handle again.
+                rec.stopped(before.exitCode() != null ? before.exitCode()
+                        : s.getExitCodeLong() == null ? null : s.getExitCodeLong().intValue(), before.reason(),
+                        before.finishedAt() != null ? before.finishedAt() : DockerTimes.parseOr(s.getFinishedAt(), now));
+            }
+        }
+        if (launch.credentialsId() != null && plan.taskDefinition().taskRoleArn() != null && !state.isStopped()) {
+            // The role is served again under the id the containers hold (AWS_CONTAINER_CREDENTIALS_RELATIVE_URI).
+            TaskLaunch adopted = launch;
+            ctx.work(() -> role(adopted), role -> {
+                if (role != null) {
+                    roleChanged(role);
+                }
+            }, e -> { });
+        }
+        reconcile(byName);
+    }
+
+    /** The launch the task's containers were made with, as far as their labels and Docker's inspect tell it. */
+    private TaskLaunch adoptedLaunch(Map<String, InspectContainerResponse> byName) {
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, String> metadataIds = new LinkedHashMap<>();
+        String credentialsId = null;
+        String cgroupParent = null;
+        String endpointBase = null;
+        String region = null;
+        for (Map.Entry<String, InspectContainerResponse> e : byName.entrySet()) {
+            InspectContainerResponse inspect = e.getValue();
+            if (inspect.getName() != null) {
+                names.put(e.getKey(), inspect.getName().startsWith("/") ? inspect.getName().substring(1)
+                        : inspect.getName());
+            }
+            Map<String, String> labels = inspect.getConfig() == null || inspect.getConfig().getLabels() == null
+                    ? Map.of() : inspect.getConfig().getLabels();
+            if (labels.get(EcsLabels.METADATA_ID) != null) {
+                metadataIds.put(e.getKey(), labels.get(EcsLabels.METADATA_ID));
+            }
+            if (labels.get(EcsLabels.CREDENTIALS_ID) != null) {
+                credentialsId = labels.get(EcsLabels.CREDENTIALS_ID);
+            }
+            if (inspect.getHostConfig() != null && inspect.getHostConfig().getCgroupParent() != null
+                    && !inspect.getHostConfig().getCgroupParent().isBlank()) {
+                cgroupParent = inspect.getHostConfig().getCgroupParent();
+            }
+            String[] env = inspect.getConfig() == null ? null : inspect.getConfig().getEnv();
+            for (String variable : env == null ? new String[0] : env) {
+                String id = metadataIds.get(e.getKey());
+                if (id != null && variable.startsWith("ECS_CONTAINER_METADATA_URI_V4=")
+                        && variable.endsWith("/v4/" + id)) {
+                    endpointBase = variable.substring("ECS_CONTAINER_METADATA_URI_V4=".length(),
+                            variable.length() - ("/v4/" + id).length());
+                } else if (variable.startsWith("AWS_REGION=") && region == null) {
+                    region = variable.substring("AWS_REGION=".length());
+                }
+            }
+        }
+        return new TaskLaunch(ctx.designKey, plan.clusterId(), plan.cluster(), plan.taskArn(), plan.family(),
+                plan.revision(), plan.taskDefinitionHash(), plan.group(), plan.source(), plan.instanceId(),
+                plan.launchType(), plan.networkMode(), setup.designNetwork(), plan.hostIp(), null, names, Map.of(),
+                Map.of(), Map.of(), Map.of(), metadataIds, plan.aliases(), endpointBase, credentialsId, region,
+                cgroupParent);
     }
 
     // ------------------------------------------------------------------ reporting

@@ -133,6 +133,10 @@ final class TaskSetup {
                 region(plan.availabilityZone(), options.agent().region()), cgroupParent);
     }
 
+    String designNetwork() {
+        return designNetwork;
+    }
+
     TaskCgroups cgroups() {
         return cgroups;
     }

@@ -83,6 +83,15 @@ public final class RestartTracker {
         return Optional.empty();
     }
 
+    /**
+     * Takes over the count of a tracker kept by an agent that ended (as the ECS agent reads it back from its state
+     * file): {@code count} restarts so far, the last one (when known) at {@code lastRestartAt}.
+     */
+    public void restore(int restarts, Instant lastRestartAt) {
+        this.count = Math.max(0, restarts);
+        this.lastRestartAt = lastRestartAt;
+    }
+
     /** A restart is being made now; recorded before the start call, as the agent records it. */
     public void recordRestart(Instant now) {
         count++;

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param spec   the CreateService input (serviceName, taskDefinition, desiredCount, launchType, ...)
  * @param extras members of the file's service entry this build does not know, kept for writing back
  */
-public record Service(String id, ServiceSpec spec, JsonObject extras) {
+public record Service(String id, ServiceSpec spec, JsonObject extras) implements Workload {
     public static final String REPLICA = "REPLICA";
     public static final String DAEMON = "DAEMON";
 
@@ -37,10 +37,45 @@ public record Service(String id, ServiceSpec spec, JsonObject extras) {
         return TaskDefinitionRef.parse(spec.taskDefinition());
     }
 
-    /** The family of the task definition it runs, or null when the spec names none. */
-    public String taskDefinitionFamily() {
-        TaskDefinitionRef ref = taskDefinition();
-        return ref == null ? null : ref.family();
+    @Override
+    public Kind kind() {
+        return Kind.SERVICE;
+    }
+
+    @Override
+    public boolean statesLaunchType() {
+        return spec.launchType() != null;
+    }
+
+    @Override
+    public boolean usesCapacityProviders() {
+        return !spec.capacityProviderStrategy().isEmpty();
+    }
+
+    @Override
+    public io.stowage.model.ecs.NetworkConfiguration networkConfiguration() {
+        return spec.networkConfiguration();
+    }
+
+    @Override
+    public boolean statesPlacement() {
+        return !spec.placementStrategy().isEmpty() || !spec.placementConstraints().isEmpty();
+    }
+
+    @Override
+    public int tasksWanted(Cluster cluster) {
+        return isDaemon() ? cluster.instances().size()
+                : spec.desiredCount() == null ? 0 : Math.max(0, spec.desiredCount());
+    }
+
+    @Override
+    public String label() {
+        return "service " + (serviceName() == null ? id : serviceName());
+    }
+
+    @Override
+    public String inputPath(int clusterIndex, int index) {
+        return "clusters[" + clusterIndex + "].services[" + index + "].service";
     }
 
     /**

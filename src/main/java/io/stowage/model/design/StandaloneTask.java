@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param run    the RunTask input (taskDefinition, count, launchType, overrides, ...)
  * @param extras members of the file's task entry this build does not know, kept for writing back
  */
-public record StandaloneTask(String id, RunTaskSpec run, JsonObject extras) {
+public record StandaloneTask(String id, RunTaskSpec run, JsonObject extras) implements Workload {
     public StandaloneTask {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(run, "run");
@@ -28,9 +28,44 @@ public record StandaloneTask(String id, RunTaskSpec run, JsonObject extras) {
         return TaskDefinitionRef.parse(run.taskDefinition());
     }
 
-    public String taskDefinitionFamily() {
-        TaskDefinitionRef ref = taskDefinition();
-        return ref == null ? null : ref.family();
+    @Override
+    public Kind kind() {
+        return Kind.TASK;
+    }
+
+    @Override
+    public boolean statesLaunchType() {
+        return run.launchType() != null;
+    }
+
+    @Override
+    public boolean usesCapacityProviders() {
+        return !run.capacityProviderStrategy().isEmpty();
+    }
+
+    @Override
+    public io.stowage.model.ecs.NetworkConfiguration networkConfiguration() {
+        return run.networkConfiguration();
+    }
+
+    @Override
+    public boolean statesPlacement() {
+        return !run.placementStrategy().isEmpty() || !run.placementConstraints().isEmpty();
+    }
+
+    @Override
+    public int tasksWanted(Cluster cluster) {
+        return Math.max(0, count());
+    }
+
+    @Override
+    public String label() {
+        return "task " + id;
+    }
+
+    @Override
+    public String inputPath(int clusterIndex, int index) {
+        return "clusters[" + clusterIndex + "].tasks[" + index + "].run";
     }
 
     /** How many copies RunTask starts: {@code count}, which defaults to 1 (API Reference, RunTask.count). */

@@ -20,4 +20,15 @@ import java.time.Instant;
 public record ServiceDeployment(String id, String status, String taskDefinitionArn, int desiredCount,
                                 int runningCount, int pendingCount, int failedTasks, String rolloutState,
                                 String rolloutStateReason, Instant updatedAt) {
+    /**
+     * The id of a service's deployment of one revision, as ECS forms ids ({@code ecs-svc/} and 19 digits), the same
+     * for the same cluster, service and task definition ARN, so that a task's {@code startedBy} names it.
+     */
+    public static String idFor(String cluster, String service, String taskDefinitionArn) {
+        java.util.UUID uuid = java.util.UUID.nameUUIDFromBytes((cluster + "/" + service + "/" + taskDefinitionArn)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        long digits = Math.floorMod(uuid.getMostSignificantBits(), 9_000_000_000_000_000_000L)
+                + 1_000_000_000_000_000_000L;
+        return "ecs-svc/" + digits;
+    }
 }

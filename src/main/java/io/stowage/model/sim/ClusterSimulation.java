@@ -360,8 +360,17 @@ public final class ClusterSimulation {
 
     /** One running task of the service has its container killed from outside with {@code exitCode}. */
     public void kill(String serviceId, String container, int exitCode) {
+        kill(serviceId, container, exitCode, null);
+    }
+
+    /**
+     * As {@link #kill(String, String, int)}, in the running task with ARN {@code taskArn} (null: the first running
+     * one); when that task no longer runs, the timeline says so and nothing happens.
+     */
+    public void kill(String serviceId, String container, int exitCode, String taskArn) {
         SimService s = service(serviceId);
-        SimTask victim = s.alive.stream().filter(t -> t.active() && t.status() == TaskStatus.RUNNING).findFirst()
+        SimTask victim = s.alive.stream().filter(t -> t.active() && t.status() == TaskStatus.RUNNING)
+                .filter(t -> taskArn == null || taskArn.equals(t.arn)).findFirst()
                 .orElse(null);
         if (victim == null) {
             timeline(s.clusterName, "scenario", "kill " + container + " of service " + s.name + ": no running task");
@@ -682,10 +691,9 @@ public final class ClusterSimulation {
             incoming.removeAll(victims);
             changed = true;
         }
-        int minimumHealthy = DeploymentRules.minimumHealthyTasks(desired, s.minimumHealthyPercent);
-        int healthy = (int) (incoming.stream().filter(this::countsHealthy).count()
-                + outgoing.stream().filter(this::countsHealthy).count());
-        int mayStop = healthy - minimumHealthy;
+        int healthyOld = (int) outgoing.stream().filter(this::countsHealthy).count();
+        int healthy = (int) incoming.stream().filter(this::countsHealthy).count() + healthyOld;
+        int mayStop = DeploymentRules.healthyOldToStop(desired, s.minimumHealthyPercent, healthy, healthyOld);
         List<SimTask> toStop = new ArrayList<>();
         for (SimTask t : outgoing) {
             if (!countsHealthy(t)) {
@@ -705,9 +713,7 @@ public final class ClusterSimulation {
             changed = true;
         }
         int alive = (int) s.alive.stream().filter(SimTask::alive).count();
-        int want = desired - incoming.size();
-        int room = DeploymentRules.maximumTasks(desired, s.maximumPercent) - alive;
-        int start = Math.min(want, room);
+        int start = DeploymentRules.newToStart(desired, s.maximumPercent, incoming.size(), alive);
         if (start > 0 && canStart(s, primary)) {
             changed |= placeAndStart(s, primary, start, null);
         }

@@ -54,4 +54,29 @@ public final class DeploymentRules {
         int mayStart = Math.max(0, maximumTasks(desired, maximumPercent) - desired + mayStop);
         return new int[]{mayStop, Math.min(desired, mayStart)};
     }
+
+    /**
+     * One pass of the service scheduler in a rolling deployment of a REPLICA service: how many healthy tasks of the
+     * old revisions it may stop now, keeping {@code minimumHealthyPercent} of the desired count healthy (tasks of
+     * the old revisions that are not healthy are stopped regardless). The simulation and the local run's scheduler
+     * both take it from here.
+     *
+     * @param healthy    healthy tasks of every revision
+     * @param healthyOld healthy tasks of the old revisions
+     */
+    public static int healthyOldToStop(int desired, int minimumHealthyPercent, int healthy, int healthyOld) {
+        int mayStop = healthy - minimumHealthyTasks(desired, minimumHealthyPercent);
+        return Math.max(0, Math.min(mayStop, healthyOld));
+    }
+
+    /**
+     * One pass of the service scheduler in a rolling deployment of a REPLICA service: how many tasks of the new
+     * revision it may start now, up to the desired count and within {@code maximumPercent}.
+     *
+     * @param newTasks tasks of the new revision that run or are starting
+     * @param alive    tasks of every revision not yet STOPPED (those stopping included)
+     */
+    public static int newToStart(int desired, int maximumPercent, int newTasks, int alive) {
+        return Math.max(0, Math.min(desired - newTasks, maximumTasks(desired, maximumPercent) - alive));
+    }
 }

@@ -68,7 +68,12 @@ public record Scenario(Map<String, Map<String, ContainerBehaviour>> behaviours, 
             }
         }
 
-        record Kill(Duration at, String service, String container, int exitCode) implements Action {
+        /** @param task the ARN of the task whose container exits, or null for the service's first running task */
+        record Kill(Duration at, String service, String container, int exitCode, String task) implements Action {
+            public Kill(Duration at, String service, String container, int exitCode) {
+                this(at, service, container, exitCode, null);
+            }
+
             public String describe() {
                 return "kill " + service + "/" + container;
             }
@@ -109,7 +114,7 @@ public record Scenario(Map<String, Map<String, ContainerBehaviour>> behaviours, 
         } else if (a instanceof Action.Terminate t) {
             s.terminate(t.instance());
         } else if (a instanceof Action.Kill k) {
-            s.kill(k.service(), k.container(), k.exitCode());
+            s.kill(k.service(), k.container(), k.exitCode(), k.task());
         } else if (a instanceof Action.Unhealthy u) {
             s.makeUnhealthy(u.service(), u.container());
         }

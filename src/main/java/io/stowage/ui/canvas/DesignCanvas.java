@@ -472,7 +472,7 @@ public final class DesignCanvas extends Region {
         if ((dx != 0 || dy != 0) && !selection.elements().isEmpty()) {
             Edit edit = moveEdit(history.current(), new LinkedHashSet<>(selection.elements()), dx, dy);
             if (!merging) {
-                edit = Edit.of(edit.description(), edit.before(), edit.after());
+                edit = edit.unmerged();
             }
             changed = history.push(edit);
         }
@@ -504,8 +504,7 @@ public final class DesignCanvas extends Region {
     void commitResize(ElementId id, Bounds bounds) {
         boolean changed = false;
         if (!bounds.equals(layout.get(id))) {
-            Edit edit = DesignEdits.resize(history.current(), id, bounds);
-            changed = history.push(Edit.of(edit.description(), edit.before(), edit.after()));
+            changed = history.push(DesignEdits.resize(history.current(), id, bounds).unmerged());
         }
         if (!changed) {
             undoPreview();

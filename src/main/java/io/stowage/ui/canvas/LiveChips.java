@@ -63,7 +63,7 @@ final class LiveChips {
                 }
                 var state = live.service(cluster.name(), name);
                 String counts = state.map(s -> "live: " + s.runningCount() + "/" + s.desiredCount() + " running · "
-                        + s.pendingCount() + " pending").orElse("live: no report yet");
+                        + s.pendingCount() + " pending" + rollout(s)).orElse("live: no report yet");
                 String events = state.map(s -> String.join("\n", s.events().stream().limit(5)
                         .map(e -> e.message()).toList())).orElse("");
                 relabel(node, child -> child.getStyleClass().contains("desired-count"), counts, counts);
@@ -72,6 +72,20 @@ final class LiveChips {
                         events.isEmpty() ? latest : events);
             }
         }
+    }
+
+    /** The primary deployment's rollout while one is under way or failed, as " · web:2 IN_PROGRESS"; else "". */
+    static String rollout(io.stowage.model.runtime.ServiceState s) {
+        if (s.deployments().isEmpty()) {
+            return "";
+        }
+        var primary = s.deployments().get(0);
+        if (primary.rolloutState() == null || (s.deployments().size() == 1 && "COMPLETED".equals(primary.rolloutState()))) {
+            return "";
+        }
+        String td = primary.taskDefinitionArn() == null ? "" : primary.taskDefinitionArn()
+                .substring(primary.taskDefinitionArn().lastIndexOf('/') + 1) + " ";
+        return " · " + td + primary.rolloutState();
     }
 
     static String agentLine(InstanceState i) {

@@ -51,18 +51,7 @@ final class ElementBindings {
 
     /** The layout with the element's entries, and those of everything inside it, moved to another id. */
     static Layout renamed(Layout layout, ElementId from, ElementId to) {
-        Map<ElementId, Bounds> bounds = new LinkedHashMap<>();
-        layout.bounds().forEach((id, b) -> bounds.put(rename(id, from, to), b));
-        Map<ElementId, JsonObject> extras = new LinkedHashMap<>();
-        layout.extras().forEach((id, e) -> extras.put(rename(id, from, to), e));
-        return new Layout(bounds, extras);
-    }
-
-    private static ElementId rename(ElementId id, ElementId from, ElementId to) {
-        if (id.equals(from)) {
-            return to;
-        }
-        return id.isInside(from) ? new ElementId(to.value() + id.value().substring(from.value().length())) : id;
+        return io.stowage.edit.Renames.layout(layout, from, to);
     }
 
     record TaskDefinitionBinding(String family) implements ElementBinding {
@@ -89,7 +78,7 @@ final class ElementBindings {
 
         @Override
         public Design write(Design design, JsonObject json) {
-            return TaskDefinitionReplace.replace(design, family, new TaskDefinition(json));
+            return io.stowage.edit.TaskDefinitionReplace.replace(design, family, new TaskDefinition(json));
         }
 
         @Override

@@ -1,6 +1,6 @@
 package io.stowage.ui.inspector;
 
-import io.stowage.edit.Edit;
+import io.stowage.edit.FieldEdits;
 import io.stowage.edit.EditHistory;
 import io.stowage.model.design.Design;
 import io.stowage.model.design.ElementId;
@@ -93,29 +93,26 @@ final class FormContext {
         if (where.isEmpty()) {
             return false;
         }
-        JsonObject json = where.get().json();
-        JsonObject changed = JsonTree.set(json, local, value, binding.shape());
-        if (changed.equals(json)) {
+        FieldEdits.Outcome outcome = FieldEdits.set(before, where.get().json(), binding.shape(), local, value,
+                binding::write, merge ? binding.id() + "#" + local : null);
+        if (outcome instanceof FieldEdits.Refused refused) {
+            onRefused.accept(refused.reason());
+        }
+        if (!(outcome instanceof FieldEdits.Changed change)) {
             revert.run();
             return false;
         }
-        Design after;
-        try {
-            after = binding.write(before, changed);
-        } catch (RuntimeException e) {
-            onRefused.accept(e.getMessage());
-            revert.run();
-            return false;
-        }
-        String name = local.substring(local.lastIndexOf('.') + 1);
+        JsonObject changed = change.json();
         boolean pushed;
         try {
-            String description = "Change " + name;
-            pushed = history.push(merge ? Edit.merging(description, before, after, binding.id() + "#" + local)
-                    : Edit.of(description, before, after));
+            pushed = history.push(change.edit());
         } catch (IllegalStateException busy) {
-            // A field losing focus while the history notifies (e.g. an undo rebuilding the form): commit after.
-            javafx.application.Platform.runLater(() -> commit(local, value, merge));
+            // A field losing focus while the history notifies (an undo rebuilding the form). A field still holding
+            // what this form showed was not typed in: committing it would put back the value the undo took away.
+            // Only a value typed into it is committed, once the history is free, onto the design as it is then.
+            if (!java.util.Objects.equals(value, JsonTree.get(located.json(), local))) {
+                javafx.application.Platform.runLater(() -> commit(local, value, merge));
+            }
             return false;
         }
         if (!pushed) {

@@ -130,22 +130,22 @@ final class JsonEditor {
         }
         Design before = history.current();
         TaskDefinition td = loaded.taskDefinition();
-        Design after;
+        Edit edit;
         try {
-            after = TaskDefinitionReplace.replace(before, family, td);
+            edit = io.stowage.edit.TaskDefinitionReplace.edit(before, family, td);
         } catch (IllegalArgumentException e) {
             showError(e.getMessage());
             return;
         }
         hideError();
         String oldFamily = family;
-        if (after.equals(before)) {
+        if (edit == null) {
             status.setText("No change");
             return;
         }
         family = td.family();
         shown = null;
-        history.push(Edit.of("Edit JSON of " + oldFamily, before, after));
+        history.push(edit);
         status.setText("Applied");
         if (!family.equals(oldFamily)) {
             onRenamed.accept(ElementId.taskDefinition(family));

@@ -20,7 +20,7 @@ final class JsonTree {
     }
 
     static List<String> keys(String path) {
-        return Arrays.asList(path.split("\\."));
+        return io.stowage.edit.JsonPaths.keys(path);
     }
 
     /** The value at the path, or null when absent (or a parent is not an object). */
@@ -48,18 +48,7 @@ final class JsonTree {
      * removed too. Missing parents are created.
      */
     static JsonObject set(JsonObject root, String path, Json value, Shape rootShape) {
-        return set(root, keys(path), value, rootShape);
-    }
-
-    private static JsonObject set(JsonObject root, List<String> keys, Json value, Shape shape) {
-        String key = keys.get(0);
-        List<String> order = shape == null ? List.of() : shape.memberNames();
-        if (keys.size() == 1) {
-            return value == null ? root.without(key) : root.with(key, value, order);
-        }
-        JsonObject child = root.get(key) instanceof JsonObject o ? o : JsonObject.EMPTY;
-        JsonObject changed = set(child, keys.subList(1, keys.size()), value, childShape(shape, key));
-        return changed.isEmpty() ? root.without(key) : root.with(key, changed, order);
+        return io.stowage.edit.JsonPaths.set(root, path, value, rootShape);
     }
 
     /** The member the path names, or null when the schema does not know it. */

@@ -29,6 +29,7 @@ public final class LiveActions implements TaskActions {
     private final LocalRunControl local;
     private final EcsControl ecs;
     private boolean showingLocal;
+    private Runnable beforeEngine = () -> { };
 
     public LiveActions(LiveContext context, Preferences preferences) {
         this.context = context;
@@ -50,11 +51,13 @@ public final class LiveActions implements TaskActions {
         MenuItem remove = item("Remove Local Run", "menu-remove-local", null, () -> local.remove(() -> { }));
         remove.disableProperty().bind(busy.and(local.starting().not()));
         MenuItem deploy = item("Deploy to ECS…", "menu-deploy", "Shortcut+Shift+P", () -> {
+            beforeEngine.run();
             showingLocal = false;
             ecs.deploy();
         });
         deploy.disableProperty().bind(ecsBusy);
         MenuItem watch = item("Watch ECS Cluster…", "menu-watch", null, () -> {
+            beforeEngine.run();
             showingLocal = false;
             ecs.watchCluster();
         });
@@ -87,6 +90,7 @@ public final class LiveActions implements TaskActions {
         deploy.setId("tool-deploy");
         deploy.setTooltip(new Tooltip("Plan a deploy to ECS, then apply it"));
         deploy.setOnAction(e -> {
+            beforeEngine.run();
             showingLocal = false;
             ecs.deploy();
         });
@@ -112,8 +116,8 @@ public final class LiveActions implements TaskActions {
 
     /**
      * Asks, when the design still runs locally, whether to stop its tasks before the window closes: Stop and
-     * Close stops them (as ECS would, containers and logs stay) and then runs {@code close}; Leave Running
-     * leaves the containers to the engine. Returns whether the window may close now.
+     * Close has the agent stop them (as ECS would, containers and logs stay) and then runs {@code close}; Leave
+     * Running leaves the run to the agent, which goes on supervising it. Returns whether the window may close now.
      */
     public boolean mayClose(Runnable close) {
         if (!local.running().get()) {
@@ -122,9 +126,10 @@ public final class LiveActions implements TaskActions {
         }
         ButtonType stopAndClose = new ButtonType("Stop and Close", ButtonBar.ButtonData.OK_DONE);
         ButtonType leave = new ButtonType("Leave Running", ButtonBar.ButtonData.OTHER);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Its containers keep running on the Docker engine "
-                + "if you leave them; nothing would then replace a task that stops.", stopAndClose, leave,
-                ButtonType.CANCEL);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "If you leave it running, " + local.keeper()
+                + " keeps supervising it: an essential container's exit stops its task and the service starts "
+                + "another, as on ECS. Opening the design again shows the run; stowage ps and stowage down reach it "
+                + "from a terminal.", stopAndClose, leave, ButtonType.CANCEL);
         ask.initOwner(context.owner().get());
         ask.setTitle("Close Stowage");
         ask.setHeaderText(local.starting().get() ? "The design is starting locally. Stop what started first?"
@@ -133,6 +138,7 @@ public final class LiveActions implements TaskActions {
         ButtonType answer = ask.showAndWait().orElse(ButtonType.CANCEL);
         if (answer == leave) {
             stopWatching();
+            local.leave();
             return true;
         }
         if (answer == stopAndClose) {
@@ -143,12 +149,35 @@ public final class LiveActions implements TaskActions {
         return false; // Cancel: the window stays, and so does what it watches
     }
 
+    /**
+     * When a window shows a design whose run the local agent holds (left running by a closed window, or started
+     * with {@code stowage up --detach}), the live view follows that run.
+     */
+    public void designShown() {
+        local.attach(() -> {
+            beforeEngine.run();
+            ecs.stopWatching();
+            showingLocal = true;
+        });
+    }
+
+    /** Whether the design runs (or starts) locally now. */
+    public boolean localRunning() {
+        return local.running().get();
+    }
+
+    /** Runs before a local run, a deploy or a watch starts to feed the live view (a simulation lets go of it). */
+    public void beforeEngineStarts(Runnable action) {
+        beforeEngine = action;
+    }
+
     /** Stops watching ECS, if it does (when the window closes, or a test ends). */
     public void stopWatching() {
         ecs.stopWatching();
     }
 
     public void runLocally() {
+        beforeEngine.run();
         ecs.stopWatching();
         showingLocal = true;
         local.start();

@@ -136,6 +136,21 @@ public final class LiveModel {
         revision.set(revision.get() + 1);
     }
 
+    /**
+     * Applies one batch of newest states on the JavaFX thread, as the {@link RuntimeFxBridge} does for an engine's
+     * reports: for a source that already runs on the JavaFX thread (the simulation, whose frames are its batches).
+     */
+    public void apply(Collection<TaskState> changedTasks, Collection<InstanceState> changedInstances,
+                      Collection<ServiceState> changedServices, List<ClusterEvent> added) {
+        putTasks(changedTasks);
+        changedInstances.forEach(this::putInstance);
+        changedServices.forEach(this::putService);
+        if (!added.isEmpty()) {
+            addEvents(added);
+        }
+        batchApplied();
+    }
+
     /** Applies a batch as one change of the list, so filters, sorting and the table work once per batch. */
     void putTasks(Collection<TaskState> changed) {
         if (changed.isEmpty()) {

@@ -84,13 +84,7 @@ public final class RuntimeFxBridge implements RuntimeListener {
                 model.setEngineLost(lost.reason());
             }
         }
-        model.putTasks(tasks.values());
-        instances.values().forEach(model::putInstance);
-        services.values().forEach(model::putService);
-        if (!events.isEmpty()) {
-            model.addEvents(events);
-        }
-        model.batchApplied();
+        model.apply(tasks.values(), instances.values(), services.values(), events);
     }
 
     private record Sample(String taskArn, String container, ContainerMetrics sample) {

@@ -38,6 +38,7 @@ public final class TaskDetails {
     private final VBox box = new VBox(8);
     private final Label title = new Label("Select a task to see its details.");
     private final Label reason = new Label();
+    private final Label role = new Label();
     private final GridPane containers = new GridPane();
     private final TextArea lastLines = new TextArea();
     private final LiveModel model;
@@ -67,6 +68,9 @@ public final class TaskDetails {
         reason.setId("task-details-reason");
         reason.setWrapText(true);
         reason.getStyleClass().add("details-reason");
+        role.setId("task-details-role");
+        role.setWrapText(true);
+        role.managedProperty().bind(role.visibleProperty());
         containers.setId("task-details-containers");
         containers.setHgap(10);
         containers.setVgap(4);
@@ -76,7 +80,7 @@ public final class TaskDetails {
         lastLines.getStyleClass().add("log-text");
         Label linesHeading = new Label("Last lines printed");
         linesHeading.getStyleClass().add("details-heading");
-        box.getChildren().setAll(title, reason, containers, linesHeading, lastLines);
+        box.getChildren().setAll(title, reason, role, containers, linesHeading, lastLines);
         box.setPadding(new Insets(8));
         box.setId("task-details");
     }
@@ -122,6 +126,35 @@ public final class TaskDetails {
         return reason.getText();
     }
 
+    String roleText() {
+        return role.getText();
+    }
+
+    /**
+     * The task's IAM role as the agent that runs it holds it, and whether its credentials were served: "Task role
+     * arn:...:role/web · assumed · credentials served to a container at 18:02:03 (they expire 19:02:03)"; empty for a
+     * task without a role (or one whose role its engine does not report).
+     */
+    static String roleLine(io.stowage.model.runtime.TaskRole r) {
+        if (r == null) {
+            return "";
+        }
+        java.time.format.DateTimeFormatter clock = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                .withZone(java.time.ZoneId.systemDefault());
+        String served = r.lastServedAt() == null ? "no container has fetched its credentials yet"
+                : "credentials served to a container at " + clock.format(r.lastServedAt());
+        String expiry = r.expiration() == null ? "" : " (they expire " + clock.format(r.expiration()) + ")";
+        return "Task role " + r.roleArn() + " · " + switch (r.status()) {
+            case PENDING -> "being assumed: the credentials endpoint answers 503 meanwhile";
+            case ASSUMED -> "assumed · " + served + expiry;
+            case USER_CREDENTIALS -> "your own AWS credentials instead (a deviation) · " + served
+                    + (r.detail() == null ? "" : ": " + r.detail());
+            case REFUSED -> "refused: its containers get no credentials" + (r.detail() == null ? "" : ": "
+                    + r.detail());
+            case NOT_SERVED -> "not served" + (r.detail() == null ? "" : ": " + r.detail());
+        };
+    }
+
     String lastLinesText() {
         return lastLines.getText();
     }
@@ -131,12 +164,16 @@ public final class TaskDetails {
         if (task == null) {
             title.setText("Select a task to see its details.");
             reason.setText("");
+            role.setText("");
+            role.setVisible(false);
             StatusLook.apply(title, null);
             return;
         }
         title.setText(task.shortId() + "  ·  " + task.family() + (task.revision() == null ? "" : ":" + task.revision())
                 + "  ·  " + task.lastStatus());
         StatusLook.apply(title, task);
+        role.setText(roleLine(task.role()));
+        role.setVisible(task.role() != null);
         String[] headings = {"Container", "Status", "Exit", "Health", "Reason", "", "CPU", "Memory"};
         for (int c = 0; c < headings.length; c++) {
             Label heading = new Label(headings[c]);

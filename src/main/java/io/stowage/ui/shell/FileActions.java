@@ -271,7 +271,7 @@ final class FileActions {
             document = OpenDocument.untitled(Design.empty(found.design().name()));
         }
         Design before = document.history().current();
-        document.history().push(Edit.of("Restore unsaved changes", before, found.design()));
+        document.history().push(io.stowage.edit.DesignEdits.restoreUnsaved(before, found.design()));
         window.display(document, found.key());
         window.setStatus("Restored unsaved changes from " + found.recoveryFile());
     }

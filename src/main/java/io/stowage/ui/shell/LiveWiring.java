@@ -6,6 +6,7 @@ import io.stowage.ui.live.LiveActions;
 import io.stowage.ui.live.LiveArea;
 import io.stowage.ui.live.LiveCanvasOverlay;
 import io.stowage.ui.live.LiveContext;
+import io.stowage.ui.sim.SimulateControl;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
@@ -26,6 +27,7 @@ final class LiveWiring {
     private final TaskExecutor jobs;
     private final LiveArea live;
     private LiveActions actions;
+    private SimulateControl simulate;
     private boolean shownOnce;
 
     LiveWiring(TaskExecutor jobs) {
@@ -39,6 +41,10 @@ final class LiveWiring {
 
     LiveActions actions() {
         return actions;
+    }
+
+    SimulateControl simulate() {
+        return simulate;
     }
 
     /**
@@ -59,6 +65,14 @@ final class LiveWiring {
         menus.getMenus().add(Math.max(0, menus.getMenus().size() - 1), actions.menu());
         tools.getItems().add(new Separator());
         tools.getItems().addAll(actions.toolbarButtons());
+        simulate = new SimulateControl(context, actions, actions::localRunning, actions::stopWatching);
+        actions.beforeEngineStarts(simulate::stop);
+        menus.getMenus().add(Math.max(0, menus.getMenus().size() - 1), simulate.menu());
+        tools.getItems().add(simulate.toolbarButton());
+        // The simulation's controls go under the toolbar, shown while a simulation is open.
+        if (tools.getParent() instanceof javafx.scene.layout.Pane top) {
+            top.getChildren().add(top.getChildren().indexOf(tools) + 1, simulate.bar());
+        }
         for (Tab tab : live.tabs()) {
             tab.setClosable(false);
             bottom.getTabs().add(tab);

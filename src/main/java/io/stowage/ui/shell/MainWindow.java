@@ -225,6 +225,11 @@ public final class MainWindow {
         return live.actions();
     }
 
+    /** Simulate mode: the design played on a virtual clock into the same live view. */
+    public io.stowage.ui.sim.SimulateControl simulate() {
+        return live.simulate();
+    }
+
     /** Runs this window's background jobs: Docker and AWS calls, imports, exports, file writes. */
     public io.stowage.ui.common.TaskExecutor tasks() {
         return tasks;
@@ -262,6 +267,8 @@ public final class MainWindow {
         status.setText(opened.file() == null ? "Not saved yet"
                 : String.join(", ", opened.files().stream().map(Path::toString).toList()));
         refreshChrome();
+        // A run of this design that the local agent holds (left running, or up --detach) shows in the live view.
+        live.actions().designShown();
     }
 
     /**

@@ -124,6 +124,11 @@ class EcsApiTest {
         inputs.put("DescribeTaskDefinition", "{\"taskDefinition\": \"web\", \"include\": [\"TAGS\"]}");
         inputs.put("ListTaskDefinitions", "{}");
         inputs.put("ListTaskDefinitionFamilies", "{}");
+        inputs.put("CreateService", "{\"cluster\": \"shop\", \"serviceName\": \"api\", \"taskDefinition\": \"web:1\", "
+                + "\"desiredCount\": 2}");
+        inputs.put("RunTask", "{\"cluster\": \"shop\", \"taskDefinition\": \"web\", \"count\": 2}");
+        inputs.put("CreateCluster", "{\"clusterName\": \"empty\"}");
+        inputs.put("DeleteService", "{\"cluster\": \"shop\", \"service\": \"web\", \"force\": true}");
         inputs.put("DeregisterTaskDefinition", "{\"taskDefinition\": \"web:1\"}");
         assertThat(inputs.keySet()).containsExactlyInAnyOrderElementsOf(EcsApi.SERVED);
         for (var e : inputs.entrySet()) {
@@ -229,6 +234,71 @@ class EcsApiTest {
     }
 
     @Test
+    void createsServicesAndRunsTasksOfKnownTaskDefinitionsThroughTheRun() {
+        call("RegisterTaskDefinition", REGISTER_WEB_V2);
+        JsonNode created = call("CreateService", "{\"cluster\": \"shop\", \"serviceName\": \"api\", "
+                + "\"taskDefinition\": \"web\", \"desiredCount\": 2, \"deploymentConfiguration\": "
+                + "{\"minimumHealthyPercent\": 50}}").path("service");
+        // A service of the design's cluster c, running the family's latest revision.
+        assertThat(run.created).containsExactly("c/api web:2 desired=2");
+        assertThat(created.path("serviceArn").asText()).isEqualTo("arn:aws:ecs:local:000000000000:service/shop/api");
+        assertThat(created.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(created.path("desiredCount").asInt()).isEqualTo(2);
+        assertThat(created.path("taskDefinition").asText()).endsWith("task-definition/web:2");
+        assertThat(created.path("deploymentConfiguration").path("minimumHealthyPercent").asInt()).isEqualTo(50);
+        assertError("CreateService", "{\"cluster\": \"shop\", \"serviceName\": \"web\", \"taskDefinition\": "
+                + "\"web\"}", "InvalidParameterException", "Creation of service was not idempotent.");
+        assertError("CreateService", "{\"cluster\": \"shop\", \"serviceName\": \"x\", \"taskDefinition\": "
+                + "\"nope\"}", "ClientException", "TaskDefinition not found.");
+        assertError("CreateService", "{\"cluster\": \"nope\", \"serviceName\": \"x\", \"taskDefinition\": "
+                + "\"web\"}", "ClusterNotFoundException", "Cluster not found.");
+        assertThatThrownBy(() -> call("CreateService", "{\"cluster\": \"shop\", \"serviceName\": \"x\", "
+                + "\"taskDefinition\": \"web\", \"loadBalancers\": [{\"containerName\": \"app\"}]}"))
+                .isInstanceOfSatisfying(EcsApiException.class, e -> {
+                    assertThat(e.type()).isEqualTo("UnsupportedFeatureException");
+                    assertThat(e.getMessage()).endsWith("not yet loadBalancers.");
+                });
+
+        JsonNode ran = call("RunTask", "{\"cluster\": \"shop\", \"taskDefinition\": \"web:2\", \"count\": 2}");
+        assertThat(run.ran).containsExactly("c web:2 x2");
+        assertThat(ran.path("tasks")).hasSize(1);
+        assertThat(ran.path("tasks").get(0).path("lastStatus").asText()).isEqualTo("PENDING");
+        assertThat(ran.path("failures").get(0).path("reason").asText()).isEqualTo("RESOURCE:MEMORY");
+        assertThat(ran.path("failures").get(0).path("arn").asText())
+                .isEqualTo("arn:aws:ecs:local:000000000000:container-instance/shop/i-1");
+        assertError("RunTask", "{\"cluster\": \"shop\", \"taskDefinition\": \"web\", \"count\": 11}",
+                "InvalidParameterException", "count must be between 1 and 10.");
+
+        // DeleteService: a service scaled above 0 needs force, as ECS asks.
+        assertError("DeleteService", "{\"cluster\": \"shop\", \"service\": \"web\"}", "InvalidParameterException",
+                "The service cannot be stopped while it is scaled above 0.");
+        JsonNode deleted = call("DeleteService", "{\"cluster\": \"shop\", \"service\": \"web\", \"force\": true}")
+                .path("service");
+        assertThat(run.deleted).containsExactly("c/web");
+        assertThat(deleted.path("status").asText()).isEqualTo("DRAINING");
+        assertThat(deleted.path("desiredCount").asInt()).isZero();
+    }
+
+    @Test
+    void createClusterMakesAnEmptyClusterThatRunsNothing() {
+        JsonNode created = call("CreateCluster", "{\"clusterName\": \"empty\"}").path("cluster");
+        assertThat(created.path("clusterArn").asText()).isEqualTo("arn:aws:ecs:local:000000000000:cluster/empty");
+        assertThat(created.path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(created.path("registeredContainerInstancesCount").asInt()).isZero();
+        assertThat(call("ListClusters", "{}").path("clusterArns")).hasSize(2);
+        assertThat(call("ListServices", "{\"cluster\": \"empty\"}").path("serviceArns")).isEmpty();
+        // The same name again is the same cluster, as ECS answers.
+        call("CreateCluster", "{\"clusterName\": \"empty\"}");
+        call("CreateCluster", "{\"clusterName\": \"shop\"}");
+        assertThat(call("ListClusters", "{}").path("clusterArns")).hasSize(2);
+        assertThatThrownBy(() -> call("RunTask", "{\"cluster\": \"empty\", \"taskDefinition\": \"web\"}"))
+                .isInstanceOfSatisfying(EcsApiException.class, e -> {
+                    assertThat(e.type()).isEqualTo("UnsupportedFeatureException");
+                    assertThat(e.getMessage()).contains("cluster empty was made by CreateCluster");
+                });
+    }
+
+    @Test
     void stopTaskStopsThroughTheRunAsTheUserAsked() {
         JsonNode answer = call("StopTask", "{\"cluster\": \"shop\", \"task\": \"" + FakeRun.arn(1) + "\"}");
         assertThat(run.stopped).containsExactly(FakeRun.arn(1) + " Task stopped by user");
@@ -262,11 +332,64 @@ class EcsApiTest {
                 "ServiceNotFoundException", "Service not found.");
         assertError("UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", \"desiredCount\": -1}",
                 "InvalidParameterException", "desiredCount must be a number of 0 or more.");
-        assertError("UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", \"taskDefinition\": \"web:2\", "
-                + "\"forceNewDeployment\": true}", "UnsupportedFeatureException", "The Stowage local ECS endpoint "
-                + "serves UpdateService with desiredCount only, not yet forceNewDeployment, taskDefinition (another "
-                + "revision).");
+        assertError("UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", \"taskDefinition\": \"web:2\"}",
+                "ClientException", "TaskDefinition not found.");
+        assertError("UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", \"forceNewDeployment\": true}",
+                "UnsupportedFeatureException", "The Stowage local ECS endpoint serves UpdateService with desiredCount, "
+                        + "taskDefinition (a revision of the service's family) and deploymentConfiguration's "
+                        + "minimumHealthyPercent and maximumPercent, not yet forceNewDeployment.");
         assertThat(run.scaled).hasSize(2);
+        assertThat(run.deployed).isEmpty();
+    }
+
+    @Test
+    void updateServiceToANewRevisionStartsARollingDeploymentWithinItsConfiguration() {
+        call("RegisterTaskDefinition", REGISTER_WEB_V2);
+        JsonNode answer = call("UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", "
+                + "\"taskDefinition\": \"web\", \"deploymentConfiguration\": {\"minimumHealthyPercent\": 50, "
+                + "\"maximumPercent\": 100}}").path("service");
+        // The family alone is its latest revision: web:2, rolled out by the run's scheduler within 50..100 %.
+        assertThat(run.deployed).containsExactly("c/web web:2 min=50 max=100");
+        assertThat(answer.path("taskDefinition").asText())
+                .isEqualTo("arn:aws:ecs:local:000000000000:task-definition/web:2");
+        assertThat(answer.path("deployments")).hasSize(2);
+        assertThat(answer.path("deployments").get(0).path("status").asText()).isEqualTo("PRIMARY");
+        assertThat(answer.path("deployments").get(0).path("rolloutState").asText()).isEqualTo("IN_PROGRESS");
+        assertThat(answer.path("deployments").get(0).path("taskDefinition").asText()).endsWith("web:2");
+        assertThat(answer.path("deployments").get(1).path("status").asText()).isEqualTo("ACTIVE");
+        assertThat(answer.path("deployments").get(1).path("taskDefinition").asText()).endsWith("web:1");
+        assertThat(answer.path("deploymentConfiguration").path("minimumHealthyPercent").asInt()).isEqualTo(50);
+        assertThat(answer.path("deploymentConfiguration").path("maximumPercent").asInt()).isEqualTo(100);
+        List<String> problems = new ArrayList<>();
+        walk(answer, "Service", "UpdateService.service", problems);
+        assertThat(problems).isEmpty();
+        // DescribeServices keeps the configuration set.
+        assertThat(call("DescribeServices", "{\"cluster\": \"shop\", \"services\": [\"web\"]}").path("services")
+                .get(0).path("deploymentConfiguration").path("maximumPercent").asInt()).isEqualTo(100);
+
+        // The percents alone: no new revision.
+        call("UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", "
+                + "\"deploymentConfiguration\": {\"maximumPercent\": 150}}");
+        assertThat(run.deployed).last().isEqualTo("c/web null min=null max=150");
+
+        assertError("UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", "
+                + "\"deploymentConfiguration\": {\"minimumHealthyPercent\": 120}}", "InvalidParameterException",
+                "minimumHealthyPercent must be between 0 and 100.");
+        assertError("UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", \"deploymentConfiguration\": "
+                + "{\"deploymentCircuitBreaker\": {\"enable\": true, \"rollback\": true}}}",
+                "UnsupportedFeatureException", "The Stowage local ECS endpoint serves UpdateService with desiredCount, "
+                        + "taskDefinition (a revision of the service's family) and deploymentConfiguration's "
+                        + "minimumHealthyPercent and maximumPercent, not yet "
+                        + "deploymentConfiguration.deploymentCircuitBreaker.");
+        call("RegisterTaskDefinition", REGISTER_WEB_V2.replace("\"web\"", "\"worker\""));
+        assertError("UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", \"taskDefinition\": "
+                + "\"worker:1\"}", "UnsupportedFeatureException", "The Stowage local ECS endpoint serves UpdateService "
+                + "with desiredCount, taskDefinition (a revision of the service's family) and deploymentConfiguration's "
+                + "minimumHealthyPercent and maximumPercent, not yet taskDefinition of another family than web.");
+        call("DeregisterTaskDefinition", "{\"taskDefinition\": \"web:2\"}");
+        assertError("UpdateService", "{\"cluster\": \"shop\", \"service\": \"web\", \"taskDefinition\": "
+                + "\"web:2\"}", "ClientException", "TaskDefinition is inactive");
+        assertThat(run.deployed).hasSize(2);
     }
 
     @Test
@@ -450,6 +573,10 @@ class EcsApiTest {
         private RuntimeSnapshot snapshot;
         final List<String> stopped = new ArrayList<>();
         final List<String> scaled = new ArrayList<>();
+        final List<String> deployed = new ArrayList<>();
+        final List<String> created = new ArrayList<>();
+        final List<String> deleted = new ArrayList<>();
+        final List<String> ran = new ArrayList<>();
 
         FakeRun() {
             try {
@@ -524,6 +651,42 @@ class EcsApiTest {
         @Override
         public void stopTask(String taskArn, String reason) {
             stopped.add(taskArn + " " + reason);
+        }
+
+        @Override
+        public void deploy(String clusterId, String serviceId, io.stowage.model.ecs.TaskDefinition taskDefinition,
+                           Integer revision, Integer minimumHealthyPercent, Integer maximumPercent) {
+            deployed.add(clusterId + "/" + serviceId + " " + (taskDefinition == null ? "null"
+                    : taskDefinition.family() + ":" + revision) + " min=" + minimumHealthyPercent
+                    + " max=" + maximumPercent);
+        }
+
+        @Override
+        public java.util.concurrent.CompletableFuture<Void> createService(String clusterId,
+                io.stowage.model.design.Service service, io.stowage.model.ecs.TaskDefinition taskDefinition,
+                int revision) {
+            created.add(clusterId + "/" + service.id() + " " + taskDefinition.family() + ":" + revision + " desired="
+                    + service.desiredCount());
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+
+        @Override
+        public void deleteService(String clusterId, String serviceId) {
+            deleted.add(clusterId + "/" + serviceId);
+        }
+
+        /** Starts one task (PENDING) and reports the second as not fitting on i-1. */
+        @Override
+        public java.util.concurrent.CompletableFuture<Started> runTask(String clusterId,
+                io.stowage.model.design.StandaloneTask task, io.stowage.model.ecs.TaskDefinition taskDefinition,
+                int revision, int count) {
+            ran.add(clusterId + " " + taskDefinition.family() + ":" + revision + " x" + count);
+            TaskState pending = new TaskState(arn(40), "shop", "family:web", "web:" + revision,
+                    "arn:aws:ecs:local:000000000000:container-instance/shop/i-1", "i-1", "us-east-1a", "EC2",
+                    TaskStatus.PENDING, TaskStatus.RUNNING, null, null, null, T0, null, null, List.of());
+            return java.util.concurrent.CompletableFuture.completedFuture(new Started(List.of(pending), List.of(
+                    new io.stowage.model.placement.PlacementFailure(null, "RESOURCE:MEMORY", "i-1",
+                            "has insufficient memory available."))));
         }
     }
 }

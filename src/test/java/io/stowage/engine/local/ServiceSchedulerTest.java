@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Tag;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -133,6 +134,62 @@ class ServiceSchedulerTest {
                     && !t.taskArn().equals(stopping.taskArn()));
             assertThat(replacementAt).as("the replacement's first report comes after the first task STOPPED")
                     .isGreaterThan(stoppedAt);
+        }
+    }
+
+    @Test
+    void aNewRevisionRollsOutWithinTheDeploymentConfiguration() throws Exception {
+        // Both revisions have a health check, so that their tasks count as healthy when Docker says so (without
+        // one a task counts 40 s after it reached RUNNING, as ECS waits, and one younger is replaced at once).
+        String v1 = "{\"family\": \"roll\", \"containerDefinitions\": [{\"name\": \"app\", \"image\": \""
+                + BusyboxImage.NAME + "\", \"memory\": 16, \"stopTimeout\": 2, \"command\": [\"sleep\", \"3600\"],"
+                + " \"healthCheck\": {\"command\": [\"CMD-SHELL\", \"true\"], \"interval\": 5, \"timeout\": 2,"
+                + " \"retries\": 1}}]}";
+        String svc = "{\"id\": \"roll\", \"service\": {\"serviceName\": \"roll\", \"taskDefinition\": \"roll\","
+                + " \"desiredCount\": 2}}";
+        try (var h = new LocalRunHarness("rolling", design("rolling", svc, v1), "127.0.59", "127.0.60")) {
+            h.listener.await("two tasks RUNNING and HEALTHY", LocalRunHarness.TIMEOUT,
+                    l -> l.tasks().stream().filter(t -> LocalRunHarness.running(t)
+                            && t.healthStatus() == io.stowage.model.runtime.HealthStatus.HEALTHY).count() == 2);
+            var v2 = io.stowage.format.TaskDefinitionFormat.parse("roll-2.json", """
+                    {"family": "roll", "containerDefinitions": [{"name": "app", "image": "%s", "memory": 16,
+                      "stopTimeout": 2, "command": ["sleep", "3601"],
+                      "healthCheck": {"command": ["CMD-SHELL", "true"], "interval": 5, "timeout": 2, "retries": 1}}]}
+                    """.formatted(BusyboxImage.NAME)).taskDefinition();
+            // minimumHealthyPercent 50, maximumPercent 100: one old task may stop at a time, none may be added.
+            h.run.deploy("c", "roll", v2, 2, 50, 100);
+            h.listener.await("the deployment completed and steady", Duration.ofSeconds(120), l -> l.events().stream()
+                    .anyMatch(e -> e.message().equals("(service roll) has reached a steady state."))
+                    && l.services().get(0).deployments().size() == 1
+                    && "COMPLETED".equals(l.services().get(0).deployments().get(0).rolloutState()));
+            var service = h.listener.services().get(0);
+            assertThat(service.taskDefinitionArn()).endsWith("task-definition/roll:2");
+            assertThat(service.runningCount()).isEqualTo(2);
+            List<TaskState> running = h.listener.tasks().stream().filter(t -> !t.isStopped()).toList();
+            assertThat(running).hasSize(2).allMatch(t -> t.taskDefinitionArn().endsWith("roll:2"));
+            List<TaskState> old = h.listener.tasks().stream().filter(t -> t.taskDefinitionArn().endsWith("roll:1"))
+                    .toList();
+            assertThat(old).hasSize(2).allSatisfy(t -> {
+                assertThat(t.isStopped()).isTrue();
+                assertThat(t.stoppedReason()).startsWith("Scaling activity initiated by (deployment ecs-svc/");
+                assertThat(t.stopCode()).isEqualTo(StopCode.SERVICE_SCHEDULER_INITIATED);
+            });
+            // Never more than 2 tasks (maximumPercent 100) and never fewer than 1 RUNNING (minimumHealthyPercent 50).
+            java.util.Map<String, TaskState> latest = new java.util.LinkedHashMap<>();
+            boolean rolling = false;
+            for (TaskState t : h.listener.history()) {
+                latest.put(t.taskArn(), t);
+                rolling |= t.taskDefinitionArn().endsWith("roll:2");
+                long alive = latest.values().stream().filter(x -> !x.isStopped()).count();
+                long up = latest.values().stream().filter(x -> x.lastStatus() == TaskStatus.RUNNING
+                        && x.desiredStatus() == TaskStatus.RUNNING).count();
+                assertThat(alive).as("tasks not STOPPED at once").isLessThanOrEqualTo(2);
+                if (rolling) {
+                    assertThat(up).as("tasks RUNNING during the rollout").isGreaterThanOrEqualTo(1);
+                }
+            }
+            assertThat(h.listener.events()).extracting(ClusterEvent::message)
+                    .anyMatch(m -> m.matches("\\(service roll\\) \\(deployment ecs-svc/\\d{19}\\) deployment completed\\."));
         }
     }
 

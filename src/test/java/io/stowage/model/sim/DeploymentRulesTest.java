@@ -37,4 +37,24 @@ class DeploymentRulesTest {
         assertThat(DeploymentRules.defaultMinimumHealthyPercent(daemon)).isEqualTo(min);
         assertThat(DeploymentRules.defaultMaximumPercent(daemon)).isEqualTo(max);
     }
+
+    /**
+     * One pass of a rolling update, as the simulation and the local run's scheduler take it: 2 tasks at min 50 / max
+     * 100 stop one old healthy task, then start one new as it has stopped; at min 100 / max 200 they start two new
+     * ones first and stop old ones only as the new turn healthy.
+     */
+    @ParameterizedTest(name = "desired {0}, min {1}, max {2}: healthy {5} ({6} old), {3} new, {4} alive")
+    @CsvSource({
+            "2, 50, 100, 0, 2, 2, 2, 1, 0",
+            "2, 50, 100, 0, 1, 1, 1, 0, 1",
+            "2, 50, 100, 1, 2, 2, 1, 1, 0",
+            "2, 100, 200, 0, 2, 2, 2, 0, 2",
+            "2, 100, 200, 2, 4, 3, 2, 1, 0",
+            "2, 100, 200, 2, 4, 4, 2, 2, 0",
+            "4, 0, 100, 0, 4, 4, 4, 4, 0"})
+    void rollingStep(int desired, int min, int max, int newTasks, int alive, int healthy, int healthyOld,
+                     int stop, int start) {
+        assertThat(DeploymentRules.healthyOldToStop(desired, min, healthy, healthyOld)).isEqualTo(stop);
+        assertThat(DeploymentRules.newToStart(desired, max, newTasks, alive)).isEqualTo(start);
+    }
 }

@@ -276,4 +276,30 @@ class InspectorTest {
         robot.interact(() -> tabs.getSelectionModel().select(1));
         io.stowage.testsupport.FxSettle.settle(robot);
     }
+
+    @Test
+    void anUndoThatRebuildsTheFormIsNotUndoneByTheFocusedFieldItTookAway(FxRobot robot) {
+        // nginx first, with 300 MiB: its fields move to containerDefinitions[0].
+        robot.interact(() -> history.apply("Reorder", d -> {
+            var td = d.taskDefinition("web").orElseThrow();
+            var containers = new java.util.ArrayList<>(td.containerDefinitions());
+            ContainerDefinition moved = containers.remove(1).withMemory(300);
+            containers.add(0, moved);
+            return d.withTaskDefinition(td.withContainerDefinitions(containers));
+        }));
+        clock.addAndGet(10_000);
+        select(robot, NGINX);
+        TextField memory = robot.lookup("#field-containerDefinitions-0--memory").queryAs(TextField.class);
+        assertThat(memory.getText()).isEqualTo("300");
+        robot.interact(memory::requestFocus);
+        io.stowage.testsupport.FxSettle.settle(robot);
+
+        // The undo puts nginx back second: the form is rebuilt, and the focused field (nothing typed) goes away.
+        robot.interact(history::undo);
+        io.stowage.testsupport.FxSettle.settle(robot);
+
+        assertThat(history.current()).isEqualTo(original);
+        assertThat(history.undoEdits()).isEmpty();
+        assertThat(robot.lookup(MEMORY).queryAs(TextField.class).getText()).isEqualTo("256");
+    }
 }

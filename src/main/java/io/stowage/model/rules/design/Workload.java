@@ -1,13 +1,12 @@
 package io.stowage.model.rules.design;
 
 import io.stowage.model.design.Cluster;
-import io.stowage.model.design.Service;
-import io.stowage.model.design.StandaloneTask;
 import io.stowage.model.design.TaskDefinitionRef;
 import io.stowage.model.ecs.NetworkConfiguration;
 
 /**
- * What the design rules need to know of a service or a standalone task, which share most of them.
+ * What the design rules need to know of a service or a standalone task ({@link io.stowage.model.design.Workload}),
+ * where in the design it is.
  *
  * @param cluster         the cluster it is in
  * @param label           how messages name it, e.g. "service web"
@@ -24,23 +23,11 @@ record Workload(Cluster cluster, String label, String specPath, TaskDefinitionRe
                 boolean launchTypeGiven, boolean usesProviders, NetworkConfiguration network, boolean placementRules,
                 int tasksWanted) {
 
-    static Workload of(Cluster cluster, int clusterIndex, int index, Service service) {
-        var spec = service.spec();
-        int wanted = service.isDaemon() ? cluster.instances().size()
-                : spec.desiredCount() == null ? 0 : Math.max(0, spec.desiredCount());
-        return new Workload(cluster, "service " + (service.serviceName() == null ? service.id() : service.serviceName()),
-                "clusters[" + clusterIndex + "].services[" + index + "].service", service.taskDefinition(),
-                service.launchType(), spec.launchType() != null, !spec.capacityProviderStrategy().isEmpty(),
-                spec.networkConfiguration(),
-                !spec.placementStrategy().isEmpty() || !spec.placementConstraints().isEmpty(), wanted);
-    }
-
-    static Workload of(Cluster cluster, int clusterIndex, int index, StandaloneTask task) {
-        var run = task.run();
-        return new Workload(cluster, "task " + task.id(), "clusters[" + clusterIndex + "].tasks[" + index + "].run",
-                task.taskDefinition(), task.launchType(), run.launchType() != null,
-                !run.capacityProviderStrategy().isEmpty(), run.networkConfiguration(),
-                !run.placementStrategy().isEmpty() || !run.placementConstraints().isEmpty(), Math.max(0, task.count()));
+    static Workload of(Cluster cluster, int clusterIndex, int index, io.stowage.model.design.Workload workload) {
+        return new Workload(cluster, workload.label(), workload.inputPath(clusterIndex, index),
+                workload.taskDefinition(), workload.launchType(), workload.statesLaunchType(),
+                workload.usesCapacityProviders(), workload.networkConfiguration(), workload.statesPlacement(),
+                workload.tasksWanted(cluster));
     }
 
     String path(String member) {

@@ -1,4 +1,4 @@
-package io.stowage.ui.inspector;
+package io.stowage.edit;
 
 import io.stowage.model.design.Cluster;
 import io.stowage.model.design.Design;
@@ -18,7 +18,7 @@ import java.util.Map;
  * family, so a new family renames the entry in place, moves its layout and re-points the services and standalone
  * tasks that ran the old family. Pure; no toolkit.
  */
-final class TaskDefinitionReplace {
+public final class TaskDefinitionReplace {
     private TaskDefinitionReplace() {
     }
 
@@ -26,7 +26,7 @@ final class TaskDefinitionReplace {
      * @throws IllegalArgumentException when the new task definition has no family, or one another task
      *                                  definition of the design already has
      */
-    static Design replace(Design design, String family, TaskDefinition value) {
+    public static Design replace(Design design, String family, TaskDefinition value) {
         String newFamily = value.family();
         if (newFamily == null || newFamily.isBlank()) {
             throw new IllegalArgumentException("a task definition needs a family");
@@ -53,8 +53,19 @@ final class TaskDefinitionReplace {
                     ? t.withRun(t.run().withTaskDefinition(repoint(t.taskDefinition(), newFamily))) : t).toList();
             clusters.add(cluster.withServices(services).withTasks(tasks));
         }
-        return new Design(design.name(), clusters, map, ElementBindings.renamed(design.layout(),
+        return new Design(design.name(), clusters, map, Renames.layout(design.layout(),
                 ElementId.taskDefinition(family), ElementId.taskDefinition(newFamily)), design.extras(), design.id());
+    }
+
+    /**
+     * The edit "Edit JSON of" the family, replacing its task definition by the value (renaming it when the family
+     * changes), or null when that changes nothing.
+     *
+     * @throws IllegalArgumentException as {@link #replace}
+     */
+    public static Edit edit(Design design, String family, TaskDefinition value) {
+        Design after = replace(design, family, value);
+        return after.equals(design) ? null : Edit.of("Edit JSON of " + family, design, after);
     }
 
     private static String repoint(TaskDefinitionRef ref, String family) {
