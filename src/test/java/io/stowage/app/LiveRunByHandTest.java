@@ -117,9 +117,22 @@ class LiveRunByHandTest {
         robot.clickOn("#live-chip-" + stopped.taskId());
         await(10, () -> robot.lookup("#task-details-reason").queryAs(Label.class).getText()
                 .contains("Essential container in task exited"));
-        assertThat(robot.lookup("#task-details-exit-nginx").queryAs(Label.class).getText()).isEqualTo("137");
+        assertThat(robot.lookup("#task-details-exit-nginx").queryAs(Label.class).getText())
+                .isEqualTo("137: killed (SIGKILL), not out of memory");
         // The live view as the README shows it: chips on their instances, the tasks panel, why one stopped.
         snapshot(robot, "docs/screenshots/live-view.png");
+        // The details sit beside the table now, and their Logs buttons are to the right: scrolled to, as the user
+        // drags the details' scroll bar.
+        robot.interact(() -> {
+            javafx.scene.Node button = robot.lookup("#task-details-log-nginx").query();
+            for (javafx.scene.Parent p = button.getParent(); p != null; p = p.getParent()) {
+                if (p instanceof javafx.scene.control.ScrollPane pane) {
+                    pane.setHvalue(pane.getHmax());
+                    break;
+                }
+            }
+        });
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#task-details-log-nginx");
         await(30, () -> robot.lookup("#log-lines").queryListView().getItems().stream()
                 .anyMatch(line -> line.toString().contains("nginx stand-in serving on port 80")));
