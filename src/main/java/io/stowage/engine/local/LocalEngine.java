@@ -115,14 +115,7 @@ public final class LocalEngine {
      */
     public LocalRun up(Design design, RunLock lock, LocalRunOptions options, RuntimeListener listener,
                        Consumer<String> progress) {
-        try {
-            LocalRun run = start(design, lock.designKey(), options, listener, progress);
-            run.holding(lock);
-            return run;
-        } catch (RuntimeException | Error e) {
-            lock.close();
-            throw e;
-        }
+        return holding(lock, () -> start(design, lock.designKey(), options, listener, progress));
     }
 
     /**
@@ -135,8 +128,13 @@ public final class LocalEngine {
      */
     public LocalRun adopt(Design design, RunLock lock, LocalRunOptions options, RuntimeListener listener,
                           Consumer<String> progress) {
+        return holding(lock, () -> resume(design, lock.designKey(), options, listener, progress));
+    }
+
+    /** The run made by {@code making} owns {@code lock} from here; if it cannot be made, the lock is let go. */
+    private static LocalRun holding(RunLock lock, java.util.function.Supplier<LocalRun> making) {
         try {
-            LocalRun run = resume(design, lock.designKey(), options, listener, progress);
+            LocalRun run = making.get();
             run.holding(lock);
             return run;
         } catch (RuntimeException | Error e) {
